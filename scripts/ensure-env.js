@@ -1,0 +1,50 @@
+'use strict';
+// Development secrets are generated on first run into a git-ignored .env, so a fresh clone needs no
+// hand-made configuration. Keys already present are never changed. Production never comes here.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const ENV_FILE = path.resolve(__dirname, '..', '.env');
+const random = (bytes = 32) => crypto.randomBytes(bytes).toString('base64');
+
+const GENERATED = {
+  APP_KEYS: () => [random(16), random(16), random(16), random(16)].join(','),
+  API_TOKEN_SALT: () => random(),
+  ADMIN_JWT_SECRET: () => random(),
+  TRANSFER_TOKEN_SALT: () => random(),
+  JWT_SECRET: () => random(),
+  ENCRYPTION_KEY: () => random(),
+  // Meets the admin password rules (length, upper, lower, digit).
+  DEMO_PASSWORD: () => `Demo-${crypto.randomBytes(6).toString('hex')}-Aa1`,
+};
+
+const parse = (text) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=(.*)$/))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]])
+  );
+
+function ensureDevEnv() {
+  if (process.env.NODE_ENV === 'production') return { created: [] };
+  const existing = fs.existsSync(ENV_FILE) ? fs.readFileSync(ENV_FILE, 'utf8') : '';
+  const present = parse(existing);
+  const created = Object.keys(GENERATED).filter((key) => !(key in present) && !process.env[key]);
+  if (created.length > 0) {
+    const lines = created.map((key) => `${key}=${GENERATED[key]()}`);
+    const header = existing ? '' : '# Generated for development by scripts/ensure-env.js. Never commit this file.\n';
+    const separator = existing && !existing.endsWith('\n') ? '\n' : '';
+    fs.writeFileSync(ENV_FILE, `${existing}${separator}${header}${lines.join('\n')}\n`, { mode: 0o600 });
+  }
+  return { created };
+}
+
+module.exports = { ensureDevEnv, ENV_FILE };
+
+if (require.main === module) {
+  const { created } = ensureDevEnv();
+  console.log(created.length ? `.env: generated ${created.join(', ')}` : '.env: complete');
+}

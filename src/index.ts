@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { loadDemoContent } from './demo';
+import { registerContentGuards } from './newsroom/content-guards';
+import { registerReaderVisibility } from './newsroom/reader-visibility';
+import { applyFirstBootDefaults } from './newsroom/first-boot';
+import { ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentGuards(strapi);
+    registerReaderVisibility(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await applyFirstBootDefaults(strapi);
+
+    const environment = process.env.NODE_ENV;
+    if (environment === 'production') {
+      const removed = await removeDemoAccounts(strapi);
+      if (removed > 0) strapi.log.warn(`Removed ${removed} demo account(s): they never exist in production.`);
+      return;
+    }
+    if (environment !== 'development') return;
+
+    const password = process.env.DEMO_PASSWORD;
+    if (password) {
+      await ensureDemoAccounts(strapi, password);
+      printDemoLogins(strapi);
+    } else {
+      strapi.log.warn('DEMO_PASSWORD is not set: no demo accounts. Start with `npm run develop` to generate it.');
+    }
+    if ((await strapi.db.query('api::article.article').count()) === 0) {
+      strapi.log.info('Empty database: loading the demo story.');
+      await loadDemoContent(strapi);
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+
+// Defaults the app sets once. An administrator's later change (say, revoking public reads or
+// deleting a locale) must survive restarts, so each step is recorded in the core store and never
+// repeated.
+
+const PUBLIC_READ_TYPES = ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'];
+const PUBLIC_READ_ACTIONS = ['find', 'findOne'];
+const EXTRA_LOCALES = [{ code: 'ru', name: 'Russian (ru)' }];
+
+const store = (strapi: Core.Strapi) => strapi.store({ type: 'app', name: 'newsroom' });
+
+export const runOnce = async (strapi: Core.Strapi, step: string, run: () => Promise<void>) => {
+  const key = `first-boot:${step}`;
+  if (await store(strapi).get({ key })) return;
+  await run();
+  await store(strapi).set({ key, value: { doneAt: new Date().toISOString() } });
+};
+
+export const grantPublicReads = async (strapi: Core.Strapi) => {
+  const publicRole = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } });
+  if (!publicRole) throw new Error('users-permissions public role is missing');
+
+  for (const uid of PUBLIC_READ_TYPES) {
+    for (const action of PUBLIC_READ_ACTIONS) {
+      const permission = `${uid}.${action}`;
+      const exists = await strapi.db
+        .query('plugin::users-permissions.permission')
+        .count({ where: { action: permission, role: publicRole.id } });
+      if (!exists) {
+        await strapi.db
+          .query('plugin::users-permissions.permission')
+          .create({ data: { action: permission, role: publicRole.id } });
+      }
+    }
+  }
+};
+
+export const addLocales = async (strapi: Core.Strapi) => {
+  const locales = strapi.plugin('i18n').service('locales');
+  for (const locale of EXTRA_LOCALES) {
+    if (!(await locales.findByCode(locale.code))) await locales.create(locale);
+  }
+};
+
+export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
+  await runOnce(strapi, 'public-reads', () => grantPublicReads(strapi));
+  await runOnce(strapi, 'locales', () => addLocales(strapi));
+};

@@ -1,0 +1,137 @@
+// Demo content, demo accounts and the defaults set on first boot, across restarts of one database.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStrapi, createTestDatabase, DIST_DIR, type TestApp, type TestDatabase } from '../helpers/strapi';
+
+const require = createRequire(import.meta.url);
+const DEMO_PASSWORD = 'Demo-test-password-1';
+const STORY = 'Lukashenko and Putin: negotiations amid protests';
+const WAITING = 'Tens of thousands of Belarus protesters rally on eve of Putin-Lukashenko talks';
+const POPULATE_STORY =
+  '/api/articles?populate[quotes][populate][0]=speaker&populate[quotes][populate][1]=source&populate[0]=people&populate[1]=sources';
+
+let database: TestDatabase;
+let app: TestApp | null = null;
+
+const boot = async (nodeEnv: string) => {
+  await app?.stop();
+  app = await bootStrapi(database, { NODE_ENV: nodeEnv, DEMO_PASSWORD });
+  return app;
+};
+
+const counts = async (a: TestApp) =>
+  Object.fromEntries(
+    await Promise.all(
+      ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'].map(async (uid) => [
+        uid,
+        await a.strapi.db.query(uid).count(),
+      ])
+    )
+  );
+
+const login = (a: TestApp, email: string) => a.request.post('/admin/login').send({ email, password: DEMO_PASSWORD });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await app?.stop();
+  await database?.drop();
+  process.env.NODE_ENV = 'test';
+});
+
+describe('a development boot on an empty database', () => {
+  it('loads the sample story: live with its two quotes, speakers and sources', async () => {
+    const a = await boot('development');
+    const res = await a.request.get(POPULATE_STORY);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((s: any) => s.title)).toEqual([STORY]);
+    const story = res.body.data[0];
+    expect(story.slug).toBe('lukashenko-and-putin-negotiations-amid-protests');
+    expect(story.dateline).toBe('Sochi');
+    const quotes = story.quotes.map((q: any) => [q.speaker.name, q.source.name, q.verification]);
+    expect(quotes).toEqual(
+      expect.arrayContaining([
+        ['Michelle Bachelet', 'UN Human Rights Council', 'verified'],
+        ['Svetlana Tikhanovskaya', "Svetlana Tikhanovskaya's Telegram channel", 'verified'],
+      ])
+    );
+    expect(quotes).toHaveLength(2);
+    expect(story.people.map((p: any) => p.name).sort()).toEqual(
+      ['Alexander Lukashenko', 'Emmanuel Macron', 'Michelle Bachelet', 'Mike Pompeo', 'Svetlana Tikhanovskaya', 'Vladimir Putin'].sort()
+    );
+    expect(story.sources.map((s: any) => s.name).sort()).toEqual(
+      ['Belarusian state media', 'Interfax', 'Reuters', "Svetlana Tikhanovskaya's Telegram channel", 'UN Human Rights Council', 'Voice of America'].sort()
+    );
+    const text = JSON.stringify(story.body);
+    expect(text).toContain('«Interfax»');
+    expect(text).not.toMatch(/&#|\.\.|Subscribe|Similar articles/);
+  });
+
+  it('the second story is not public', async () => {
+    const res = await app!.request.get(`/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(WAITING)}`);
+    expect(res.body.data).toEqual([]);
+    const draft = await app!.strapi.documents('api::article.article').findFirst({ filters: { title: WAITING }, populate: ['quotes'] });
+    expect(draft.quotes.map((q: any) => q.verification)).toEqual(['unverified']);
+  });
+
+  it('creates demo accounts that can log in', async () => {
+    for (const email of ['admin@newsroom.example', 'editor@newsroom.example', 'author@newsroom.example']) {
+      const res = await login(app!, email);
+      expect(res.status, email).toBe(200);
+      expect(res.body.data.token).toEqual(expect.any(String));
+    }
+  });
+
+  it('grants public reads and adds the ru locale', async () => {
+    const locales = await app!.strapi.plugin('i18n').service('locales').find();
+    expect(locales.map((l: any) => l.code).sort()).toEqual(['en', 'ru']);
+    expect((await app!.request.get('/api/people')).status).toBe(200);
+  });
+});
+
+describe('loading the demo again', () => {
+  it('creates no duplicates (seed script path and restarts alike)', async () => {
+    const before = await counts(app!);
+    expect(before).toEqual({
+      // en draft + published rows: 2 stories → 3 rows; 3 quotes → 5 rows.
+      'api::article.article': 3,
+      'api::quote.quote': 5,
+      'api::person.person': 6,
+      'api::source.source': 6,
+    });
+    const { loadDemoContent } = require(path.join(DIST_DIR, 'src', 'demo'));
+    await loadDemoContent(app!.strapi);
+    await loadDemoContent(app!.strapi);
+    expect(await counts(app!)).toEqual(before);
+    await boot('development');
+    expect(await counts(app!)).toEqual(before);
+  });
+});
+
+describe('first-boot defaults', () => {
+  it('are not re-applied over an administrator’s change', async () => {
+    const role = await app!.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await app!.strapi.db
+      .query('plugin::users-permissions.permission')
+      .deleteMany({ where: { role: role.id, action: { $startsWith: 'api::person.person.' } } });
+    await boot('development');
+    const res = await app!.request.get('/api/people');
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('ForbiddenError');
+    expect((await app!.request.get('/api/articles')).status).toBe(200);
+  });
+});
+
+describe('a production boot', () => {
+  it('removes the demo accounts', async () => {
+    const a = await boot('production');
+    const res = await login(a, 'editor@newsroom.example');
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ApplicationError');
+    expect(await a.strapi.db.query('admin::user').count({ where: { email: { $endsWith: '@newsroom.example' } } })).toBe(0);
+    // Content stays.
+    expect((await a.request.get('/api/articles')).body.data).toHaveLength(1);
+  });
+});
