@@ -6,6 +6,35 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  'editorial-workflow': {
+    // Off only to measure what the workflow costs (npm run bench); never in a newsroom.
+    enabled: env.bool('EDITORIAL_WORKFLOW_ENABLED', true),
+    resolve: './src/plugins/editorial-workflow',
+    config: {
+      contentTypes: ['api::article.article'],
+      stages: [
+        { id: 'draft', name: 'Draft', color: '#8e8ea9', initial: true },
+        { id: 'fact_check', name: 'Fact-check', color: '#d9822f' },
+        { id: 'published', name: 'Published', color: '#328048', publishes: true },
+      ],
+      transitions: [
+        { id: 'submit', name: 'Submit for fact-check', from: 'draft', to: 'fact_check' },
+        { id: 'request_changes', name: 'Request changes', from: 'fact_check', to: 'draft', requireComment: true },
+        {
+          id: 'approve',
+          name: 'Approve and publish',
+          from: 'fact_check',
+          to: 'published',
+          guards: ['quotes-verified'],
+          separationOfDuties: true,
+        },
+        { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true },
+      ],
+      // An article's quotes go live and come down with it.
+      publishWith: { 'api::article.article': ['quotes'] },
+      separationOfDuties: env.bool('WORKFLOW_SEPARATION_OF_DUTIES', true),
+    },
+  },
 });
 
 export default config;

@@ -2,13 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { loadDemoContent } from './demo';
 import { registerContentGuards } from './newsroom/content-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
+import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
-import { ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
+import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentGuards(strapi);
     registerReaderVisibility(strapi);
+    registerWorkflowGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -23,15 +25,16 @@ export default {
     if (environment !== 'development') return;
 
     const password = process.env.DEMO_PASSWORD;
+    let accounts: Record<string, any> = {};
     if (password) {
-      await ensureDemoAccounts(strapi, password);
+      accounts = await ensureDemoAccounts(strapi, password);
       printDemoLogins(strapi);
     } else {
       strapi.log.warn('DEMO_PASSWORD is not set: no demo accounts. Start with `npm run develop` to generate it.');
     }
     if ((await strapi.db.query('api::article.article').count()) === 0) {
-      strapi.log.info('Empty database: loading the demo story.');
-      await loadDemoContent(strapi);
+      strapi.log.info('Empty database: loading the demo stories through the editorial workflow.');
+      await loadDemoContent(strapi, { author: accounts[DEMO_AUTHOR], factChecker: accounts[DEMO_FACT_CHECKER] });
     }
   },
 };

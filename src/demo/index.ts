@@ -2,27 +2,52 @@ import type { Core } from '@strapi/strapi';
 import { DEMO_STORIES, loadDemoDrafts } from './load-demo';
 
 const LOCALE = 'en';
+const ARTICLE = 'api::article.article';
+
+type Actor = { type: 'admin' | 'system'; id: number | null; name: string };
+export interface DemoPeople {
+  author?: any;
+  factChecker?: any;
+}
+
+const actorOf = (user: any, fallback: string): Actor =>
+  user ? { type: 'admin', id: user.id, name: `${user.firstname} ${user.lastname}` } : { type: 'system', id: null, name: fallback };
+
+/** Runs `fn` as if `user` (an admin user) made the request, so stamps and history name them. */
+const runAs = <T>(strapi: Core.Strapi, user: any, fn: () => Promise<T>): Promise<T> =>
+  user
+    ? (strapi.requestContext as any).run({ state: { user, auth: { strategy: { name: 'admin' }, credentials: user } } }, fn)
+    : fn();
 
 /**
- * The demo newsroom: the sample story live with its verified quotes; the second story waiting
- * with an unverified quote. Running it again changes nothing that is already there.
+ * The demo newsroom, through the editorial workflow: the sample story written and submitted by
+ * the author, its quotes verified and the story approved by the fact-checker, so it is live; the
+ * second story submitted and waiting in fact-check with an unverified quote. Running it again
+ * changes nothing that is already there.
  */
-export const loadDemoContent = async (strapi: Core.Strapi) => {
-  const content = await loadDemoDrafts(strapi);
+export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = {}) => {
+  const author = actorOf(people.author, 'Demo author');
+  const factChecker = actorOf(people.factChecker, 'Demo fact-checker');
+  const workflow = strapi.plugin('editorial-workflow').service('workflow');
+  const anyMove = () => true;
+  const move = (documentId: string, actor: Actor, transition: string) =>
+    workflow.transition({ uid: ARTICLE, documentId, locale: LOCALE }, { transition }, actor, anyMove);
+
+  const content = await runAs(strapi, people.author, () => loadDemoDrafts(strapi));
 
   if (content.live.created) {
-    const verified = DEMO_STORIES.live.quotes;
-    for (const [i, documentId] of content.live.quoteIds.entries()) {
-      await strapi.documents('api::quote.quote').update({
-        documentId,
-        locale: LOCALE,
-        data: { verification: 'verified', verificationNote: verified[i].verificationNote } as any,
-      });
-    }
-    for (const documentId of content.live.quoteIds) {
-      await strapi.documents('api::quote.quote').publish({ documentId, locale: LOCALE });
-    }
-    await strapi.documents('api::article.article').publish({ documentId: content.live.documentId, locale: LOCALE });
+    await move(content.live.documentId, author, 'submit');
+    await runAs(strapi, people.factChecker, async () => {
+      for (const [i, documentId] of content.live.quoteIds.entries()) {
+        await strapi.documents('api::quote.quote').update({
+          documentId,
+          locale: LOCALE,
+          data: { verification: 'verified', verificationNote: DEMO_STORIES.live.quotes[i].verificationNote } as any,
+        });
+      }
+    });
+    await move(content.live.documentId, factChecker, 'approve');
   }
+  if (content.waiting.created) await move(content.waiting.documentId, author, 'submit');
   return content;
 };

@@ -10,23 +10,26 @@ export interface DemoAccount {
   email: string;
   firstname: string;
   lastname: string;
-  roleCode: string;
+  /** Strapi's built-in roles by code; the workflow's Fact-checker role by name. */
+  role: { code: string } | { name: string };
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: `admin@${DEMO_EMAIL_DOMAIN}`, firstname: 'Ada', lastname: 'Admin', roleCode: 'strapi-super-admin' },
-  { email: `editor@${DEMO_EMAIL_DOMAIN}`, firstname: 'Eddie', lastname: 'Editor', roleCode: 'strapi-editor' },
-  { email: `author@${DEMO_EMAIL_DOMAIN}`, firstname: 'Alex', lastname: 'Author', roleCode: 'strapi-author' },
+  { email: `admin@${DEMO_EMAIL_DOMAIN}`, firstname: 'Ada', lastname: 'Admin', role: { code: 'strapi-super-admin' } },
+  { email: `editor@${DEMO_EMAIL_DOMAIN}`, firstname: 'Eddie', lastname: 'Editor', role: { code: 'strapi-editor' } },
+  { email: `author@${DEMO_EMAIL_DOMAIN}`, firstname: 'Alex', lastname: 'Author', role: { code: 'strapi-author' } },
+  { email: `factchecker@${DEMO_EMAIL_DOMAIN}`, firstname: 'Fiona', lastname: 'Factchecker', role: { name: 'Fact-checker' } },
 ];
 
-export const demoAccount = (roleCode: string) => DEMO_ACCOUNTS.find((a) => a.roleCode === roleCode)!;
+export const DEMO_AUTHOR = `author@${DEMO_EMAIL_DOMAIN}`;
+export const DEMO_FACT_CHECKER = `factchecker@${DEMO_EMAIL_DOMAIN}`;
 
 /** Creates missing demo accounts and returns them, keyed by email. */
 export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) => {
   const users: Record<string, any> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const role = await strapi.db.query('admin::role').findOne({ where: { code: account.roleCode } });
-    if (!role) throw new Error(`Admin role ${account.roleCode} is missing`);
+    const role = await strapi.db.query('admin::role').findOne({ where: account.role });
+    if (!role) throw new Error(`Admin role ${JSON.stringify(account.role)} is missing`);
     let user = await strapi.db.query('admin::user').findOne({ where: { email: account.email } });
     if (!user) {
       user = await strapi.service('admin::user').create({
@@ -54,7 +57,7 @@ export const removeDemoAccounts = async (strapi: Core.Strapi) => {
 };
 
 export const printDemoLogins = (strapi: Core.Strapi) => {
-  const lines = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(32)} (${a.roleCode.replace('strapi-', '')})`);
+  const lines = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(32)} (${'code' in a.role ? a.role.code.replace('strapi-', '') : a.role.name})`);
   strapi.log.info(
     [
       'Demo accounts (development only) — log in at /admin with the password in .env (DEMO_PASSWORD):',

@@ -6,9 +6,11 @@ import { APP_DIR, DIST_DIR, createTestDatabase } from '../helpers/strapi';
 const bootInChild = (env: Record<string, string | undefined>) => {
   const script = `require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(DIST_DIR)} }).load()
     .then((app) => app.destroy()).then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(APP_KEYS|API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY)$/.test(k))
-  );
+  // Empty, not absent: a developer's .env would otherwise fill them in (dotenv never overrides).
+  const clean = {
+    ...process.env,
+    ...Object.fromEntries(['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((k) => [k, ''])),
+  };
   return spawnSync(process.execPath, ['-e', script], {
     cwd: APP_DIR,
     env: { ...clean, ...env, STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'error' },

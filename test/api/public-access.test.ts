@@ -2,7 +2,7 @@
 // and nothing unpublished, by any route or parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
-import { createApiToken, createReader } from '../helpers/identities';
+import { createApiToken, createReader, publishThroughWorkflow } from '../helpers/identities';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const SECRET = 'EMBARGOED';
@@ -30,8 +30,7 @@ beforeAll(async () => {
       article: live.documentId,
     },
   });
-  await docs('api::quote.quote').publish({ documentId: quote.documentId });
-  await docs('api::article.article').publish({ documentId: live.documentId });
+  await publishThroughWorkflow(app, live.documentId);
   ids.live = live.documentId;
   ids.liveQuote = quote.documentId;
 

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 export default async function setup() {
-  execFileSync(process.execPath, [path.join(APP_DIR, 'scripts', 'build-plugins.js')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(APP_DIR, 'src', 'cli', 'build-plugins.js')], { stdio: 'inherit' });
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
 }

@@ -45,3 +45,16 @@ export const createReader = async (app: TestApp) => {
   if (res.status !== 200) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { jwt: res.body.jwt as string, auth: { Authorization: `Bearer ${res.body.jwt}` } };
 };
+
+/** Two distinct system actors: separation of duties holds between them. */
+export const WRITER = { type: 'system' as const, id: null, name: 'test writer' };
+export const CHECKER = { type: 'system' as const, id: null, name: 'test checker' };
+
+/** Publishes one locale of an article (and its quotes) the only way there is: submit, then approve. */
+export const publishThroughWorkflow = async (app: TestApp, documentId: string, locale = 'en') => {
+  const workflow = app.strapi.plugin('editorial-workflow').service('workflow');
+  const target = { uid: 'api::article.article', documentId, locale };
+  const anyMove = () => true;
+  await workflow.transition(target, { transition: 'submit' }, WRITER, anyMove);
+  return workflow.transition(target, { transition: 'approve' }, CHECKER, anyMove);
+};

@@ -5,7 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
-const ENV_FILE = path.resolve(__dirname, '..', '.env');
+const ENV_FILE = path.resolve(__dirname, '..', '..', '.env');
 const random = (bytes = 32) => crypto.randomBytes(bytes).toString('base64');
 
 const GENERATED = {
@@ -35,7 +35,7 @@ function ensureDevEnv() {
   const created = Object.keys(GENERATED).filter((key) => !(key in present) && !process.env[key]);
   if (created.length > 0) {
     const lines = created.map((key) => `${key}=${GENERATED[key]()}`);
-    const header = existing ? '' : '# Generated for development by scripts/ensure-env.js. Never commit this file.\n';
+    const header = existing ? '' : '# Generated for development by src/cli/ensure-env.js. Never commit this file.\n';
     const separator = existing && !existing.endsWith('\n') ? '\n' : '';
     fs.writeFileSync(ENV_FILE, `${existing}${separator}${header}${lines.join('\n')}\n`, { mode: 0o600 });
   }

@@ -6,9 +6,9 @@ const { ensureDevEnv } = require('./ensure-env');
 
 async function main() {
   ensureDevEnv();
-  require('dotenv').config({ path: path.resolve(__dirname, '..', '.env') });
+  require('dotenv').config({ path: path.resolve(__dirname, '..', '..', '.env') });
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appDir = path.resolve(__dirname, '..');
+  const appDir = path.resolve(__dirname, '..', '..');
   const { distDir } = await compileStrapi({ appDir });
   const app = await createStrapi({ appDir, distDir }).load();
   try {

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Paths below are from the project root.
+  root: path.resolve(__dirname, '..'),
   test: {
     projects: [
       {

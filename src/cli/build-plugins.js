@@ -5,7 +5,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const pluginsDir = path.resolve(__dirname, '..', 'src', 'plugins');
+const pluginsDir = path.resolve(__dirname, '..', 'plugins');
 const tsc = require.resolve('typescript/bin/tsc');
 
 for (const name of fs.existsSync(pluginsDir) ? fs.readdirSync(pluginsDir) : []) {

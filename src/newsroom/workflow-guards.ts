@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { quoteProblems } from '../content/quote-checks';
+
+// Guards the editorial workflow's transitions require (named in config/plugins.ts).
+export const registerWorkflowGuards = (strapi: Core.Strapi) => {
+  const plugin = strapi.plugin('editorial-workflow');
+  if (!plugin) return;
+  const guards = plugin.service('guards');
+
+  guards.register('quotes-verified', async ({ uid, documentId, locale }: { uid: string; documentId: string; locale: string }) => {
+    const story = await strapi.db.query(uid as any).findOne({
+      where: { documentId, locale, publishedAt: null },
+      select: ['id'],
+      populate: { quotes: { select: ['text', 'verification'], populate: { speaker: { select: ['id'] } } } },
+    });
+    return quoteProblems(story?.quotes ?? []);
+  });
+};

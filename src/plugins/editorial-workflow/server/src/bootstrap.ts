@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import { TRANSITION_EVENT } from '../../shared/contracts';
+import { WorkflowConfigError } from './domain/definition';
+import { grantDefaultPermissions } from './permissions';
+import { getService, PLUGIN } from './utils';
+
+const checkAgainstSchema = (strapi: Core.Strapi) => {
+  const def = getService(strapi, 'definition').get();
+  def.contentTypes.forEach((uid, i) => {
+    const model = strapi.contentTypes[uid as any] as any;
+    if (!model) throw new WorkflowConfigError(`contentTypes[${i}]`, `names no content type ("${uid}")`);
+    if (!model.options?.draftAndPublish) throw new WorkflowConfigError(`contentTypes[${i}]`, `("${uid}") must have Draft & Publish enabled`);
+  });
+  for (const [uid, fields] of Object.entries(def.publishWith)) {
+    for (const field of fields) {
+      const attribute = (strapi.contentTypes[uid as any] as any).attributes[field];
+      if (attribute?.type !== 'relation') throw new WorkflowConfigError(`publishWith.${uid}`, `names no relation field "${field}"`);
+      if (!(strapi.contentTypes[attribute.target] as any)?.options?.draftAndPublish) {
+        throw new WorkflowConfigError(`publishWith.${uid}`, `field "${field}" points at a type without Draft & Publish`);
+      }
+    }
+  }
+  const guards = getService(strapi, 'guards');
+  def.transitions.forEach((t, i) =>
+    t.guards.forEach((name, j) => {
+      if (!guards.has(name)) throw new WorkflowConfigError(`transitions[${i}].guards[${j}]`, `names no registered guard ("${name}")`);
+    })
+  );
+};
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  checkAgainstSchema(strapi);
+  const def = getService(strapi, 'definition').get();
+
+  strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_TRANSITION', TRANSITION_EVENT);
+
+  const store = strapi.store({ type: 'plugin', name: PLUGIN });
+  if (!(await store.get({ key: 'default-permissions-granted' }))) {
+    await grantDefaultPermissions(strapi, def);
+    await store.set({ key: 'default-permissions-granted', value: new Date().toISOString() });
+  }
+
+  // Documents that predate the workflow (or a type that just joined it) get a matching stage.
+  for (const uid of def.contentTypes) {
+    const created = await getService(strapi, 'state-store').createMissing(uid);
+    if (created > 0) strapi.log.info(`[editorial-workflow] ${created} existing ${uid} document locale(s) joined the workflow`);
+  }
+};

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { transitionAction } from '../../../shared/contracts';
+import { adminActor } from '../services/actor';
+import { getService } from '../utils';
+import { parseQueueQuery, parseStagesQuery, targetFromRequest } from './shared';
+
+// Admin panel API (admin JWT). Permissions: `read` on the routes, one action per transition here.
+const mayFor = (ctx: any) => (transitionId: string) => Boolean(ctx.state.userAbility?.can(transitionAction(transitionId)));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async workflow(ctx: any) {
+    const { contentTypes, stages, transitions } = getService(strapi, 'definition').get();
+    ctx.body = { data: { contentTypes, stages, transitions } };
+  },
+
+  async state(ctx: any) {
+    const target = await targetFromRequest(strapi, ctx);
+    ctx.body = { data: await getService(strapi, 'workflow').getState(target, adminActor(ctx.state.user), mayFor(ctx)) };
+  },
+
+  async transition(ctx: any) {
+    const target = await targetFromRequest(strapi, ctx);
+    ctx.body = {
+      data: await getService(strapi, 'workflow').transition(target, ctx.request.body, adminActor(ctx.state.user), mayFor(ctx)),
+    };
+  },
+
+  async stages(ctx: any) {
+    const { uid, locale, documentIds } = await parseStagesQuery(strapi, ctx.query);
+    ctx.body = { data: await getService(strapi, 'workflow').stages(uid, locale, documentIds) };
+  },
+
+  async queue(ctx: any) {
+    ctx.body = await getService(strapi, 'workflow').queue(parseQueueQuery(strapi, ctx.query));
+  },
+});

@@ -1,0 +1,178 @@
+// Who may make which move, and what a move does to a document's state. Pure: the service supplies
+// the state, the actor and a permission check; these functions decide.
+import type { Actor, Transition } from '../../../shared/contracts';
+import { initialStage, isPublishingStage, type WorkflowDefinition } from './definition';
+
+export interface WorkflowState {
+  stage: string;
+  version: number;
+  enteredStageAt: Date;
+  /** Who created this locale of the document. */
+  author: Actor | null;
+  /** Who moved it out of the initial stage in the current round. */
+  submitter: Actor | null;
+  lastActor: Actor | null;
+}
+
+export interface MoveRequest {
+  transition: string;
+  comment: string | null;
+  expectedVersion: number | null;
+}
+
+export type Refusal =
+  | { status: 400; name: 'ValidationError'; message: string; details?: Record<string, unknown> }
+  | { status: 403; name: 'ForbiddenError'; message: string; details?: Record<string, unknown> }
+  | { status: 409; name: 'ConflictError'; message: string; details?: Record<string, unknown> };
+
+export type Decision = { ok: true; transition: Transition } | { ok: false; refusal: Refusal };
+
+const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
+
+/** Same person or token: ids where there are ids, names for system actors. */
+export const sameActor = (a: Actor | null, b: Actor | null) =>
+  Boolean(a && b && a.type === b.type && (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name));
+
+/** Shape of a transition request body; `null` means it is malformed. */
+export const parseMoveRequest = (body: unknown): { request: MoveRequest } | { refusal: Refusal } => {
+  const invalid = (message: string, path: string) =>
+    ({ refusal: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [path], message }] } } }) as const;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid('The body must be a JSON object', 'body');
+  const { transition, comment, expectedVersion, ...rest } = body as Record<string, unknown>;
+  const unknownKey = Object.keys(rest)[0];
+  if (unknownKey) return invalid(`Unknown key "${unknownKey}" (expected transition, comment, expectedVersion)`, unknownKey);
+  if (typeof transition !== 'string' || transition === '') return invalid('transition must be a transition id', 'transition');
+  if (comment !== undefined && comment !== null && typeof comment !== 'string') return invalid('comment must be text', 'comment');
+  if (expectedVersion !== undefined && expectedVersion !== null && !(Number.isInteger(expectedVersion) && (expectedVersion as number) > 0)) {
+    return invalid('expectedVersion must be a positive integer', 'expectedVersion');
+  }
+  const trimmed = typeof comment === 'string' ? comment.trim() : '';
+  return {
+    request: {
+      transition,
+      comment: trimmed === '' ? null : trimmed,
+      expectedVersion: (expectedVersion as number | undefined) ?? null,
+    },
+  };
+};
+
+/** Whether separation of duties stops `actor` from making `transition` on this state. */
+const dutyConflict = (def: WorkflowDefinition, transition: Transition, state: WorkflowState, actor: Actor) => {
+  if (!def.separationOfDuties || !transition.separationOfDuties) return null;
+  if (sameActor(actor, state.submitter)) return 'you submitted this story for this round';
+  if (sameActor(actor, state.author)) return 'you created this story';
+  return null;
+};
+
+/**
+ * Everything but the guards, in the order a client can act on: a malformed or unknown move (400),
+ * no permission (403), the document is elsewhere or changed meanwhile (409), separation of
+ * duties (403).
+ */
+export const decideMove = (
+  def: WorkflowDefinition,
+  state: WorkflowState,
+  request: MoveRequest,
+  actor: Actor,
+  may: (transitionId: string) => boolean
+): Decision => {
+  const transition = def.transitions.find((t) => t.id === request.transition);
+  if (!transition) {
+    return refuse({
+      status: 400,
+      name: 'ValidationError',
+      message: `Unknown transition "${request.transition}" (known: ${def.transitions.map((t) => t.id).join(', ')})`,
+      details: { errors: [{ path: ['transition'], message: 'Unknown transition' }] },
+    });
+  }
+  if (transition.requireComment && !request.comment) {
+    return refuse({
+      status: 400,
+      name: 'ValidationError',
+      message: `"${transition.name}" needs a comment saying why`,
+      details: { errors: [{ path: ['comment'], message: 'A comment is required' }] },
+    });
+  }
+  if (request.comment && request.comment.length > def.maxCommentLength) {
+    return refuse({
+      status: 400,
+      name: 'ValidationError',
+      message: `The comment must be at most ${def.maxCommentLength} characters (got ${request.comment.length})`,
+      details: { errors: [{ path: ['comment'], message: 'Too long' }] },
+    });
+  }
+  if (!may(transition.id)) {
+    return refuse({ status: 403, name: 'ForbiddenError', message: `You may not make the transition "${transition.name}"` });
+  }
+  if (!transition.from.includes(state.stage)) {
+    return refuse({
+      status: 409,
+      name: 'ConflictError',
+      message: `"${transition.name}" starts from ${transition.from.join(' or ')}, but the document is in ${state.stage}`,
+      details: { stage: state.stage, version: state.version },
+    });
+  }
+  if (request.expectedVersion !== null && request.expectedVersion !== state.version) {
+    return refuse({
+      status: 409,
+      name: 'ConflictError',
+      message: `The document changed meanwhile (version ${state.version}, expected ${request.expectedVersion}): reload and try again`,
+      details: { stage: state.stage, version: state.version },
+    });
+  }
+  const conflict = dutyConflict(def, transition, state, actor);
+  if (conflict) {
+    return refuse({
+      status: 403,
+      name: 'ForbiddenError',
+      message: `Separation of duties: someone else must make "${transition.name}", because ${conflict}`,
+    });
+  }
+  return { ok: true, transition };
+};
+
+/** Guard problems as the refusal an editor reads. */
+export const guardRefusal = (transition: Transition, problems: string[]): Refusal | null =>
+  problems.length === 0
+    ? null
+    : {
+        status: 400,
+        name: 'ValidationError',
+        message: `"${transition.name}" is not possible yet: ${problems.join(' ')}`,
+        details: { problems },
+      };
+
+/** The transitions this actor may make now (guards aside: those explain themselves when tried). */
+export const allowedTransitions = (
+  def: WorkflowDefinition,
+  state: WorkflowState,
+  actor: Actor,
+  may: (transitionId: string) => boolean
+) =>
+  def.transitions.filter(
+    (t) => t.from.includes(state.stage) && may(t.id) && !dutyConflict(def, t, state, actor)
+  );
+
+export const applyMove = (
+  def: WorkflowDefinition,
+  state: WorkflowState,
+  transition: Transition,
+  actor: Actor,
+  now: Date
+): WorkflowState => {
+  const initial = initialStage(def).id;
+  let submitter = state.submitter;
+  if (transition.to === initial) submitter = null;
+  else if (state.stage === initial) submitter = actor;
+  return { ...state, stage: transition.to, version: state.version + 1, enteredStageAt: now, submitter, lastActor: actor };
+};
+
+/** An edit to an approved story's working copy sends that copy back to the initial stage. */
+export const afterEdit = (def: WorkflowDefinition, state: WorkflowState, actor: Actor, now: Date): WorkflowState | null => {
+  if (!isPublishingStage(def, state.stage)) return null;
+  return { ...state, stage: initialStage(def).id, version: state.version + 1, enteredStageAt: now, submitter: null, lastActor: actor };
+};
+
+/** Whether a transition puts the document live, takes it down, or neither. */
+export const publishingEffect = (def: WorkflowDefinition, transition: Transition): 'publish' | 'unpublish' | null =>
+  isPublishingStage(def, transition.to) ? 'publish' : transition.unpublishes ? 'unpublish' : null;

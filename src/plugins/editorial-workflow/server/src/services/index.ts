@@ -1,0 +1,10 @@
+import definition from './definition';
+import guards from './guards';
+import publisher from './publisher';
+import stateStore from './state-store';
+import workflow from './workflow';
+
+const services = { definition, guards, publisher, 'state-store': stateStore, workflow };
+
+export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+export default services;

@@ -1,0 +1,177 @@
+import type { Core } from '@strapi/strapi';
+import type { Actor, HistoryEntry } from '../../../shared/contracts';
+import { firstPublishingStage, initialStage } from '../domain/definition';
+import type { WorkflowState } from '../domain/rules';
+import { adminActor } from './actor';
+import { getService, HISTORY_UID, STATE_UID } from '../utils';
+
+// Persistence of states and history. Every query goes through strapi.db.query, so it joins the
+// surrounding strapi.db.transaction when there is one.
+
+export interface Target {
+  uid: string;
+  documentId: string;
+  locale: string;
+}
+
+export interface StateRow extends WorkflowState {
+  id: number;
+}
+
+const toState = (row: any): StateRow => ({
+  id: row.id,
+  stage: row.stage,
+  version: row.version,
+  enteredStageAt: new Date(row.enteredStageAt),
+  author: row.author ?? null,
+  submitter: row.submitter ?? null,
+  lastActor: row.lastActor ?? null,
+});
+
+const targetWhere = ({ uid, documentId, locale }: Target) => ({
+  targetUid: uid,
+  targetDocumentId: documentId,
+  targetLocale: locale,
+});
+
+const isUniqueViolation = (error: any) =>
+  /unique|duplicate/i.test(String(error?.message)) || error?.code === '23505' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const definition = () => getService(strapi, 'definition').get();
+  const isLocalized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
+
+  const store = {
+    /** The working copy (draft row) of this document locale, or null. */
+    async findDraft(target: Target, select: string[] = ['id']) {
+      const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
+      if (isLocalized(target.uid)) where.locale = target.locale;
+      return strapi.db.query(target.uid as any).findOne({ where, select, populate: select.includes('createdBy') ? ['createdBy'] : undefined });
+    },
+
+    async isLive(target: Target) {
+      const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: { $notNull: true } };
+      if (isLocalized(target.uid)) where.locale = target.locale;
+      return (await strapi.db.query(target.uid as any).count({ where })) > 0;
+    },
+
+    async find(target: Target): Promise<StateRow | null> {
+      const row = await strapi.db.query(STATE_UID).findOne({ where: targetWhere(target) });
+      return row ? toState(row) : null;
+    },
+
+    /**
+     * The state, created if the document locale has none yet: in the initial stage, or in the
+     * publishing stage when it is already live (a document that predates the workflow).
+     */
+    async ensure(target: Target, author: Actor | null = null): Promise<StateRow> {
+      const existing = await store.find(target);
+      if (existing) return existing;
+      const def = definition();
+      const live = await store.isLive(target);
+      let creator = author;
+      if (!creator) {
+        const draft = await store.findDraft(target, ['id', 'createdBy']);
+        if (draft?.createdBy) creator = adminActor(draft.createdBy);
+      }
+      try {
+        const row = await strapi.db.query(STATE_UID).create({
+          data: {
+            ...targetWhere(target),
+            stage: live ? firstPublishingStage(def)!.id : initialStage(def).id,
+            version: 1,
+            enteredStageAt: new Date(),
+            author: creator,
+            submitter: null,
+            lastActor: creator,
+          },
+        });
+        return toState(row);
+      } catch (error) {
+        // Another request created it first; theirs stands.
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await store.find(target);
+        if (!raced) throw error;
+        return raced;
+      }
+    },
+
+    /** Writes `next` only if the state is still `current`; false when someone else moved first. */
+    async compareAndSwap(current: StateRow, next: WorkflowState) {
+      const { count } = await strapi.db.query(STATE_UID).updateMany({
+        where: { id: current.id, version: current.version, stage: current.stage },
+        data: {
+          stage: next.stage,
+          version: next.version,
+          enteredStageAt: next.enteredStageAt,
+          submitter: next.submitter,
+          lastActor: next.lastActor,
+        },
+      });
+      return count === 1;
+    },
+
+    async appendHistory(target: Target, entry: Omit<HistoryEntry, 'createdAt'>) {
+      const row = await strapi.db.query(HISTORY_UID).create({
+        data: {
+          ...targetWhere(target),
+          transition: entry.transition,
+          fromStage: entry.from,
+          toStage: entry.to,
+          actor: entry.actor,
+          comment: entry.comment,
+        },
+      });
+      return { ...entry, createdAt: new Date(row.createdAt).toISOString() } as HistoryEntry;
+    },
+
+    async history(target: Target): Promise<HistoryEntry[]> {
+      const rows = await strapi.db.query(HISTORY_UID).findMany({
+        where: targetWhere(target),
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return rows.map((r: any) => ({
+        transition: r.transition,
+        from: r.fromStage ?? null,
+        to: r.toStage ?? null,
+        actor: r.actor,
+        comment: r.comment ?? null,
+        createdAt: new Date(r.createdAt).toISOString(),
+      }));
+    },
+
+    async remove(target: { uid: string; documentId: string; locale?: string }) {
+      const where: Record<string, unknown> = { targetUid: target.uid, targetDocumentId: target.documentId };
+      if (target.locale !== undefined) where.targetLocale = target.locale;
+      await strapi.db.query(STATE_UID).deleteMany({ where });
+    },
+
+    /** States for document locales that have none: documents that predate the workflow. */
+    async createMissing(uid: string) {
+      const meta = strapi.db.metadata.get(uid as any);
+      const stateMeta = strapi.db.metadata.get(STATE_UID as any);
+      const knex = strapi.db.connection;
+      const localized = isLocalized(uid);
+      const table = meta.tableName;
+      const rows: { document_id: string; locale: string | null; live: number | string }[] = await knex(table)
+        .select('document_id', localized ? 'locale' : knex.raw('NULL as locale'))
+        .select(knex.raw('MAX(CASE WHEN published_at IS NULL THEN 0 ELSE 1 END) as live'))
+        .whereNotExists(function (this: any) {
+          this.select(knex.raw('1'))
+            .from(stateMeta.tableName)
+            .whereRaw(`${stateMeta.tableName}.target_uid = ?`, [uid])
+            .whereRaw(`${stateMeta.tableName}.target_document_id = ${table}.document_id`)
+            .whereRaw(
+              localized ? `${stateMeta.tableName}.target_locale = ${table}.locale` : `${stateMeta.tableName}.target_locale = ''`
+            );
+        })
+        .groupBy(localized ? ['document_id', 'locale'] : ['document_id']);
+      for (const row of rows) {
+        const target = { uid, documentId: row.document_id, locale: row.locale ?? '' };
+        await store.ensure(target);
+      }
+      return rows.length;
+    },
+  };
+  return store;
+};

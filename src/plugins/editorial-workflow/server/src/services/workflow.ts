@@ -1,0 +1,194 @@
+import type { Core } from '@strapi/strapi';
+import type { Actor, DocumentState, QueueItem, TransitionEvent } from '../../../shared/contracts';
+import { TRANSITION_EVENT } from '../../../shared/contracts';
+import { afterEdit, allowedTransitions, applyMove, decideMove, guardRefusal, parseMoveRequest, publishingEffect } from '../domain/rules';
+import { conflict, notFound, toError } from './errors';
+import type { Target } from './state-store';
+import { getService, STATE_UID } from '../utils';
+
+/** Which transitions the caller holds permission for. */
+export type MayTransition = (transitionId: string) => boolean;
+
+export interface QueueQuery {
+  stage?: string;
+  uid?: string;
+  locale?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const definition = () => getService(strapi, 'definition');
+  const store = () => getService(strapi, 'state-store');
+
+  /** The target, checked: a managed type, an existing document, an existing locale of it. */
+  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined): Promise<Target> => {
+    if (!definition().isManaged(uid)) throw notFound(`${uid} is not in the editorial workflow`);
+    const localized = Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
+    let resolved = '';
+    if (localized) {
+      const locales = strapi.plugin('i18n').service('locales');
+      resolved = locale || (await locales.getDefaultLocale());
+      if (!(await locales.findByCode(resolved))) throw notFound(`Unknown locale "${resolved}"`);
+    }
+    const target = { uid, documentId, locale: resolved };
+    if (!(await store().findDraft(target))) {
+      const anyLocale = await strapi.db.query(uid as any).count({ where: { documentId } });
+      throw notFound(anyLocale ? `Document ${documentId} has no ${resolved} version` : `No document ${documentId} in ${uid}`);
+    }
+    return target;
+  };
+
+  const service = {
+    resolveTarget,
+
+    async getState(target: Target, actor: Actor, may: MayTransition): Promise<DocumentState> {
+      const def = definition().get();
+      const state = await store().ensure(target);
+      const [live, history] = await Promise.all([store().isLive(target), store().history(target)]);
+      return {
+        uid: target.uid,
+        documentId: target.documentId,
+        locale: target.locale,
+        stage: state.stage,
+        version: state.version,
+        live,
+        enteredStageAt: state.enteredStageAt.toISOString(),
+        allowedTransitions: allowedTransitions(def, state, actor, may).map((t) => ({
+          id: t.id,
+          name: t.name,
+          to: t.to,
+          requireComment: t.requireComment,
+        })),
+        history,
+      };
+    },
+
+    /**
+     * One move, all or nothing: checks, guards, the state change, the history entry and the
+     * publishing effect commit together; the webhook goes out after the commit.
+     */
+    async transition(target: Target, body: unknown, actor: Actor, may: MayTransition): Promise<DocumentState> {
+      const def = definition().get();
+      const parsed = parseMoveRequest(body);
+      if ('refusal' in parsed) throw toError(parsed.refusal);
+      await store().ensure(target);
+
+      let event: TransitionEvent | null = null;
+      await strapi.db.transaction(async () => {
+        const state = await store().find(target);
+        if (!state) throw notFound(`No workflow state for ${target.documentId}`);
+        const decision = decideMove(def, state, parsed.request, actor, may);
+        if (!decision.ok) throw toError(decision.refusal);
+        const { transition } = decision;
+
+        const problems = await getService(strapi, 'guards').run(transition.guards, target);
+        const refusal = guardRefusal(transition, problems);
+        if (refusal) throw toError(refusal);
+
+        const next = applyMove(def, state, transition, actor, new Date());
+        if (!(await store().compareAndSwap(state, next))) {
+          throw conflict('Someone else moved this document at the same time: reload and try again', {
+            stage: state.stage,
+            version: state.version,
+          });
+        }
+        const entry = await store().appendHistory(target, {
+          transition: transition.id,
+          from: state.stage,
+          to: next.stage,
+          actor,
+          comment: parsed.request.comment,
+        });
+
+        const effect = publishingEffect(def, transition);
+        if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
+        if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
+
+        event = { ...target, transition: transition.id, from: entry.from!, to: entry.to!, actor, comment: entry.comment, createdAt: entry.createdAt };
+      });
+
+      if (event) strapi.eventHub.emit(TRANSITION_EVENT, event);
+      return service.getState(target, actor, may);
+    },
+
+    /** After an edit to a working copy: an approved story goes back to the initial stage. */
+    async recordEdit(target: Target, actor: Actor) {
+      const def = definition().get();
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const state = await store().ensure(target);
+        const next = afterEdit(def, state, actor, new Date());
+        if (!next) return;
+        const moved = await strapi.db.transaction(async () => {
+          if (!(await store().compareAndSwap(state, next))) return false;
+          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.stage, actor, comment: null });
+          return true;
+        });
+        if (moved) return;
+      }
+    },
+
+    /** Stages of many documents at once (the Content Manager's list view). */
+    async stages(uid: string, locale: string, documentIds: string[]) {
+      const rows = await strapi.db.query(STATE_UID).findMany({
+        where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
+        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt'],
+      });
+      return rows.map((r: any) => ({
+        documentId: r.targetDocumentId,
+        stage: r.stage,
+        version: r.version,
+        enteredStageAt: new Date(r.enteredStageAt).toISOString(),
+      }));
+    },
+
+    async queue(query: QueueQuery) {
+      const def = definition().get();
+      const stage = query.stage ?? def.stages.find((s) => !s.initial && !s.publishes)?.id ?? def.stages[0].id;
+      const page = Math.max(1, query.page ?? 1);
+      const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 25));
+      const where: Record<string, unknown> = { stage };
+      if (query.uid) where.targetUid = query.uid;
+      if (query.locale) where.targetLocale = query.locale;
+
+      const [rows, total] = await Promise.all([
+        strapi.db.query(STATE_UID).findMany({
+          where,
+          orderBy: [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(STATE_UID).count({ where }),
+      ]);
+
+      // One title query per content type on the page.
+      const titles = new Map<string, string | null>();
+      const byUid = new Map<string, any[]>();
+      for (const row of rows) byUid.set(row.targetUid, [...(byUid.get(row.targetUid) ?? []), row]);
+      for (const [uid, group] of byUid) {
+        const model = strapi.getModel(uid as any) as any;
+        const titleField = model?.attributes?.title ? 'title' : model?.attributes?.name ? 'name' : null;
+        if (!titleField) continue;
+        const localized = Boolean(model.pluginOptions?.i18n?.localized);
+        const drafts = await strapi.db.query(uid as any).findMany({
+          where: { documentId: { $in: group.map((r) => r.targetDocumentId) }, publishedAt: null },
+          select: ['documentId', 'locale', titleField],
+        });
+        for (const d of drafts) titles.set(`${uid}#${d.documentId}#${localized ? d.locale : ''}`, d[titleField] ?? null);
+      }
+
+      const data: QueueItem[] = rows.map((row: any) => ({
+        uid: row.targetUid,
+        documentId: row.targetDocumentId,
+        locale: row.targetLocale,
+        title: titles.get(`${row.targetUid}#${row.targetDocumentId}#${row.targetLocale}`) ?? null,
+        stage: row.stage,
+        enteredStageAt: new Date(row.enteredStageAt).toISOString(),
+        lastActor: row.lastActor ?? null,
+        submittedBy: row.submitter ?? null,
+      }));
+      return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+    },
+  };
+  return service;
+};

@@ -1,0 +1,108 @@
+// Shapes exchanged between the plugin's server and its admin panel (and API clients).
+
+export interface Stage {
+  id: string;
+  name: string;
+  color: string;
+  initial: boolean;
+  publishes: boolean;
+}
+
+export interface Transition {
+  id: string;
+  name: string;
+  from: string[];
+  to: string;
+  requireComment: boolean;
+  guards: string[];
+  separationOfDuties: boolean;
+  unpublishes: boolean;
+}
+
+export interface WorkflowInfo {
+  contentTypes: string[];
+  stages: Stage[];
+  transitions: Transition[];
+}
+
+export type ActorType = 'admin' | 'api-token' | 'user' | 'system';
+
+export interface Actor {
+  type: ActorType;
+  id: number | null;
+  name: string;
+}
+
+export interface HistoryEntry {
+  /** A transition id, or `edit` when an edit after approval sent the story back. */
+  transition: string;
+  from: string | null;
+  to: string | null;
+  actor: Actor;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface AllowedTransition {
+  id: string;
+  name: string;
+  to: string;
+  requireComment: boolean;
+}
+
+export interface DocumentState {
+  uid: string;
+  documentId: string;
+  locale: string;
+  stage: string;
+  version: number;
+  /** A published version is readable by the public. */
+  live: boolean;
+  enteredStageAt: string;
+  allowedTransitions: AllowedTransition[];
+  history: HistoryEntry[];
+}
+
+export interface TransitionRequest {
+  transition: string;
+  comment?: string;
+  expectedVersion?: number;
+}
+
+export interface QueueItem {
+  uid: string;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  stage: string;
+  enteredStageAt: string;
+  lastActor: Actor | null;
+  submittedBy: Actor | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** Webhook `editorial-workflow.transition` payload (Strapi adds `event`). */
+export interface TransitionEvent {
+  uid: string;
+  documentId: string;
+  locale: string;
+  transition: string;
+  from: string;
+  to: string;
+  actor: Actor;
+  comment: string | null;
+  createdAt: string;
+}
+
+export const PLUGIN_ID = 'editorial-workflow';
+export const TRANSITION_EVENT = 'editorial-workflow.transition';
+export const READ_ACTION = `plugin::${PLUGIN_ID}.read`;
+/** Strapi's permission uids allow no underscores: `request_changes` → `transition.request-changes`. */
+export const transitionPermissionUid = (transitionId: string) => `transition.${transitionId.replace(/_/g, '-')}`;
+export const transitionAction = (transitionId: string) => `plugin::${PLUGIN_ID}.${transitionPermissionUid(transitionId)}`;
