@@ -8,7 +8,9 @@ export interface QuoteForCheck {
 
 const excerpt = (text: string | null) => {
   const clean = (text ?? '').replace(/[«»"]/g, '').trim();
-  return clean.length > 60 ? `${clean.slice(0, 57).trimEnd()}…` : clean;
+  if (clean.length <= 60) return clean;
+  const cut = clean.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 60).replace(/[\s,.;:]+$/, '')}…`;
 };
 
 /** One sentence per problem, naming the quote by its opening words. */

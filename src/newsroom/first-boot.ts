@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
 // deleting a locale) must survive restarts, so each step is recorded in the core store and never
@@ -48,4 +49,5 @@ export const addLocales = async (strapi: Core.Strapi) => {
 export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'public-reads', () => grantPublicReads(strapi));
   await runOnce(strapi, 'locales', () => addLocales(strapi));
+  await runOnce(strapi, 'workflow-roles', () => grantWorkflowRoles(strapi));
 };

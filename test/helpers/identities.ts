@@ -4,10 +4,14 @@ import type { TestApp } from './strapi';
 
 export const PASSWORD = 'Test-password-1';
 
-export const createAdmin = async (app: TestApp, roleCode: string, name = roleCode) => {
-  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  if (!role) throw new Error(`no admin role ${roleCode}`);
-  const email = `${name}-${crypto.randomBytes(3).toString('hex')}@test.example`;
+/** An admin user with a role given by code (`strapi-editor`) or by name (`Fact-checker`), logged in. */
+export const createAdmin = async (app: TestApp, role: string, name = role) => {
+  const found = await app.strapi.db
+    .query('admin::role')
+    .findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
+  if (!found) throw new Error(`no admin role ${role}`);
+  const roleId = found.id;
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${crypto.randomBytes(3).toString('hex')}@test.example`;
   const user = await app.strapi.service('admin::user').create({
     email,
     firstname: name,
@@ -15,7 +19,7 @@ export const createAdmin = async (app: TestApp, roleCode: string, name = roleCod
     password: PASSWORD,
     isActive: true,
     registrationToken: null,
-    roles: [role.id],
+    roles: [roleId],
   });
   const res = await app.request.post('/admin/login').send({ email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { TRANSITION_EVENT } from '../../shared/contracts';
 import { WorkflowConfigError } from './domain/definition';
-import { grantDefaultPermissions } from './permissions';
-import { getService, PLUGIN } from './utils';
+import { getService } from './utils';
 
 const checkAgainstSchema = (strapi: Core.Strapi) => {
   const def = getService(strapi, 'definition').get();
@@ -33,12 +32,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const def = getService(strapi, 'definition').get();
 
   strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_TRANSITION', TRANSITION_EVENT);
-
-  const store = strapi.store({ type: 'plugin', name: PLUGIN });
-  if (!(await store.get({ key: 'default-permissions-granted' }))) {
-    await grantDefaultPermissions(strapi, def);
-    await store.set({ key: 'default-permissions-granted', value: new Date().toISOString() });
-  }
 
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {

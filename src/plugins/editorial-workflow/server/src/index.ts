@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { parseWorkflowConfig } from './domain/definition';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -18,6 +19,7 @@ export default {
   },
   contentTypes,
   controllers,
+  policies,
   routes,
   services,
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { actorFromRequest } from '../services/actor';
+import { forbidden } from '../services/errors';
 import { isWorkflowRun } from '../services/workflow-context';
 import { getService, HISTORY_UID, STATE_UID } from '../utils';
 
@@ -13,7 +13,7 @@ const isPublishingWrite = (action: string, params: any) =>
   ((action === 'create' || action === 'update') && params?.status === 'published');
 
 const refusal = (what: string) =>
-  new errors.ForbiddenError(
+  forbidden(
     `${what} are published and unpublished only through the editorial workflow: save a draft, then use its transitions (submit, approve, retract)`,
     { workflow: 'editorial-workflow' }
   );
@@ -55,7 +55,7 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== STATE_UID && ctx.uid !== HISTORY_UID) return next();
     if (['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action)) return next();
-    throw new errors.ForbiddenError('The editorial workflow history and states cannot be changed directly');
+    throw forbidden('The editorial workflow history and states cannot be changed directly');
   });
 
   // Publish gate: only the workflow publishes or unpublishes managed documents and their quotes.
@@ -81,7 +81,7 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
       if (isLocalized(ctx.uid) && params.locale !== '*') where.locale = await localeOf(ctx.uid, params.locale);
       const live = await strapi.db.query(ctx.uid as any).count({ where });
       if (live > 0 && (managed || (await owners(ctx.uid, params.documentId, null)).length > 0)) {
-        throw new errors.ForbiddenError(
+        throw forbidden(
           `This ${ctx.contentType.info.singularName} is live: retract it through the editorial workflow before deleting it`,
           { workflow: 'editorial-workflow' }
         );

@@ -1,9 +1,4 @@
-import { READ_ACTION } from '../../../shared/contracts';
-
-const read = [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: [READ_ACTION] } },
-];
+const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 
 export default {
   type: 'admin',

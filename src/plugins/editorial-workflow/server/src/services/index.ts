@@ -1,10 +1,11 @@
 import definition from './definition';
 import guards from './guards';
+import permissions from './permissions';
 import publisher from './publisher';
 import stateStore from './state-store';
 import workflow from './workflow';
 
-const services = { definition, guards, publisher, 'state-store': stateStore, workflow };
+const services = { definition, guards, permissions, publisher, 'state-store': stateStore, workflow };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 export default services;

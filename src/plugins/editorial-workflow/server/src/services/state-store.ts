@@ -43,10 +43,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const store = {
     /** The working copy (draft row) of this document locale, or null. */
-    async findDraft(target: Target, select: string[] = ['id']) {
+    async findDraft(target: Target, { withCreator = false } = {}) {
       const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
       if (isLocalized(target.uid)) where.locale = target.locale;
-      return strapi.db.query(target.uid as any).findOne({ where, select, populate: select.includes('createdBy') ? ['createdBy'] : undefined });
+      return strapi.db.query(target.uid as any).findOne({ where, select: ['id'], populate: withCreator ? ['createdBy'] : undefined });
     },
 
     async isLive(target: Target) {
@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const live = await store.isLive(target);
       let creator = author;
       if (!creator) {
-        const draft = await store.findDraft(target, ['id', 'createdBy']);
+        const draft = await store.findDraft(target, { withCreator: true });
         if (draft?.createdBy) creator = adminActor(draft.createdBy);
       }
       try {

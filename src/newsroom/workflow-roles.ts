@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+
+// Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
+// Settings → Roles is the administrators' to change.
+
+export const FACT_CHECKER_ROLE = { name: 'Fact-checker', description: 'Checks quotes and facts; approves stories or sends them back.' };
+const NEWSROOM_TYPES = ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'];
+const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
+  'strapi-author': ['submit'],
+  'strapi-editor': 'all',
+  [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve'],
+};
+
+/**
+ * Strapi creates Editor and Author with no `locales` on localized types (i18n only patches roles
+ * when an administrator saves them), which leaves them unable to edit a single article. Give them
+ * every locale.
+ */
+const openLocalesToNewsroomRoles = async (strapi: Core.Strapi) => {
+  const permissions = await strapi.db.query('admin::permission').findMany({
+    where: { role: { code: { $in: ['strapi-editor', 'strapi-author'] } }, subject: { $in: NEWSROOM_TYPES } },
+  });
+  for (const permission of permissions) {
+    const model = strapi.contentTypes[permission.subject as any] as any;
+    if (!model?.pluginOptions?.i18n?.localized || !permission.action.startsWith('plugin::content-manager.explorer.')) continue;
+    if (permission.properties?.locales !== undefined && permission.properties.locales?.length !== 0) continue;
+    await strapi.db.query('admin::permission').update({
+      where: { id: permission.id },
+      data: { properties: { ...permission.properties, locales: null } },
+    });
+  }
+};
+
+export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
+  await openLocalesToNewsroomRoles(strapi);
+  const plugin = strapi.plugin('editorial-workflow');
+  if (!plugin) return;
+  const permissions = plugin.service('permissions');
+  const transitions: string[] = plugin.service('definition').get().transitions.map((t: { id: string }) => t.id);
+  const roles = strapi.service('admin::role') as any;
+  const grant = (roleId: number, actions: string[]) =>
+    roles.addPermissions(roleId, actions.map((action) => ({ action, properties: {}, conditions: [] })));
+
+  let factChecker = await strapi.db.query('admin::role').findOne({ where: { name: FACT_CHECKER_ROLE.name } });
+  if (!factChecker) factChecker = await roles.create(FACT_CHECKER_ROLE);
+
+  for (const [role, allowed] of Object.entries(TRANSITIONS_BY_ROLE)) {
+    const found = await strapi.db.query('admin::role').findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
+    if (!found) continue;
+    const ids = allowed === 'all' ? transitions : allowed.filter((t) => transitions.includes(t));
+    await grant(found.id, [permissions.readAction(), ...ids.map((t) => permissions.transitionAction(t))]);
+  }
+
+  // In the Content Manager a fact-checker reads every newsroom type and sets a quote's verdict.
+  // `locales: null` is i18n's "every locale", including ones added later.
+  const { actionProvider } = strapi.service('admin::permission') as any;
+  const types = NEWSROOM_TYPES.filter((uid) => strapi.contentTypes[uid as any]);
+  const read = (strapi.service('admin::content-type') as any)
+    .getPermissionsWithNestedFields([{ ...actionProvider.get('plugin::content-manager.explorer.read'), subjects: types }])
+    .map((p: any) => ({ ...p, properties: { ...p.properties, locales: null } }));
+  await roles.addPermissions(factChecker.id, [
+    ...read,
+    {
+      action: 'plugin::content-manager.explorer.update',
+      subject: 'api::quote.quote',
+      properties: { fields: ['verification', 'verificationNote'], locales: null },
+      conditions: [],
+    },
+  ]);
+};

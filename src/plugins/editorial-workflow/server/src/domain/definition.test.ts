@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkflowConfig, WorkflowConfigError } from './definition';
+import { NEWSROOM_CONFIG } from './fixtures';
+
+const withChange = (change: (c: any) => void) => {
+  const config = structuredClone(NEWSROOM_CONFIG) as any;
+  change(config);
+  return config;
+};
+
+describe('parseWorkflowConfig', () => {
+  it('accepts the newsroom workflow and fills defaults', () => {
+    const def = parseWorkflowConfig(NEWSROOM_CONFIG);
+    expect(def.separationOfDuties).toBe(true);
+    expect(def.maxCommentLength).toBe(5000);
+    expect(def.transitions.find((t) => t.id === 'retract')).toMatchObject({ from: ['published'], unpublishes: true });
+    expect(def.transitions.find((t) => t.id === 'request_changes')).toMatchObject({ unpublishes: false, requireComment: true });
+  });
+
+  it('accepts a four-stage workflow with legal review', () => {
+    const def = parseWorkflowConfig(
+      withChange((c) => {
+        c.stages.splice(2, 0, { id: 'legal_review', name: 'Legal review', color: '#7b79ff' });
+        c.transitions[2] = { id: 'clear_facts', name: 'Facts cleared', from: 'fact_check', to: 'legal_review', guards: ['quotes-verified'] };
+        c.transitions.push({ id: 'approve_legal', name: 'Legal approves', from: 'legal_review', to: 'published', separationOfDuties: true });
+      })
+    );
+    expect(def.stages.map((s) => s.id)).toEqual(['draft', 'fact_check', 'legal_review', 'published']);
+  });
+
+  it.each([
+    ['config', (c: any) => Object.assign(c, { colour: 1 }), 'colour is not a known key'],
+    ['contentTypes', (c: any) => (c.contentTypes = []), 'contentTypes must be a non-empty list'],
+    ['contentTypes[0]', (c: any) => (c.contentTypes = ['article']), 'contentTypes[0] must be a content-type uid'],
+    ['stages', (c: any) => (c.stages = [c.stages[0]]), 'stages must list at least two stages'],
+    ['stages[1].color', (c: any) => (c.stages[1].color = 'orange'), 'stages[1].color must match a #rrggbb colour'],
+    ['stages[1].id', (c: any) => (c.stages[1].id = 'Fact Check'), 'stages[1].id must match lowercase'],
+    ['stages[2].id', (c: any) => (c.stages[2].id = 'draft'), 'stages[2].id repeats "draft"'],
+    ['stages (initial)', (c: any) => (c.stages[1].initial = true), 'stages must have exactly one initial stage (found 2)'],
+    ['transitions[0].to', (c: any) => (c.transitions[0].to = 'review'), 'transitions[0].to names no stage ("review")'],
+    ['transitions[1].from', (c: any) => (c.transitions[1].from = 'limbo'), 'transitions[1].from names no stage ("limbo")'],
+    ['transitions[0].requireComment', (c: any) => (c.transitions[0].requireComment = 'yes'), 'transitions[0].requireComment must be true or false'],
+    ['transitions[3].id', (c: any) => (c.transitions[3].id = 'submit'), 'transitions[3].id repeats "submit"'],
+    ['transitions[2].guards', (c: any) => (c.transitions[2].guards = 'quotes-verified'), 'transitions[2].guards must be a list'],
+    ['transitions (unreachable)', (c: any) => (c.transitions = c.transitions.filter((t: any) => t.to !== 'published')), 'reach no transition into stage "published"'],
+    ['publishWith', (c: any) => (c.publishWith = { 'api::quote.quote': ['article'] }), 'publishWith.api::quote.quote is not one of contentTypes'],
+    ['maxCommentLength', (c: any) => (c.maxCommentLength = 0), 'maxCommentLength must be a positive integer'],
+  ])('refuses a bad %s, naming the key', (_key, change, message) => {
+    const attempt = () => parseWorkflowConfig(withChange(change));
+    expect(attempt).toThrow(WorkflowConfigError);
+    expect(attempt).toThrow(message);
+  });
+});
