@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import supertest from 'supertest';
 
 const require = createRequire(import.meta.url);
@@ -71,11 +72,15 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export const bootStrapi = async (database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<TestApp> => {
+export const bootStrapi = async (
+  database: TestDatabase,
+  extraEnv: Record<string, string> = {},
+  { distDir = DIST_DIR } = {}
+): Promise<TestApp> => {
   setTestSecrets();
   Object.assign(process.env, database.env, extraEnv);
   const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.server.mount();
   return {
     strapi,
@@ -98,4 +103,30 @@ export const startTestApp = async (extraEnv: Record<string, string> = {}) => {
       await database.drop();
     },
   };
+};
+
+/** A copy of the compiled app whose config/plugins.js is `pluginsConfig`: config alone, no code. */
+export const distWithPluginsConfig = (pluginsConfig: Record<string, unknown>) => {
+  // Inside the project (git-ignored .tmp/) so the copy resolves node_modules as dist/ does.
+  fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(APP_DIR, '.tmp', 'dist-'));
+  fs.cpSync(DIST_DIR, dir, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST_DIR, 'build')) });
+  fs.writeFileSync(
+    path.join(dir, 'config', 'plugins.js'),
+    `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.default = () => (${JSON.stringify(pluginsConfig)});\n`
+  );
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** Loads the app in a child process (a failed boot calls process.exit) and returns how it ended. */
+export const bootInChildProcess = (env: Record<string, string | undefined>, distDir = DIST_DIR) => {
+  const script = `require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(distDir)} }).load()
+    .then((app) => app.destroy()).then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
+  const result = spawnSync(process.execPath, ['-e', script], {
+    cwd: APP_DIR,
+    env: { ...process.env, ...env, STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'error' },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 };

@@ -1,0 +1,474 @@
+// npm run bench — what the editorial-workflow plugin costs, in figures and ratios (not a test).
+//
+//  1. seeds BENCH_STORIES (1,000) published stories of three quotes each (speaker + source) into a
+//     fresh temp database, through the workflow service (plugin on);
+//  2. public GET /api/articles (25 a page, quotes with speaker and source populated): req/s, p50/p99,
+//     plugin off (a copy of the same database) vs on, 10 keep-alive connections, warm-up + fixed time;
+//  3. workflow transitions over the admin API (submit / request_changes cycles by a super admin);
+//  4. the fact-check queue page at 1,000 and 10,000 documents in fact_check.
+// Each Strapi runs in a child process (test/bench/worker.cjs) on 127.0.0.1:<free port>; the load
+// generator (this process) talks to it over loopback only. Temp files and children are removed at the end.
+//
+// Env: BENCH_DATABASE=sqlite|postgres, BENCH_STORIES, BENCH_DURATION (s), BENCH_WARMUP (s),
+//      BENCH_CONNECTIONS, BENCH_CYCLES, BENCH_SKIP_BUILD=1 (reuse dist/).
+import { execFileSync, fork } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const APP_DIR = path.resolve(HERE, '..', '..');
+const WORKER = path.join(HERE, 'worker.cjs');
+
+const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+const DB_KIND = process.env.BENCH_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+const STORIES = num('BENCH_STORIES', 1000);
+const DURATION_S = num('BENCH_DURATION', 10);
+const WARMUP_S = num('BENCH_WARMUP', 3);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 10);
+const CYCLES = num('BENCH_CYCLES', 500);
+const TRANSITION_DOCS = 10;
+const TRANSITION_CLIENTS = 5;
+const QUEUE_REQUESTS = num('BENCH_QUEUE_REQUESTS', 300);
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const HARD_LIMIT_MS = num('BENCH_TIME_LIMIT', 540) * 1000;
+
+const READ_PATH =
+  '/api/articles?pagination[pageSize]=25&populate[quotes][populate][0]=speaker&populate[quotes][populate][1]=source';
+const QUEUE_PATH = '/editorial-workflow/queue?stage=fact_check&pageSize=25';
+
+const log = (...args) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...args);
+const T0 = Date.now();
+
+// ---------------------------------------------------------------- cleanup: children, temp files, databases
+const children = new Set();
+const cleanups = [];
+let cleaned = false;
+const cleanup = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (error) {
+      console.error('cleanup:', error.message);
+    }
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => cleanup().finally(() => process.exit(130)));
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: over the ${HARD_LIMIT_MS / 1000}s limit, giving up`);
+  cleanup().finally(() => process.exit(2));
+}, HARD_LIMIT_MS);
+watchdog.unref();
+
+// ---------------------------------------------------------------- secrets, databases
+const secret = () => crypto.randomBytes(24).toString('base64');
+const SECRETS = {
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+};
+
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+cleanups.push(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
+
+const pgQuery = async (sql) => {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** A new empty database; `copy(from)` makes a second one with the same rows. */
+const newDatabase = async (label) => {
+  if (DB_KIND === 'postgres') {
+    const name = `newsroom_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+    await pgQuery(`CREATE DATABASE ${name}`);
+    cleanups.push(() => pgQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    return { name, env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() } };
+  }
+  const file = path.join(tmpDir, `${label}.db`);
+  return { name: file, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file } };
+};
+
+const copyDatabase = async (from, label) => {
+  if (DB_KIND === 'postgres') {
+    const name = `newsroom_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+    await pgQuery(`CREATE DATABASE ${name} TEMPLATE ${from.name}`);
+    cleanups.push(() => pgQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    return { name, env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() } };
+  }
+  const file = path.join(tmpDir, `${label}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(from.name + suffix)) fs.copyFileSync(from.name + suffix, file + suffix);
+  }
+  return { name: file, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file } };
+};
+
+// ---------------------------------------------------------------- Strapi in a child process
+const startServer = (database, { workflow }) =>
+  new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      cwd: APP_DIR,
+      env: {
+        ...process.env,
+        ...SECRETS,
+        ...database.env,
+        NODE_ENV: 'test', // no demo content, no production-only cookie rules on plain-HTTP admin login
+        HOST: '127.0.0.1',
+        PORT: '0',
+        EDITORIAL_WORKFLOW_ENABLED: workflow ? 'true' : 'false',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        STRAPI_STARTUP_BANNER: 'false',
+        BENCH_DIST_DIR: DIST_DIR,
+        // The private dist copy lives in the temp dir: let it find the app's packages.
+        NODE_PATH: [path.join(APP_DIR, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.add(child);
+    const pending = new Map();
+    let nextId = 1;
+    const timer = setTimeout(() => reject(new Error('Strapi did not start within 120 s')), 120_000);
+    child.on('message', (message) => {
+      if (message.ready) {
+        clearTimeout(timer);
+        resolve({
+          url: `http://127.0.0.1:${message.port}`,
+          port: message.port,
+          bootMs: message.bootMs,
+          workflow: message.workflow,
+          call: (cmd, args) =>
+            new Promise((res, rej) => {
+              const id = nextId++;
+              pending.set(id, { res, rej });
+              child.send({ id, cmd, args });
+            }),
+          stop: async () => {
+            if (child.exitCode !== null) return;
+            const exited = new Promise((done) => child.once('exit', done));
+            const id = nextId++;
+            pending.set(id, { res: () => {}, rej: () => {} });
+            child.send({ id, cmd: 'stop' });
+            const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            await exited;
+            clearTimeout(killer);
+            children.delete(child);
+          },
+        });
+        return;
+      }
+      const waiter = pending.get(message.id);
+      if (!waiter) return;
+      pending.delete(message.id);
+      if (message.ok) waiter.res(message.result);
+      else waiter.rej(new Error(message.error));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      const error = new Error(`Strapi worker exited (${code ?? signal})`);
+      for (const waiter of pending.values()) waiter.rej(error);
+      pending.clear();
+      reject(error);
+    });
+  });
+
+// ---------------------------------------------------------------- HTTP client and stats
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+const request = (base, method, pathname, { headers = {}, body } = {}) =>
+  new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const url = new URL(pathname, base);
+    if (url.hostname !== '127.0.0.1') throw new Error('loopback only');
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      }
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout ${method} ${pathname}`)));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const summarize = (latencies, elapsedMs, errors) => {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    count: sorted.length,
+    errors,
+    rps: (sorted.length / elapsedMs) * 1000,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+    elapsedMs,
+  };
+};
+
+/** `connections` loops, each one request at a time, for `durationMs`. */
+const load = async (base, pathname, { connections, durationMs, headers, check }) => {
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      try {
+        const res = await request(base, 'GET', pathname, { headers });
+        const ms = performance.now() - t;
+        if (res.status !== 200 || (check && !check(res))) {
+          errors += 1;
+          firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
+        } else latencies.push(ms);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error.message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const stats = summarize(latencies, performance.now() - start, errors);
+  if (firstError) stats.firstError = firstError;
+  return stats;
+};
+
+const checkReadPage = (res) => {
+  const body = JSON.parse(res.text);
+  return (
+    body.data.length === 25 &&
+    body.data.every((a) => a.quotes?.length === 3 && a.quotes.every((q) => q.speaker?.name && q.source?.name))
+  );
+};
+
+const readBench = async (server, label) => {
+  const first = await request(server.url, 'GET', READ_PATH);
+  if (first.status !== 200 || !checkReadPage(first)) {
+    throw new Error(`${label}: unexpected first page: ${first.status} ${first.text.slice(0, 500)}`);
+  }
+  const body = JSON.parse(first.text);
+  log(`${label}: ${body.meta.pagination.total} published stories, page of ${first.text.length} bytes; warm-up ${WARMUP_S}s`);
+  await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: WARMUP_S * 1000 });
+  log(`${label}: measuring ${DURATION_S}s with ${CONNECTIONS} connections`);
+  const stats = await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: DURATION_S * 1000, check: checkReadPage });
+  log(`${label}: ${fmt(stats.rps)} req/s, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ${stats.count} ok, ${stats.errors} errors`);
+  if (stats.firstError) log(`${label}: first error: ${stats.firstError}`);
+  return stats;
+};
+
+const adminLogin = async (server) => {
+  const { email, password } = await server.call('admin');
+  const res = await request(server.url, 'POST', '/admin/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
+  return { Authorization: `Bearer ${JSON.parse(res.text).data.token}` };
+};
+
+/** submit / request_changes cycles on `draftIds`, TRANSITION_CLIENTS clients, each on its own documents. */
+const transitionBench = async (server, auth, draftIds) => {
+  const move = async (documentId, transition, comment) => {
+    const t = performance.now();
+    const res = await request(server.url, 'POST', `/editorial-workflow/state/api::article.article/${documentId}/transition?locale=en`, {
+      headers: auth,
+      body: comment ? { transition, comment } : { transition },
+    });
+    const ms = performance.now() - t;
+    if (res.status !== 200) throw new Error(`${transition} ${documentId}: ${res.status} ${res.text.slice(0, 300)}`);
+    return ms;
+  };
+  const cycleOn = async (ids, cycles, latencies) => {
+    for (let c = 0; c < cycles; c += 1) {
+      const id = ids[c % ids.length];
+      latencies.push(await move(id, 'submit'));
+      latencies.push(await move(id, 'request_changes', `bench cycle ${c}: please check the second quote`));
+    }
+  };
+  const perClient = (client) => draftIds.filter((_, i) => i % TRANSITION_CLIENTS === client);
+  // Warm-up: a few cycles (their history counts towards the documents' history, as in a newsroom).
+  const warm = [];
+  await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), 2, warm)));
+  const latencies = [];
+  const start = performance.now();
+  const cyclesPerClient = Math.ceil(CYCLES / TRANSITION_CLIENTS);
+  await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), cyclesPerClient, latencies)));
+  const stats = summarize(latencies, performance.now() - start, 0);
+  stats.cycles = cyclesPerClient * TRANSITION_CLIENTS;
+  return stats;
+};
+
+/** Queue page latency: one request at a time (latency, not throughput). */
+const queueBench = async (server, auth, label) => {
+  const first = await request(server.url, 'GET', QUEUE_PATH, { headers: auth });
+  if (first.status !== 200) throw new Error(`queue: ${first.status} ${first.text.slice(0, 300)}`);
+  const body = JSON.parse(first.text);
+  const titled = body.data.filter((d) => d.title).length;
+  if (body.data.length !== 25 || titled !== 25) throw new Error(`queue page: ${body.data.length} rows, ${titled} with a title`);
+  for (let i = 0; i < 30; i += 1) await request(server.url, 'GET', QUEUE_PATH, { headers: auth });
+  const latencies = [];
+  const start = performance.now();
+  for (let i = 0; i < QUEUE_REQUESTS; i += 1) {
+    const t = performance.now();
+    const res = await request(server.url, 'GET', QUEUE_PATH, { headers: auth });
+    if (res.status !== 200) throw new Error(`queue: ${res.status}`);
+    latencies.push(performance.now() - t);
+  }
+  const stats = summarize(latencies, performance.now() - start, 0);
+  stats.total = body.meta.pagination.total;
+  log(`${label}: total ${stats.total} in fact_check, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests`);
+  return stats;
+};
+
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+
+// ---------------------------------------------------------------- main
+let DIST_DIR = path.join(APP_DIR, 'dist');
+
+const build = () => {
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    log('BENCH_SKIP_BUILD=1: using dist/ as it is');
+  } else {
+    const t = Date.now();
+    execFileSync(process.execPath, [path.join(APP_DIR, 'src', 'cli', 'build-plugins.js')], { cwd: APP_DIR, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(APP_DIR)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`],
+      { cwd: APP_DIR, stdio: 'inherit' }
+    );
+    log(`compiled app and plugin in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  }
+  // A private copy of dist/: other runs (tests) may recompile the shared one meanwhile.
+  const copy = path.join(tmpDir, 'dist');
+  fs.cpSync(path.join(APP_DIR, 'dist'), copy, { recursive: true, filter: (src) => !src.startsWith(path.join(APP_DIR, 'dist', 'build')) });
+  DIST_DIR = copy;
+};
+
+const main = async () => {
+  log(`database ${DB_KIND}, ${STORIES} stories, node ${process.version}, ${os.cpus().length} cores`);
+  build();
+
+  // 1. Seed once, plugin on; the plugin-off run reads a copy with the same rows.
+  const dbOn = await newDatabase('on');
+  let server = await startServer(dbOn, { workflow: true });
+  log(`Strapi (workflow on) up in ${server.bootMs} ms on ${server.url}`);
+  const seeded = await server.call('seed', { stories: STORIES, drafts: TRANSITION_DOCS });
+  log(
+    `seeded ${seeded.published} published stories x 3 quotes in ${fmt(seeded.ms / 1000)}s ` +
+      `(create ${fmt(seeded.createMs / 1000)}s, submit+approve ${fmt(seeded.publishMs / 1000)}s) + ${seeded.draftIds.length} drafts`
+  );
+  await server.stop();
+  const dbOff = await copyDatabase(dbOn, 'off');
+
+  // 2. Public reads: plugin off, then on (same rows).
+  server = await startServer(dbOff, { workflow: false });
+  log(`Strapi (workflow off) up in ${server.bootMs} ms on ${server.url}`);
+  if (server.workflow) throw new Error('EDITORIAL_WORKFLOW_ENABLED=false did not switch the plugin off');
+  const readOff = await readBench(server, 'reads, workflow off');
+  await server.stop();
+
+  server = await startServer(dbOn, { workflow: true });
+  log(`Strapi (workflow on) up in ${server.bootMs} ms on ${server.url}`);
+  if (!server.workflow) throw new Error('the editorial-workflow plugin is not loaded');
+  const readOn = await readBench(server, 'reads, workflow on');
+
+  // 3. Transitions over the admin API.
+  const auth = await adminLogin(server);
+  log(`transitions: ${CYCLES} submit/request_changes cycles, ${TRANSITION_CLIENTS} clients over ${seeded.draftIds.length} documents`);
+  const moves = await transitionBench(server, auth, seeded.draftIds);
+  log(`transitions: ${fmt(moves.rps)}/s, p50 ${fmt(moves.p50)} ms, p99 ${fmt(moves.p99)} ms (${moves.count} moves)`);
+
+  // 4. The fact-check queue at 1,000 and 10,000 documents.
+  const queue = {};
+  for (const total of [1000, 10000]) {
+    const filled = await server.call('queue-states', { total });
+    log(
+      `queue: ${filled.factCheck} in fact_check (${filled.inserted} inserted in ${filled.ms} ms), ` +
+        `${filled.states} workflow states, ${filled.articleRows} article rows`
+    );
+    queue[total] = await queueBench(server, auth, `queue @${total}`);
+  }
+  await server.stop();
+
+  // ---------------------------------------------------------------- report
+  const ratio = readOn.rps / readOff.rps;
+  const rows = [
+    ['Seeding', `${seeded.published} stories x 3 quotes`, `${fmt(seeded.ms / 1000)} s`, '-', '-'],
+    ['Reads, workflow off', 'req/s', fmt(readOff.rps), '-', '-'],
+    ['Reads, workflow off', 'p50 / p99 ms', `${fmt(readOff.p50)} / ${fmt(readOff.p99)}`, '-', '-'],
+    ['Reads, workflow on', 'req/s', fmt(readOn.rps), '-', '-'],
+    ['Reads, workflow on', 'p50 / p99 ms', `${fmt(readOn.p50)} / ${fmt(readOn.p99)}`, '-', '-'],
+    ['Reads on/off', 'req/s ratio', fmt(ratio, 3), '>= 0.95', ratio >= 0.95 ? 'PASS' : 'MISS'],
+    ['Reads on/off', 'p50 ratio', fmt(readOn.p50 / readOff.p50, 3), '-', '-'],
+    ['Reads on/off', 'p99 ratio', fmt(readOn.p99 / readOff.p99, 3), '-', '-'],
+    ['Transitions', 'per second', fmt(moves.rps), '>= 100', moves.rps >= 100 ? 'PASS' : 'MISS'],
+    ['Transitions', 'p50 / p99 ms', `${fmt(moves.p50)} / ${fmt(moves.p99)}`, '-', '-'],
+    ['Queue @1,000', 'p50 / p99 ms', `${fmt(queue[1000].p50)} / ${fmt(queue[1000].p99)}`, '-', '-'],
+    ['Queue @10,000', 'p50 / p99 ms', `${fmt(queue[10000].p50)} / ${fmt(queue[10000].p99)}`, 'p99 < 50', queue[10000].p99 < 50 ? 'PASS' : 'MISS'],
+    ['Queue 10k/1k', 'p99 ratio', fmt(queue[10000].p99 / queue[1000].p99, 3), '-', '-'],
+  ];
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Unit', 'Value', 'Target', 'Result'][i].length));
+  const line = (r) => r.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
+  console.log('');
+  console.log(
+    `Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ` +
+      `${DURATION_S}s after ${WARMUP_S}s warm-up; ${readOff.errors + readOn.errors} read errors)`
+  );
+  console.log(line(['Measure', 'Unit', 'Value', 'Target', 'Result']));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  log('done');
+  return rows.some((r) => r[4] === 'MISS') ? 1 : 0;
+};
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    agent.destroy();
+    process.exitCode = 0; // a benchmark: a MISS is a figure, not a failure
+    void code;
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await cleanup();
+    agent.destroy();
+    process.exitCode = 1;
+  });

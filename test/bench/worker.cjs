@@ -1,0 +1,227 @@
+'use strict';
+// Benchmark worker: one Strapi in its own process (forked by bench.mjs), so the load generator never
+// shares its event loop. Configured by env (database, EDITORIAL_WORKFLOW_ENABLED, secrets), listens on
+// 127.0.0.1:<free port>, then answers commands from the parent over IPC: seed, admin, queue-states, stop.
+const crypto = require('node:crypto');
+const path = require('node:path');
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+const DIST_DIR = process.env.BENCH_DIST_DIR || path.join(APP_DIR, 'dist');
+
+const ARTICLE = 'api::article.article';
+const QUOTE = 'api::quote.quote';
+const PERSON = 'api::person.person';
+const SOURCE = 'api::source.source';
+const STATE_TABLE = 'editorial_workflow_states';
+const WRITER = { type: 'system', id: null, name: 'bench writer' };
+const CHECKER = { type: 'system', id: null, name: 'bench checker' };
+const LOCALE = 'en';
+
+let strapi;
+const workflowEnabled = () => Boolean(strapi.plugin('editorial-workflow'));
+
+const paragraph = (i, n) => ({
+  type: 'paragraph',
+  children: [
+    {
+      type: 'text',
+      text:
+        `Paragraph ${n} of bench story ${i}. ` +
+        'Officials met on Tuesday to discuss the terms of the agreement, according to people familiar with the talks, ' +
+        'who spoke on condition of anonymity because the negotiations were not public.',
+    },
+  ],
+});
+
+/** People, sources, then `stories` articles of three verified quotes each, all published. */
+const seed = async ({ stories, drafts }) => {
+  const started = Date.now();
+  // Setup only: no fsync per commit while seeding SQLite (this connection closes before the reads).
+  if (strapi.db.dialect.client === 'sqlite' && process.env.BENCH_SEED_SYNC !== '1') {
+    await strapi.db.connection.raw('PRAGMA synchronous = OFF');
+  }
+  const people = [];
+  for (let i = 0; i < 30; i += 1) {
+    people.push((await strapi.documents(PERSON).create({ data: { name: `Bench Person ${i}`, role: 'Official', country: 'BY' } })).documentId);
+  }
+  const sources = [];
+  for (let i = 0; i < 10; i += 1) {
+    sources.push(
+      (await strapi.documents(SOURCE).create({ data: { name: `Bench Source ${i}`, type: 'news_agency', reliability: 'B' } })).documentId
+    );
+  }
+  const workflow = workflowEnabled() ? strapi.plugin('editorial-workflow').service('workflow') : null;
+  const anyMove = () => true;
+
+  const createStory = async (i, title) => {
+    const article = await strapi.documents(ARTICLE).create({
+      locale: LOCALE,
+      data: {
+        title,
+        standfirst: `Standfirst of bench story ${i}: what happened, in one sentence a reader can take in at a glance.`,
+        dateline: 'MINSK',
+        byline: 'Bench Reporter',
+        section: 'World',
+        body: [paragraph(i, 1), paragraph(i, 2), paragraph(i, 3), paragraph(i, 4)],
+        people: [people[i % people.length], people[(i + 1) % people.length]],
+        sources: [sources[i % sources.length]],
+      },
+    });
+    const quoteIds = [];
+    for (let q = 0; q < 3; q += 1) {
+      const quote = await strapi.documents(QUOTE).create({
+        locale: LOCALE,
+        data: {
+          text: `Quote ${q + 1} of bench story ${i}: "We have agreed on the main points and will keep talking."`,
+          context: 'Press conference',
+          originalLanguage: 'en',
+          verification: 'verified',
+          speaker: people[(i + q) % people.length],
+          source: sources[(i + q) % sources.length],
+          article: { connect: [{ documentId: article.documentId, locale: LOCALE }] },
+        },
+      });
+      quoteIds.push(quote.documentId);
+    }
+    return { documentId: article.documentId, quoteIds };
+  };
+
+  const published = [];
+  const times = { create: 0, publish: 0 };
+  for (let i = 0; i < stories; i += 1) {
+    const t0 = Date.now();
+    const story = await createStory(i, `Bench story ${i}: talks resume after a week of silence`);
+    const t1 = Date.now();
+    if (workflow) {
+      const target = { uid: ARTICLE, documentId: story.documentId, locale: LOCALE };
+      await workflow.transition(target, { transition: 'submit' }, WRITER, anyMove);
+      await workflow.transition(target, { transition: 'approve' }, CHECKER, anyMove);
+    } else {
+      for (const q of story.quoteIds) await strapi.documents(QUOTE).publish({ documentId: q, locale: LOCALE });
+      await strapi.documents(ARTICLE).publish({ documentId: story.documentId, locale: LOCALE });
+    }
+    times.create += t1 - t0;
+    times.publish += Date.now() - t1;
+    published.push(story.documentId);
+  }
+  // Drafts (in the initial stage) for the transition benchmark.
+  const draftIds = [];
+  for (let i = 0; i < drafts; i += 1) {
+    draftIds.push((await createStory(stories + i, `Bench draft ${i}: waiting for the desk`)).documentId);
+  }
+  return { ms: Date.now() - started, createMs: times.create, publishMs: times.publish, published: published.length, draftIds };
+};
+
+/** A super admin to log in with (POST /admin/login is done by the parent, over HTTP). */
+const createAdmin = async () => {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const email = `bench-${crypto.randomBytes(3).toString('hex')}@bench.example`;
+  const password = 'Bench-password-1';
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Bench',
+    lastname: 'Admin',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+  return { email, password };
+};
+
+const newDocumentId = () => crypto.randomBytes(12).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
+
+/**
+ * Brings the number of fact_check states up to `total` cheaply: draft article rows and their states,
+ * inserted with knex (each queued document exists, so the page's titles resolve).
+ */
+const queueStates = async ({ total }) => {
+  const knex = strapi.db.connection;
+  const [{ n }] = await knex(STATE_TABLE).where({ stage: 'fact_check' }).count({ n: '*' });
+  const missing = total - Number(n);
+  const started = Date.now();
+  const articleTable = strapi.db.metadata.get(ARTICLE).tableName;
+  const actor = JSON.stringify(WRITER);
+  const base = Date.now() - 30 * 24 * 3600 * 1000;
+  const chunk = 200;
+  for (let done = 0; done < missing; done += chunk) {
+    const size = Math.min(chunk, missing - done);
+    const now = new Date();
+    const articles = [];
+    const states = [];
+    for (let k = 0; k < size; k += 1) {
+      const i = Number(n) + done + k;
+      const documentId = newDocumentId();
+      articles.push({
+        document_id: documentId,
+        title: `Queued story ${i}`,
+        slug: `queued-story-${i}`,
+        standfirst: `Standfirst of queued story ${i}.`,
+        locale: LOCALE,
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+      });
+      states.push({
+        document_id: newDocumentId(),
+        target_uid: ARTICLE,
+        target_document_id: documentId,
+        target_locale: LOCALE,
+        stage: 'fact_check',
+        version: 2,
+        entered_stage_at: new Date(base + i * 1000),
+        author: actor,
+        submitter: actor,
+        last_actor: actor,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      });
+    }
+    await knex.transaction(async (trx) => {
+      await trx(articleTable).insert(articles);
+      await trx(STATE_TABLE).insert(states);
+    });
+  }
+  const [{ c }] = await knex(STATE_TABLE).where({ stage: 'fact_check' }).count({ c: '*' });
+  const [{ all }] = await knex(STATE_TABLE).count({ all: '*' });
+  const [{ arts }] = await knex(articleTable).count({ arts: '*' });
+  return { inserted: Math.max(0, missing), factCheck: Number(c), states: Number(all), articleRows: Number(arts), ms: Date.now() - started };
+};
+
+const handlers = {
+  seed,
+  admin: createAdmin,
+  'queue-states': queueStates,
+  async stop() {
+    await strapi.destroy();
+    return { stopped: true };
+  },
+};
+
+const main = async () => {
+  const { createStrapi } = require('@strapi/strapi');
+  const t0 = Date.now();
+  strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  await strapi.listen();
+  const { port } = strapi.server.httpServer.address();
+  const onMessage = async (message) => {
+    const handler = handlers[message.cmd];
+    try {
+      if (!handler) throw new Error(`unknown command ${message.cmd}`);
+      const result = await handler(message.args ?? {});
+      if (message.cmd === 'stop') process.send({ id: message.id, ok: true, result }, () => process.exit(0));
+      else process.send({ id: message.id, ok: true, result });
+    } catch (error) {
+      process.send({ id: message.id, ok: false, error: String(error?.stack ?? error) });
+    }
+  };
+  process.on('message', onMessage);
+  process.on('disconnect', () => process.exit(0)); // parent gone: never linger
+  process.send({ ready: true, port, bootMs: Date.now() - t0, workflow: workflowEnabled() });
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
