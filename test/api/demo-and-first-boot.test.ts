@@ -76,8 +76,34 @@ describe('a development boot on an empty database', () => {
     expect(draft.quotes.map((q: any) => q.verification)).toEqual(['unverified']);
   });
 
+  it('went through the workflow: submitted by the demo author, approved by the demo fact-checker', async () => {
+    const login = await app!.request.post('/admin/login').send({ email: 'factchecker@newsroom.example', password: DEMO_PASSWORD });
+    const auth = { Authorization: `Bearer ${login.body.data.token}` };
+    const live = await app!.strapi.documents('api::article.article').findFirst({ filters: { title: STORY }, populate: ['quotes'] });
+    const state = await app!.request.get(`/editorial-workflow/state/api::article.article/${live.documentId}?locale=en`).set(auth);
+    expect(state.status).toBe(200);
+    expect(state.body.data).toMatchObject({ stage: 'published', live: true });
+    expect(state.body.data.history.map((h: any) => [h.transition, h.actor.name])).toEqual([
+      ['approve', 'Fiona Factchecker'],
+      ['submit', 'Alex Author'],
+    ]);
+    expect(live.quotes.map((q: any) => q.verifiedBy)).toEqual([expect.stringMatching(/^Fiona Factchecker \(admin #\d+\)$/), expect.stringMatching(/^Fiona Factchecker/)]);
+
+    // The second story waits in fact-check; approving it meets the guard.
+    const queue = await app!.request.get('/editorial-workflow/queue?stage=fact_check').set(auth);
+    expect(queue.body.data.map((i: any) => [i.title, i.submittedBy.name])).toEqual([[WAITING, 'Alex Author']]);
+    const attempt = await app!.request
+      .post(`/editorial-workflow/state/api::article.article/${queue.body.data[0].documentId}/transition?locale=en`)
+      .set(auth)
+      .send({ transition: 'approve' });
+    expect(attempt.status).toBe(400);
+    expect(attempt.body.error.details.problems).toEqual([
+      'The quote «All agreements signed with the illegitimate Lukashenko will…» is unverified: it must be verified.',
+    ]);
+  });
+
   it('creates demo accounts that can log in', async () => {
-    for (const email of ['admin@newsroom.example', 'editor@newsroom.example', 'author@newsroom.example']) {
+    for (const email of ['admin@newsroom.example', 'editor@newsroom.example', 'author@newsroom.example', 'factchecker@newsroom.example']) {
       const res = await login(app!, email);
       expect(res.status, email).toBe(200);
       expect(res.body.data.token).toEqual(expect.any(String));
@@ -111,6 +137,17 @@ describe('loading the demo again', () => {
 });
 
 describe('first-boot defaults', () => {
+  it('workflow permissions are not re-granted after an administrator revokes them', async () => {
+    const author = await app!.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+    const where = { role: author.id, action: 'plugin::editorial-workflow.transition.submit' };
+    expect(await app!.strapi.db.query('admin::permission').count({ where })).toBe(1);
+    await app!.strapi.db.query('admin::permission').deleteMany({ where });
+    await boot('development');
+    expect(await app!.strapi.db.query('admin::permission').count({ where })).toBe(0);
+    const factCheckers = await app!.strapi.db.query('admin::role').count({ where: { name: 'Fact-checker' } });
+    expect(factCheckers).toBe(1);
+  });
+
   it('are not re-applied over an administrator’s change', async () => {
     const role = await app!.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     await app!.strapi.db

@@ -103,3 +103,24 @@ describe('code', () => {
     expect(published.entries).toHaveLength(1);
   });
 });
+
+describe('all or nothing', () => {
+  it('if publishing fails half-way, the move is rolled back: no state change, no history, nothing live', async () => {
+    const story = await createStory(app, 'Half-way', { quotes: [{ text: '«a»', verification: 'verified' }, { text: '«b»', verification: 'verified' }] });
+    const workflow = app.strapi.plugin('editorial-workflow').service('workflow');
+    const target = { uid: ARTICLE, documentId: story.documentId, locale: 'en' };
+    await workflow.transition(target, { transition: 'submit' }, { type: 'system', id: null, name: 'w' }, () => true);
+    let failOn: string | null = story.quoteIds[1];
+    app.strapi.documents.use(async (ctx: any, next: any) => {
+      if (ctx.action === 'publish' && ctx.params.documentId === failOn) throw new Error('disk full');
+      return next();
+    });
+    const before = await snapshot(app, story.documentId);
+    await expect(workflow.transition(target, { transition: 'approve' }, { type: 'system', id: null, name: 'c' }, () => true)).rejects.toThrow('disk full');
+    expect(await snapshot(app, story.documentId)).toEqual(before);
+    expect(await app.strapi.db.query(QUOTE).count({ where: { documentId: story.quoteIds[0], publishedAt: { $notNull: true } } })).toBe(0);
+    failOn = null;
+    await workflow.transition(target, { transition: 'approve' }, { type: 'system', id: null, name: 'c' }, () => true);
+    expect((await snapshot(app, story.documentId)).published).toBe(1);
+  });
+});
