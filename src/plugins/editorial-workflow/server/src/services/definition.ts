@@ -4,6 +4,8 @@ import { PLUGIN } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: WorkflowDefinition | null = null;
+  type Link = { ownerUid: string; field: string; inverse: string | undefined };
+  let related: Map<string, Link[]> | null = null;
   return {
     get(): WorkflowDefinition {
       cached ??= parseWorkflowConfig(strapi.config.get(`plugin::${PLUGIN}`));
@@ -13,17 +15,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.get().contentTypes.includes(uid);
     },
     /** Types published with a managed type (its `publishWith` relation targets), by target uid. */
-    relatedTypes(): Map<string, { ownerUid: string; field: string; inverse: string | undefined }[]> {
-      const related = new Map<string, { ownerUid: string; field: string; inverse: string | undefined }[]>();
+    // Asked on every Document Service call: computed once, after the schemas are loaded.
+    relatedTypes(): Map<string, Link[]> {
+      if (related) return related;
+      const links = new Map<string, Link[]>();
       for (const [ownerUid, fields] of Object.entries(this.get().publishWith)) {
         for (const field of fields) {
           const attribute = (strapi.getModel(ownerUid as any) as any).attributes[field];
-          const list = related.get(attribute.target) ?? [];
+          const list = links.get(attribute.target) ?? [];
           list.push({ ownerUid, field, inverse: attribute.mappedBy ?? attribute.inversedBy });
-          related.set(attribute.target, list);
+          links.set(attribute.target, list);
         }
       }
-      return related;
+      related = links;
+      return links;
     },
   };
 };
