@@ -161,6 +161,7 @@ const startServer = (database, { workflow }) =>
           port: message.port,
           bootMs: message.bootMs,
           workflow: message.workflow,
+          pid: child.pid,
           call: (cmd, args) =>
             new Promise((res, rej) => {
               const id = nextId++;
@@ -196,6 +197,17 @@ const startServer = (database, { workflow }) =>
       reject(error);
     });
   });
+
+/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); NaN elsewhere. */
+const cpuMs = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return NaN;
+  }
+};
+const load1 = () => os.loadavg()[0];
 
 // ---------------------------------------------------------------- HTTP client and stats
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -245,7 +257,7 @@ const summarize = (latencies, elapsedMs, errors) => {
 };
 
 /** `connections` loops, each one request at a time, for `durationMs`. */
-const load = async (base, pathname, { connections, durationMs, headers, check }) => {
+const load = async (base, pathname, { connections, durationMs, headers, check, keep = false }) => {
   const latencies = [];
   let errors = 0;
   let firstError = null;
@@ -270,6 +282,7 @@ const load = async (base, pathname, { connections, durationMs, headers, check })
   await Promise.all(Array.from({ length: connections }, loop));
   const stats = summarize(latencies, performance.now() - start, errors);
   if (firstError) stats.firstError = firstError;
+  if (keep) stats.latencies = latencies;
   return stats;
 };
 
@@ -281,18 +294,41 @@ const checkReadPage = (res) => {
   );
 };
 
-const readBench = async (server, label) => {
-  const first = await request(server.url, 'GET', READ_PATH);
-  if (first.status !== 200 || !checkReadPage(first)) {
-    throw new Error(`${label}: unexpected first page: ${first.status} ${first.text.slice(0, 500)}`);
+/** One read segment on a fresh server: check the page, warm up, measure `seconds`. */
+const readSegment = async (database, { workflow, seconds, label }) => {
+  const server = await startServer(database, { workflow });
+  try {
+    if (server.workflow !== workflow) throw new Error(`${label}: the editorial-workflow plugin is ${server.workflow ? 'on' : 'off'}`);
+    const first = await request(server.url, 'GET', READ_PATH);
+    if (first.status !== 200 || !checkReadPage(first)) {
+      throw new Error(`${label}: unexpected first page: ${first.status} ${first.text.slice(0, 500)}`);
+    }
+    const total = JSON.parse(first.text).meta.pagination.total;
+    await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: WARMUP_S * 1000 });
+    const cpu0 = cpuMs(server.pid);
+    const loadBefore = load1();
+    const stats = await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: seconds * 1000, check: checkReadPage, keep: true });
+    stats.serverCpuMs = cpuMs(server.pid) - cpu0;
+    stats.load = [loadBefore, load1()];
+    log(
+      `${label}: ${total} published, page ${first.text.length} B, booted in ${server.bootMs} ms; ` +
+        `${fmt(stats.rps)} req/s, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ` +
+        `server CPU ${fmt(stats.serverCpuMs / stats.count, 2)} ms/req, ${stats.errors} errors, load ${fmt(stats.load[0], 2)}->${fmt(stats.load[1], 2)}`
+    );
+    if (stats.firstError) log(`${label}: first error: ${stats.firstError}`);
+    return stats;
+  } finally {
+    await server.stop();
   }
-  const body = JSON.parse(first.text);
-  log(`${label}: ${body.meta.pagination.total} published stories, page of ${first.text.length} bytes; warm-up ${WARMUP_S}s`);
-  await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: WARMUP_S * 1000 });
-  log(`${label}: measuring ${DURATION_S}s with ${CONNECTIONS} connections`);
-  const stats = await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: DURATION_S * 1000, check: checkReadPage });
-  log(`${label}: ${fmt(stats.rps)} req/s, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ${stats.count} ok, ${stats.errors} errors`);
-  if (stats.firstError) log(`${label}: first error: ${stats.firstError}`);
+};
+
+/** Merges segments: requests over total measured time, percentiles over all latencies. */
+const mergeSegments = (segments) => {
+  const latencies = segments.flatMap((s) => s.latencies);
+  const elapsed = segments.reduce((t, s) => t + s.elapsedMs, 0);
+  const stats = summarize(latencies, elapsed, segments.reduce((t, s) => t + s.errors, 0));
+  stats.serverCpuPerReq = segments.reduce((t, s) => t + s.serverCpuMs, 0) / stats.count;
+  stats.segments = segments.map((s) => fmt(s.rps));
   return stats;
 };
 
@@ -327,11 +363,13 @@ const transitionBench = async (server, auth, draftIds) => {
   const warm = [];
   await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), 2, warm)));
   const latencies = [];
+  const cpu0 = cpuMs(server.pid);
   const start = performance.now();
   const cyclesPerClient = Math.ceil(CYCLES / TRANSITION_CLIENTS);
   await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), cyclesPerClient, latencies)));
   const stats = summarize(latencies, performance.now() - start, 0);
   stats.cycles = cyclesPerClient * TRANSITION_CLIENTS;
+  stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
   return stats;
 };
 
@@ -344,6 +382,7 @@ const queueBench = async (server, auth, label) => {
   if (body.data.length !== 25 || titled !== 25) throw new Error(`queue page: ${body.data.length} rows, ${titled} with a title`);
   for (let i = 0; i < 30; i += 1) await request(server.url, 'GET', QUEUE_PATH, { headers: auth });
   const latencies = [];
+  const cpu0 = cpuMs(server.pid);
   const start = performance.now();
   for (let i = 0; i < QUEUE_REQUESTS; i += 1) {
     const t = performance.now();
@@ -353,7 +392,8 @@ const queueBench = async (server, auth, label) => {
   }
   const stats = summarize(latencies, performance.now() - start, 0);
   stats.total = body.meta.pagination.total;
-  log(`${label}: total ${stats.total} in fact_check, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests`);
+  stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
+  log(`${label}: total ${stats.total} in fact_check, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`);
   return stats;
 };
 
@@ -381,7 +421,9 @@ const build = () => {
   DIST_DIR = copy;
 };
 
+let LOAD_AT_START = NaN;
 const main = async () => {
+  LOAD_AT_START = load1();
   log(`database ${DB_KIND}, ${STORIES} stories, node ${process.version}, ${os.cpus().length} cores`);
   build();
 
@@ -397,23 +439,26 @@ const main = async () => {
   await server.stop();
   const dbOff = await copyDatabase(dbOn, 'off');
 
-  // 2. Public reads: plugin off, then on (same rows).
-  server = await startServer(dbOff, { workflow: false });
-  log(`Strapi (workflow off) up in ${server.bootMs} ms on ${server.url}`);
-  if (server.workflow) throw new Error('EDITORIAL_WORKFLOW_ENABLED=false did not switch the plugin off');
-  const readOff = await readBench(server, 'reads, workflow off');
-  await server.stop();
+  // 2. Public reads, off / on / off (same rows, one server at a time): the plugin-off time is split
+  //    around the plugin-on run, so a load that drifts during the run weighs on both alike.
+  const half = DURATION_S / 2;
+  const off1 = await readSegment(dbOff, { workflow: false, seconds: half, label: 'reads, workflow off (1/2)' });
+  const on1 = await readSegment(dbOn, { workflow: true, seconds: DURATION_S, label: 'reads, workflow on' });
+  const off2 = await readSegment(dbOff, { workflow: false, seconds: half, label: 'reads, workflow off (2/2)' });
+  const readOff = mergeSegments([off1, off2]);
+  const readOn = mergeSegments([on1]);
 
   server = await startServer(dbOn, { workflow: true });
   log(`Strapi (workflow on) up in ${server.bootMs} ms on ${server.url}`);
-  if (!server.workflow) throw new Error('the editorial-workflow plugin is not loaded');
-  const readOn = await readBench(server, 'reads, workflow on');
 
   // 3. Transitions over the admin API.
   const auth = await adminLogin(server);
   log(`transitions: ${CYCLES} submit/request_changes cycles, ${TRANSITION_CLIENTS} clients over ${seeded.draftIds.length} documents`);
   const moves = await transitionBench(server, auth, seeded.draftIds);
-  log(`transitions: ${fmt(moves.rps)}/s, p50 ${fmt(moves.p50)} ms, p99 ${fmt(moves.p99)} ms (${moves.count} moves)`);
+  log(
+    `transitions: ${fmt(moves.rps)}/s, p50 ${fmt(moves.p50)} ms, p99 ${fmt(moves.p99)} ms (${moves.count} moves), ` +
+      `server CPU ${fmt(moves.serverCpuPerReq, 2)} ms/move, load ${fmt(load1(), 2)}`
+  );
 
   // 4. The fact-check queue at 1,000 and 10,000 documents.
   const queue = {};
@@ -438,10 +483,13 @@ const main = async () => {
     ['Reads on/off', 'req/s ratio', fmt(ratio, 3), '>= 0.95', ratio >= 0.95 ? 'PASS' : 'MISS'],
     ['Reads on/off', 'p50 ratio', fmt(readOn.p50 / readOff.p50, 3), '-', '-'],
     ['Reads on/off', 'p99 ratio', fmt(readOn.p99 / readOff.p99, 3), '-', '-'],
+    ['Reads on/off', 'server CPU ms/req', `${fmt(readOn.serverCpuPerReq, 2)} / ${fmt(readOff.serverCpuPerReq, 2)}`, '-', '-'],
     ['Transitions', 'per second', fmt(moves.rps), '>= 100', moves.rps >= 100 ? 'PASS' : 'MISS'],
     ['Transitions', 'p50 / p99 ms', `${fmt(moves.p50)} / ${fmt(moves.p99)}`, '-', '-'],
+    ['Transitions', 'server CPU ms/move', fmt(moves.serverCpuPerReq, 2), '-', '-'],
     ['Queue @1,000', 'p50 / p99 ms', `${fmt(queue[1000].p50)} / ${fmt(queue[1000].p99)}`, '-', '-'],
     ['Queue @10,000', 'p50 / p99 ms', `${fmt(queue[10000].p50)} / ${fmt(queue[10000].p99)}`, 'p99 < 50', queue[10000].p99 < 50 ? 'PASS' : 'MISS'],
+    ['Queue @10,000', 'server CPU ms/req', fmt(queue[10000].serverCpuPerReq, 2), '-', '-'],
     ['Queue 10k/1k', 'p99 ratio', fmt(queue[10000].p99 / queue[1000].p99, 3), '-', '-'],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Unit', 'Value', 'Target', 'Result'][i].length));
@@ -450,6 +498,10 @@ const main = async () => {
   console.log(
     `Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ` +
       `${DURATION_S}s after ${WARMUP_S}s warm-up; ${readOff.errors + readOn.errors} read errors)`
+  );
+  console.log(
+    `Load average (1 min) at start ${fmt(LOAD_AT_START, 2)}, at end ${fmt(load1(), 2)}: anything above ~2 on 2 cores means other ` +
+      `processes shared the CPU and the figures are pessimistic. Read segments off: ${readOff.segments.join(', ')} req/s.`
   );
   console.log(line(['Measure', 'Unit', 'Value', 'Target', 'Result']));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
