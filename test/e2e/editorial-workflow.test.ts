@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createAdmins, ensureProductionBuild, PASSWORD, ROOT, startStrapi, type RunningStrapi } from './server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api, CHIEF_EMAIL, createAdmins, ensureProductionBuild, PASSWORD, ROOT, startStrapi, type RunningStrapi } from './server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
@@ -46,12 +46,15 @@ const watch = (page: Page, who: string) => {
   });
 };
 
+let current: Page | undefined;
+
 const newPage = async (who: string) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
   contexts.push(context);
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   watch(page, who);
+  current = page;
   // Third-party calls the admin makes (release check) go nowhere offline; answer them locally.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
   return page;
@@ -135,6 +138,12 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     });
   });
 
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && current) {
+      await shot(current, `failed-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}.png`).catch(() => {});
+    }
+  });
+
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close().catch(() => {});
@@ -169,11 +178,14 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await expect(panel(page).getByTestId('ew-live').textContent()).resolves.toMatch(/No version is published/);
     // The Content Manager's own publishing is gone: no Publish button, nothing in the "more" menu.
     expect(await page.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: 'More document actions' }).click();
-    const menu = page.getByRole('menu');
-    await menu.waitFor();
-    expect(await menu.getByRole('menuitem', { name: /publish/i }).count()).toBe(0);
-    await page.keyboard.press('Escape');
+    const more = page.getByRole('button', { name: 'More document actions' });
+    if (await more.count()) {
+      await more.click();
+      const menu = page.getByRole('menu');
+      await menu.waitFor();
+      expect(await menu.getByRole('menuitem', { name: /publish/i }).count()).toBe(0);
+      await page.keyboard.press('Escape');
+    }
 
     // The only move an author has is to submit; it is a labelled, keyboard-reachable button.
     const submit = panel(page).getByRole('button', { name: 'Submit for fact-check' });
@@ -196,13 +208,7 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await page.getByRole('combobox', { name: 'Filter by workflow stage' }).click();
     await page.getByRole('option', { name: 'Stage: Fact-check' }).click();
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).count()).toBe(1);
-    await row.getByRole('checkbox').check();
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
-    await expect.poll(() => dialog.getByTestId('ew-bulk-publish-explanation').textContent()).toMatch(/fact-check/);
-    await shot(page, 'list-view-bulk-publish.png');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await row.getByRole('checkbox').uncheck();
+    await row.getByTestId('ew-stage-badge').scrollIntoViewIfNeeded();
     await shot(page, 'list-view.png');
   });
 
@@ -216,7 +222,7 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     const row = table.getByRole('row', { name: new RegExp(TITLE) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Ada E2e/);
-    expect(await row.textContent()).toMatch(/\ben\b/);
+    expect(await row.innerText()).toMatch(/\ben\b/);
     await shot(page, 'queue.png');
 
     await row.getByRole('link', { name: TITLE }).click();
@@ -229,6 +235,7 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await refusal.waitFor();
     await expect.poll(() => refusal.getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await refusal.textContent()).toMatch(/We will build the bridge.*unverified.*must be verified/);
+    await refusal.scrollIntoViewIfNeeded();
     await shot(page, 'side-panel-refused.png');
 
     // Request changes needs a comment: the panel says so before anything is sent.
@@ -285,6 +292,37 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     const story = (await publicArticles()).find((a) => a.documentId === articleId);
     expect(story.standfirst).toBe(STANDFIRST);
     expect(story.quotes).toHaveLength(1);
+  });
+
+  it("bulk Publish in the list view explains that publishing goes through the workflow", async () => {
+    // Core shows bulk Publish only to whom may publish: an administrator.
+    const page = await newPage('administrator');
+    await login(page, CHIEF_EMAIL);
+    await page.goto(`${server.url}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en`);
+    const row = page.getByRole('row', { name: new RegExp(TITLE) });
+    await expect.poll(() => row.getByTestId('ew-stage-badge').getAttribute('data-stage')).toBe('draft');
+    // Core draws the bulk-action bar from a requestIdleCallback, which headless Chromium sometimes
+    // starves; selecting the row again brings it back.
+    const bulkPublish = page.getByRole('button', { name: 'Publish', exact: true });
+    for (let attempt = 1; ; attempt++) {
+      await row.getByRole('checkbox').check();
+      try {
+        await bulkPublish.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 4) throw e;
+        await row.getByRole('checkbox').uncheck();
+      }
+    }
+    expect(await page.getByRole('button', { name: 'Unpublish', exact: true }).count()).toBe(0);
+    await bulkPublish.click();
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.getByTestId('ew-bulk-publish-explanation').textContent()).toMatch(/fact-check/);
+    expect(await dialog.textContent()).toMatch(/Publishing goes through the editorial workflow/);
+    await page.waitForTimeout(400); // let the dialog finish fading in
+    await shot(page, 'list-view-bulk-publish.png');
+    await dialog.getByRole('button', { name: 'Open the fact-check queue' }).click();
+    await page.waitForURL(/\/admin\/plugins\/editorial-workflow/);
   });
 
   it('the plugin logged no errors in the browser', () => {

@@ -133,11 +133,12 @@ export const api = async <T = any>(
 };
 
 export const PASSWORD = 'E2e-password-1';
+export const CHIEF_EMAIL = 'chief@e2e.example';
 
 /** The first admin (register-admin), then invited users with a role, who set their password via /admin/register. */
 export const createAdmins = async (url: string, roles: { email: string; firstname: string; role: string }[]) => {
   const first = await api(url, 'POST', '/admin/register-admin', {
-    body: { email: 'chief@e2e.example', firstname: 'Chief', lastname: 'Admin', password: PASSWORD },
+    body: { email: CHIEF_EMAIL, firstname: 'Chief', lastname: 'Admin', password: PASSWORD },
   });
   if (first.status !== 200) throw new Error(`register-admin: ${first.status} ${JSON.stringify(first.body)}`);
   const token: string = first.body.data.token;

@@ -1,0 +1,279 @@
+import * as React from 'react';
+import { Box, Button, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { useIntl } from 'react-intl';
+import type { DocumentState, HistoryEntry, WorkflowInfo } from '../../../shared/contracts';
+import { asApiError, useGetDocumentStateQuery, useGetWorkflowQuery, useTransitionMutation, type ApiError } from '../api';
+import { getTrad } from '../utils/translations';
+import { formatDateTime } from '../utils/time';
+import { StageBadge } from './StageBadge';
+
+type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
+
+export const useEditViewLocale = (document?: { locale?: string | null }) => {
+  const [{ query }] = useQueryParams<LocaleQuery>();
+  return document?.locale ?? query.plugins?.i18n?.locale ?? undefined;
+};
+
+const stageName = (intl: ReturnType<typeof useIntl>, workflow: WorkflowInfo | undefined, id: string | null) => {
+  if (!id) return '—';
+  const stage = workflow?.stages.find((s) => s.id === id);
+  return intl.formatMessage({ id: getTrad(`stage.${id}`), defaultMessage: stage?.name ?? id });
+};
+
+/** The refusal, in words: the server's message and every guard problem it listed. */
+const Refusal = ({ error }: { error: ApiError }) => {
+  const { formatMessage } = useIntl();
+  const problems = Array.isArray(error.details?.problems) ? error.details!.problems! : [];
+  const title =
+    error.status === 403
+      ? formatMessage({ id: getTrad('panel.error.forbidden'), defaultMessage: 'You may not make this move.' })
+      : error.status === 409
+        ? formatMessage({
+            id: getTrad('panel.error.conflict'),
+            defaultMessage: 'Someone else moved this story meanwhile. The panel now shows its current state.',
+          })
+        : formatMessage({ id: getTrad('panel.error.refused'), defaultMessage: 'The move was refused.' });
+  return (
+    <Box role="alert" background="danger100" borderColor="danger200" hasRadius padding={3} data-testid="ew-refusal">
+      <Typography variant="omega" fontWeight="bold" textColor="danger700" tag="p">
+        {title}
+      </Typography>
+      {error.message && problems.length === 0 ? (
+        <Typography variant="omega" textColor="danger700" tag="p">
+          {error.message}
+        </Typography>
+      ) : null}
+      {problems.length > 0 ? (
+        <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
+          {problems.map((problem, i) => (
+            <li key={i}>
+              <Typography variant="omega" textColor="danger700">
+                {problem}
+              </Typography>
+            </li>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
+
+const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: WorkflowInfo }) => {
+  const intl = useIntl();
+  const headingId = React.useId();
+  if (history.length === 0) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {intl.formatMessage({ id: getTrad('panel.history.empty'), defaultMessage: 'No moves yet.' })}
+      </Typography>
+    );
+  }
+  const transitionName = (id: string) =>
+    id === 'edit'
+      ? intl.formatMessage({ id: getTrad('transition.edit'), defaultMessage: 'Edited after approval' })
+      : intl.formatMessage({
+          id: getTrad(`transition.${id}`),
+          defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
+        });
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="sigma" textColor="neutral600" tag="h3" id={headingId}>
+        {intl.formatMessage({ id: getTrad('panel.history.title'), defaultMessage: 'History (newest first)' })}
+      </Typography>
+      <Box tag="ol" aria-labelledby={headingId} data-testid="ew-history">
+        {history.map((entry, i) => (
+          <Box
+            tag="li"
+            key={`${entry.createdAt}-${i}`}
+            paddingTop={2}
+            paddingBottom={2}
+            borderColor={i ? 'neutral150' : undefined}
+            borderStyle={i ? 'solid' : undefined}
+            borderWidth={i ? '1px 0 0 0' : undefined}
+          >
+            <Typography variant="omega" fontWeight="bold" tag="p">
+              {transitionName(entry.transition)}
+            </Typography>
+            <Typography variant="pi" textColor="neutral700" tag="p">
+              {stageName(intl, workflow, entry.from)} → {stageName(intl, workflow, entry.to)}
+            </Typography>
+            <Typography variant="pi" textColor="neutral600" tag="p">
+              {intl.formatMessage(
+                { id: getTrad('panel.history.byAt'), defaultMessage: '{actor}, {date}' },
+                { actor: entry.actor?.name ?? '—', date: formatDateTime(intl, entry.createdAt) }
+              )}
+            </Typography>
+            {entry.comment ? (
+              <Typography variant="pi" textColor="neutral800" tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+                “{entry.comment}”
+              </Typography>
+            ) : null}
+          </Box>
+        ))}
+      </Box>
+    </Flex>
+  );
+};
+
+const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: string; locale?: string }) => {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const { toggleNotification } = useNotification();
+  const { data: workflow } = useGetWorkflowQuery();
+  const target = { uid, documentId, locale };
+  const { data: state, isLoading, error: loadError, refetch } = useGetDocumentStateQuery(target);
+  const [transition, { isLoading: moving }] = useTransitionMutation();
+  const [comment, setComment] = React.useState('');
+  const [commentError, setCommentError] = React.useState<string | null>(null);
+  const [refusal, setRefusal] = React.useState<ApiError | null>(null);
+  const commentId = React.useId();
+  // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
+  const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
+
+  // A different document or locale starts from a clean slate.
+  React.useEffect(() => {
+    setComment('');
+    setCommentError(null);
+    setRefusal(null);
+  }, [uid, documentId, locale]);
+
+  if (isLoading) return <Loader small>{formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading workflow state' })}</Loader>;
+  if (!state) {
+    const err = asApiError(loadError);
+    if (err?.status === 404) {
+      return (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: getTrad('panel.notFound'), defaultMessage: 'Save the document to start its workflow.' })}
+        </Typography>
+      );
+    }
+    return err ? <Refusal error={err} /> : null;
+  }
+
+  const stage = workflow?.stages.find((s) => s.id === state.stage);
+  const commentRequiredFor = state.allowedTransitions.filter((t) => t.requireComment);
+
+  const run = async (t: DocumentState['allowedTransitions'][number]) => {
+    setRefusal(null);
+    setCommentError(null);
+    const text = comment.trim();
+    if (t.requireComment && !text) {
+      setCommentError(
+        formatMessage(
+          { id: getTrad('panel.comment.required'), defaultMessage: 'A comment is required to {transition}.' },
+          { transition: formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name }) }
+        )
+      );
+      return;
+    }
+    const res = await transition({ ...target, transition: t.id, comment: text || undefined, expectedVersion: state.version });
+    if (!('data' in res) || !res.data) {
+      const err = ('error' in res ? asApiError(res.error) : null) ?? { message: 'Unknown error' };
+      setRefusal(err);
+      if (err.status === 409) refetch();
+      return;
+    }
+    setComment('');
+    toggleNotification({
+      type: 'success',
+      message: formatMessage(
+        { id: getTrad('panel.moved'), defaultMessage: 'Moved to {stage}.' },
+        { stage: stageName(intl, workflow, res.data.stage) }
+      ),
+    });
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="ew-panel">
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {formatMessage({ id: getTrad('panel.stage'), defaultMessage: 'Stage' })}
+        </Typography>
+        <StageBadge stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined} stageId={state.stage} />
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          {formatMessage(
+            { id: getTrad('panel.since'), defaultMessage: 'Since {date}' },
+            { date: formatDateTime(intl, state.enteredStageAt) }
+          )}
+        </Typography>
+        <Typography variant="pi" textColor={state.live ? 'success700' : 'neutral600'} tag="p" data-testid="ew-live">
+          {state.live
+            ? formatMessage({ id: getTrad('panel.live'), defaultMessage: 'A published version is live.' })
+            : formatMessage({ id: getTrad('panel.notLive'), defaultMessage: 'No version is published.' })}
+        </Typography>
+      </Flex>
+
+      {state.allowedTransitions.length > 0 ? (
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Field.Root
+            id={commentId}
+            name="editorial-workflow-comment"
+            error={commentError ?? undefined}
+            hint={
+              commentRequiredFor.length
+                ? formatMessage(
+                    { id: getTrad('panel.comment.hint'), defaultMessage: 'Required for: {transitions}' },
+                    {
+                      transitions: commentRequiredFor
+                        .map((t) => formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name }))
+                        .join(', '),
+                    }
+                  )
+                : undefined
+            }
+          >
+            <Field.Label>{formatMessage({ id: getTrad('panel.comment.label'), defaultMessage: 'Comment' })}</Field.Label>
+            <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+          {modified ? (
+            <Typography variant="pi" textColor="warning700" tag="p" role="status">
+              {formatMessage({
+                id: getTrad('panel.unsaved'),
+                defaultMessage: 'Save your changes first: the workflow moves the saved version.',
+              })}
+            </Typography>
+          ) : null}
+          {state.allowedTransitions.map((t) => (
+            <Button
+              key={t.id}
+              fullWidth
+              variant={t.requireComment ? 'secondary' : 'default'}
+              loading={moving}
+              disabled={moving || modified}
+              onClick={() => run(t)}
+              data-transition={t.id}
+            >
+              {formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name })}
+            </Button>
+          ))}
+        </Flex>
+      ) : (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: getTrad('panel.noMoves'), defaultMessage: 'You have no move to make in this stage.' })}
+        </Typography>
+      )}
+
+      {refusal ? <Refusal error={refusal} /> : null}
+
+      <History history={state.history} workflow={workflow} />
+    </Flex>
+  );
+};
+
+export const WorkflowPanel: PanelComponent = ({ model, documentId, document, collectionType }: PanelComponentProps) => {
+  const { formatMessage } = useIntl();
+  const { data: workflow } = useGetWorkflowQuery();
+  const locale = useEditViewLocale(document as { locale?: string } | undefined);
+  const id = documentId ?? (document?.documentId as string | undefined);
+  if (!workflow?.contentTypes.includes(model) || !id || id === 'create') return null;
+  return {
+    title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Editorial workflow' }),
+    content: <PanelContent key={`${model}|${id}|${locale ?? ''}|${collectionType}`} uid={model} documentId={id} locale={locale} />,
+  };
+};
+// @ts-expect-error – core labels its panels with a type; so do we.
+WorkflowPanel.type = 'editorial-workflow';

@@ -1,0 +1,49 @@
+import { Check } from '@strapi/icons';
+import { PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
+import { gateBulkAction, gateDocumentAction } from './components/actions';
+import { addStageColumn } from './components/StageColumn';
+import { StageFilter } from './components/StageFilter';
+import { WorkflowPanel } from './components/WorkflowPanel';
+import { getTrad, prefixPluginTranslations } from './utils/translations';
+
+type AnyApp = any;
+
+export default {
+  register(app: AnyApp) {
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Check,
+      intlLabel: { id: getTrad('queue.menu'), defaultMessage: 'Fact-check queue' },
+      permissions: [{ action: READ_ACTION, subject: null }],
+      Component: () => import('./pages/QueuePage'),
+    });
+
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
+  },
+
+  bootstrap(app: AnyApp) {
+    const contentManager = app.getPlugin('content-manager');
+    const apis = contentManager.apis;
+    apis.addEditViewSidePanel([WorkflowPanel]);
+    // Every document action is wrapped: Publish / Unpublish (and i18n's multi-locale publishing)
+    // disappear on workflow-owned documents; everything else renders as before.
+    apis.addDocumentAction((actions: any[]) => actions.map((action) => (action.__editorialWorkflowGated ? action : gateDocumentAction(action))));
+    apis.addBulkAction((actions: any[]) => actions.map((action) => (action.__editorialWorkflowGated ? action : gateBulkAction(action))));
+    contentManager.injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-stage-filter`, Component: StageFilter });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixPluginTranslations(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
