@@ -48,6 +48,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         filename: path.resolve(projectRoot, env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      pool: {
+        // WAL lets readers run while a transition commits, and NORMAL syncing drops the fsyncs of
+        // every commit that DELETE journaling costs; a crash can lose the last commits, not corrupt.
+        afterCreate: (connection: any, done: (error?: Error, connection?: unknown) => void) => {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
+          connection.pragma('busy_timeout = 5000');
+          done(undefined, connection);
+        },
+      },
     },
   };
 };

@@ -189,9 +189,16 @@ const queueStates = async ({ total }) => {
   return { inserted: Math.max(0, missing), factCheck: Number(c), states: Number(all), articleRows: Number(arts), ms: Date.now() - started };
 };
 
+/** A full-access API token: the content-API route automations use for the same moves. */
+const createToken = async () => {
+  const token = await strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
+  return { accessKey: token.accessKey };
+};
+
 const handlers = {
   seed,
   admin: createAdmin,
+  token: createToken,
   'queue-states': queueStates,
   async stop() {
     await strapi.destroy();

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor, DocumentState, QueueItem, TransitionEvent } from '../../../shared/contracts';
 import { TRANSITION_EVENT } from '../../../shared/contracts';
-import { afterEdit, allowedTransitions, applyMove, decideMove, guardRefusal, parseMoveRequest, publishingEffect } from '../domain/rules';
+import { afterEdit, allowedTransitions, applyMove, decideMove, guardRefusal, parseMoveRequest, publishingEffect, type WorkflowState } from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
 import type { Target } from './state-store';
 import { getService, STATE_UID } from '../utils';
@@ -43,9 +43,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     resolveTarget,
 
     async getState(target: Target, actor: Actor, may: MayTransition): Promise<DocumentState> {
+      return service.describe(target, await store().ensure(target), actor, may);
+    },
+
+    /** The state as clients see it; `live` may be passed when the caller knows it. */
+    async describe(target: Target, state: WorkflowState, actor: Actor, may: MayTransition, knownLive?: boolean): Promise<DocumentState> {
       const def = definition().get();
-      const state = await store().ensure(target);
-      const [live, history] = await Promise.all([store().isLive(target), store().history(target)]);
+      const [live, history] = await Promise.all([knownLive ?? store().isLive(target), store().history(target)]);
       return {
         uid: target.uid,
         documentId: target.documentId,
@@ -75,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await store().ensure(target);
 
       let event: TransitionEvent | null = null;
-      await strapi.db.transaction(async () => {
+      const moved = await strapi.db.transaction(async () => {
         const state = await store().find(target);
         if (!state) throw notFound(`No workflow state for ${target.documentId}`);
         const decision = decideMove(def, state, parsed.request, actor, may);
@@ -106,10 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
 
         event = { ...target, transition: transition.id, from: entry.from!, to: entry.to!, actor, comment: entry.comment, createdAt: entry.createdAt };
+        return { next, live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined };
       });
 
       if (event) strapi.eventHub.emit(TRANSITION_EVENT, event);
-      return service.getState(target, actor, may);
+      return service.describe(target, moved.next, actor, may, moved.live);
     },
 
     /** After an edit to a working copy: an approved story goes back to the initial stage. */
