@@ -20,6 +20,15 @@ export default {
       Component: () => import('./pages/QueuePage'),
     });
 
+    // Core's webhook form lists only core events: the workflow's event is chosen here instead.
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-webhooks`,
+      to: `${PLUGIN_ID}/webhooks`,
+      intlLabel: { id: getTrad('webhooks.menu'), defaultMessage: 'Editorial workflow events' },
+      permissions: [{ action: 'admin::webhooks.read', subject: null }],
+      Component: () => import('./pages/WebhooksSettings'),
+    });
+
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
   },
 

@@ -6,6 +6,7 @@ import { useGetWorkflowQuery } from '../api';
 import { knownManaged, rememberManaged, uidFromLocation } from '../utils/managed';
 import { loadStage } from '../utils/stages';
 import { getTrad } from '../utils/translations';
+import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 
 const StageCell = ({ documentId, locale, model }: { documentId: string; locale?: string; model: string }) => {
@@ -48,7 +49,9 @@ const STAGE_COLUMN = {
   searchable: false,
   sortable: false,
   cellFormatter: (row: { documentId: string; locale?: string }, _header: unknown, { model }: { model: string }) => (
-    <StageCell documentId={row.documentId} locale={row.locale ?? undefined} model={model} />
+    <PluginErrorBoundary where="stage column" message="-">
+      <StageCell documentId={row.documentId} locale={row.locale ?? undefined} model={model} />
+    </PluginErrorBoundary>
   ),
 };
 

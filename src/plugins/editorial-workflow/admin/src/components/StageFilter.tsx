@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import type { Pagination, QueueItem } from '../../../shared/contracts';
 import { useGetWorkflowQuery } from '../api';
 import { rememberManaged } from '../utils/managed';
+import { PluginErrorBoundary } from './ErrorBoundary';
 import { getTrad } from '../utils/translations';
 
 type Filters = { $and?: Record<string, unknown>[] };
@@ -24,7 +25,7 @@ const isOurs = (f: Record<string, unknown>) => {
  * on the document, so the selection becomes a `documentId $in [...]` filter the Content Manager
  * understands, built from the workflow queue of that stage.
  */
-export const StageFilter = () => {
+const StageFilterSelect = () => {
   const { formatMessage } = useIntl();
   const { slug: uid = '' } = useParams<{ slug: string }>();
   const { data: workflow } = useGetWorkflowQuery();
@@ -115,3 +116,9 @@ export const StageFilter = () => {
     </SingleSelect>
   );
 };
+
+export const StageFilter = () => (
+  <PluginErrorBoundary where="stage filter">
+    <StageFilterSelect />
+  </PluginErrorBoundary>
+);

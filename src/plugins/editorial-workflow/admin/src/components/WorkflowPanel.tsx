@@ -7,6 +7,7 @@ import type { DocumentState, HistoryEntry, WorkflowInfo } from '../../../shared/
 import { asApiError, useGetDocumentStateQuery, useGetWorkflowQuery, useTransitionMutation, type ApiError } from '../api';
 import { getTrad } from '../utils/translations';
 import { formatDateTime } from '../utils/time';
+import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
@@ -272,7 +273,11 @@ export const WorkflowPanel: PanelComponent = ({ model, documentId, document, col
   if (!workflow?.contentTypes.includes(model) || !id || id === 'create') return null;
   return {
     title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Editorial workflow' }),
-    content: <PanelContent key={`${model}|${id}|${locale ?? ''}|${collectionType}`} uid={model} documentId={id} locale={locale} />,
+    content: (
+      <PluginErrorBoundary where="side panel" key={`${model}|${id}|${locale ?? ''}|${collectionType}`}>
+        <PanelContent uid={model} documentId={id} locale={locale} />
+      </PluginErrorBoundary>
+    ),
   };
 };
 // @ts-expect-error – core labels its panels with a type; so do we.

@@ -20,6 +20,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Actor } from '../../../shared/contracts';
 import { asApiError, useGetLocalesQuery, useGetQueueQuery, useGetWorkflowQuery } from '../api';
+import { PluginErrorBoundary } from '../components/ErrorBoundary';
 import { StageBadge } from '../components/StageBadge';
 import { formatDateTime, formatElapsed } from '../utils/time';
 import { getTrad } from '../utils/translations';
@@ -32,7 +33,7 @@ export const editViewPath = (uid: string, documentId: string, locale?: string) =
 
 const actorName = (actor: Actor | null) => actor?.name ?? '—';
 
-export const QueuePage = () => {
+const QueuePageContent = () => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const [{ query }, setQuery] = useQueryParams<QueueQuery>();
@@ -196,5 +197,11 @@ export const QueuePage = () => {
     </Page.Main>
   );
 };
+
+export const QueuePage = () => (
+  <PluginErrorBoundary where="fact-check queue">
+    <QueuePageContent />
+  </PluginErrorBoundary>
+);
 
 export default QueuePage;
