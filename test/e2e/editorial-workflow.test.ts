@@ -14,9 +14,11 @@ const AUTHOR = { email: 'author@e2e.example', firstname: 'Ada', role: 'Author' }
 const CHECKER = { email: 'checker@e2e.example', firstname: 'Fiona', role: 'Fact-checker' };
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::quote.quote';
-const TITLE = 'Minister pledges a new bridge for Riverside';
-const STANDFIRST = 'The crossing would open in 2029, the ministry says.';
-const QUOTE_TEXT = 'We will build the bridge before the next election.';
+// From ../shared/samples/belarus-sochi-talks.txt, like the demo content.
+const TITLE = 'Lukashenko and Putin: negotiations amid protests';
+const STANDFIRST = 'This is the first meeting of the two presidents after the elections in Belarus';
+const QUOTE_TEXT =
+  '«Given their scale and number, all reports of torture and other forms of ill-treatment by security forces must be documented and investigated.»';
 
 let server: RunningStrapi;
 let browser: Browser;
@@ -124,12 +126,12 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     const authorToken: string = authorLogin.body.data.token;
     const person = await api(server.url, 'POST', '/content-manager/collection-types/api::person.person', {
       token: authorToken,
-      body: { name: 'Jane Okafor', role: 'Minister of Transport' },
+      body: { name: 'Michelle Bachelet', role: 'UN High Commissioner for Human Rights' },
     });
     expect(person.status, JSON.stringify(person.body)).toBe(201);
     const source = await api(server.url, 'POST', '/content-manager/collection-types/api::source.source', {
       token: authorToken,
-      body: { name: 'Ministry of Transport press office', type: 'official', reliability: 'A' },
+      body: { name: 'UN Human Rights Council', type: 'official', reliability: 'A' },
     });
     expect(source.status, JSON.stringify(source.body)).toBe(201);
     browser = await chromium.launch({
@@ -178,8 +180,8 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     // The quote: who said it, where it was said, which story it belongs to.
     await page.goto(`${server.url}/admin/content-manager/collection-types/${QUOTE}/create?plugins[i18n][locale]=en`);
     await page.locator('textarea[name="text"]').fill(QUOTE_TEXT);
-    await pickRelation(page, 'speaker', 'Jane Okafor');
-    await pickRelation(page, 'source', 'Ministry of Transport press office');
+    await pickRelation(page, 'speaker', 'Michelle Bachelet');
+    await pickRelation(page, 'source', 'UN Human Rights Council');
     await pickRelation(page, 'article', TITLE);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`${QUOTE.replace(/\./g, '\\.')}/(?!create)[a-z0-9]+`));
@@ -248,7 +250,7 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     const refusal = panel(page).getByTestId('ew-refusal');
     await refusal.waitFor();
     await expect.poll(() => refusal.getByRole('listitem').count()).toBeGreaterThan(0);
-    expect(await refusal.textContent()).toMatch(/We will build the bridge.*unverified.*must be verified/);
+    expect(await refusal.textContent()).toMatch(/Given their scale and number.*unverified.*must be verified/);
     await refusal.scrollIntoViewIfNeeded();
     await shot(page, 'side-panel-refused.png');
 
@@ -296,7 +298,7 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await login(page, AUTHOR.email);
     await page.goto(editView(ARTICLE, articleId));
     await expect.poll(() => stageBadge(page).getAttribute('data-stage')).toBe('published');
-    await page.locator('textarea[name="standfirst"]').fill('UPDATED: the crossing would open in 2030.');
+    await page.locator('textarea[name="standfirst"]').fill('UPDATED: the talks in Sochi lasted about four hours.');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => stageBadge(page).getAttribute('data-stage')).toBe('draft');
     await expect.poll(() => panel(page).getByTestId('ew-live').textContent()).toMatch(/A published version is live/);
