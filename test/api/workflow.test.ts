@@ -326,15 +326,17 @@ describe('bad input is refused, and changes nothing', () => {
     expect(res.body.error).toMatchObject({ name: 'ValidationError', message });
   });
 
-  it('reading state without the read permission is 403', async () => {
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-    const outsider = await app.strapi.service('admin::role').create({ name: 'Outsider', description: 'no workflow rights' });
+  it('reading state or the queue without the read permission is 403, naming the permission', async () => {
+    await app.strapi.service('admin::role').create({ name: 'Outsider', description: 'no workflow rights' });
     const user = await createAdmin(app, 'Outsider');
-    const res = await app.request.get(stateUrl(documentId)).set(user.auth);
-    expect(res.status).toBe(403);
-    expect(res.body.error.name).toBe('ForbiddenError');
-    expect(role).toBeTruthy();
-    expect(outsider.name).toBe('Outsider');
+    for (const url of [stateUrl(documentId), '/editorial-workflow/queue']) {
+      const res = await app.request.get(url).set(user.auth);
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'ForbiddenError',
+        message: 'You may not read the editorial workflow (permission plugin::editorial-workflow.read)',
+      });
+    }
   });
 });
 
