@@ -155,6 +155,30 @@ describe('a round under review is a fixed text', () => {
   });
 });
 
+describe('clone', () => {
+  it('a cloned story is a new draft in the workflow, created by whoever cloned it; the original stays approved', async () => {
+    const story = await liveStory('Cloned story', '«Cloned words»');
+    const res = await app.request.post(`${CM}/${ARTICLE}/clone/${story.documentId}?locale=en`).set(editor).send({ title: 'Cloned story, second take' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const copy = res.body.data.documentId;
+    expect(copy).not.toBe(story.documentId);
+    const state = await app.request.get(`/editorial-workflow/state/${ARTICLE}/${copy}?locale=en`).set(editor);
+    expect(state.body.data).toMatchObject({ stage: 'draft', live: false, history: [] });
+    expect(await publicStory(app, copy)).toBeNull();
+    expect(await stageOf(story.documentId)).toBe('published');
+  });
+
+  it('a quote cloned into a live story changes that story’s working copy, never its public version', async () => {
+    const story = await liveStory('Story whose quote is cloned', '«Original quote»');
+    const res = await app.request.post(`${CM}/${QUOTE}/clone/${story.quoteIds[0]}?locale=en`).set(editor).send({ text: '«A second quote»' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await stageOf(story.documentId)).toBe('draft');
+    expect((await historyOf(story.documentId)).at(-1)).toBe('edit');
+    expect(await publicQuoteTexts(story.documentId)).toEqual(['«Original quote»']);
+    expect((await app.request.get(`/api/quotes/${res.body.data.documentId}`)).status).toBe(404);
+  });
+});
+
 describe('all or nothing', () => {
   it('when the bookkeeping of an edit fails, the edit itself is rolled back', async () => {
     const story = await liveStory('Atomic edit', '«Atomic»');

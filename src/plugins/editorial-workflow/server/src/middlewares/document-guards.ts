@@ -181,6 +181,14 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
     const related = definition().relatedTypes().has(ctx.uid);
     if (!managed && !related) return next();
     const who = actor();
+    if (managed && ctx.action === 'clone') {
+      // Strapi's clone re-points one-story relations (a story's quotes) at the copy, stripping them from
+      // the original. A copy starts without them unless the request names some.
+      params.data = { ...(params.data ?? {}) };
+      for (const field of definition().get().publishWith[ctx.uid] ?? []) {
+        if (!(field in params.data)) params.data[field] = { set: [] };
+      }
+    }
 
     try {
       return await strapi.db.transaction(async () => {
