@@ -8,8 +8,11 @@ const readline = require('readline');
 const { ensureDevEnv } = require('./ensure-env');
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', 'plugins', 'editorial-workflow');
-// The SDK's package exports no bin path: its bin sits beside its package.json.
-const SDK_CLI = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js');
+// Both CLIs run as direct children (no npx in between), so a signal reaches them. Neither package
+// exports its bin path: it sits beside the package.json.
+const binOf = (pkg, bin) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', bin);
+const SDK_CLI = binOf('@strapi/sdk-plugin', 'strapi-plugin.js');
+const STRAPI_CLI = binOf('@strapi/strapi', 'strapi.js');
 // One bundle per object entry of the plugin's package.json exports, named as the SDK logs them.
 const BUNDLES = ['admin', 'server'];
 const FIRST_BUILD_TIMEOUT_MS = 120_000;
@@ -57,7 +60,7 @@ const main = async () => {
   if (created.length) console.log(`Generated development secrets in .env: ${created.join(', ')}`);
 
   const watcher = await watchPlugin();
-  const strapi = spawn('npx', ['strapi', 'develop', '--no-install-deps', ...process.argv.slice(2)], {
+  const strapi = spawn(process.execPath, [STRAPI_CLI, 'develop', '--no-install-deps', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: process.env,
   });

@@ -1,11 +1,19 @@
 // Strapi boots without a plugin whose server build is missing; the app stops the boot instead,
 // saying which build and how to make it (src/newsroom/plugin-builds.ts).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { APP_DIR, bootInChildProcess, createTestDatabase, distWithPluginsConfig, type TestDatabase } from '../helpers/strapi';
 
 const PLUGIN_DIR = path.join(APP_DIR, 'src', 'plugins', 'editorial-workflow');
+
+// Every secret a boot needs, so that nothing but the missing build can stop it.
+const secret = () => crypto.randomBytes(16).toString('base64');
+const SECRETS = Object.fromEntries(
+  ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, secret()])
+);
+const env = () => ({ ...database.env, ...SECRETS, APP_KEYS: `${secret()},${secret()}`, NODE_ENV: 'test' });
 
 let database: TestDatabase;
 let unbuilt: string;
@@ -30,7 +38,7 @@ afterAll(async () => {
 
 it('a boot with the plugin enabled but not built fails, naming the missing build and the command', () => {
   expect(fs.existsSync(path.join(unbuilt, 'dist'))).toBe(false);
-  const result = bootInChildProcess({ ...database.env, NODE_ENV: 'test' }, dist.dir);
+  const result = bootInChildProcess(env(), dist.dir);
   expect(result.status).toBe(3);
   const entry = path.join(path.relative(APP_DIR, unbuilt), 'dist', 'server', 'index.js');
   expect(result.output).toContain(
@@ -40,7 +48,7 @@ it('a boot with the plugin enabled but not built fails, naming the missing build
 });
 
 it('type generation, which runs the register phase only, fails the same way', () => {
-  const result = bootInChildProcess({ ...database.env, NODE_ENV: 'test' }, dist.dir, 'register');
+  const result = bootInChildProcess(env(), dist.dir, 'register');
   expect(result.status).toBe(3);
   expect(result.output).toContain('The editorial-workflow plugin is enabled but its server build');
 });

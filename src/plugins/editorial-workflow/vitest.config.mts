@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     name: 'editorial-workflow',
     root: __dirname,
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'admin/**/*.test.{ts,tsx}'],
+    include: ['*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts', 'admin/**/*.test.{ts,tsx}'],
     environment: 'node',
   },
 });
