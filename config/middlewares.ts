@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
+  // First: refuses a production server without its secrets, naming them all (see the file).
+  'global::production-secrets',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

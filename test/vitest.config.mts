@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Paths below are from the project root.
@@ -10,9 +10,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          // Each local plugin runs its own tests, with its own config (below).
+          exclude: [...configDefaults.exclude, 'src/plugins/**'],
           environment: 'node',
         },
       },
+      // The editorial-workflow plugin's unit tests (project `editorial-workflow`).
+      'src/plugins/*/vitest.config.mts',
       {
         test: {
           name: 'api',
