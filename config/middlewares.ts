@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { onBodyParseError } from '../src/middlewares/body-keys';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
@@ -8,7 +9,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::normalize-populate',
-  'strapi::body',
+  { name: 'strapi::body', config: { onError: onBodyParseError } },
+  'global::body-keys',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
