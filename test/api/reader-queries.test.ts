@@ -71,6 +71,12 @@ const expectRefused = (res: any, param: string) => {
 const READERS = ['public', 'reader'];
 
 describe('logged-in end users read published content', () => {
+  it.each(READERS)('%s: the upload API (file `related`) stays closed to readers', async (who) => {
+    const res = await get('/api/upload/files?populate=related', who);
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('ForbiddenError');
+  });
+
   it('the Authenticated role may find and findOne the four types (granted on first boot)', async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
     for (const type of ['article', 'quote', 'person', 'source']) {
