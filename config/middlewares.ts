@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { onBodyParseError } from '../src/middlewares/body-keys';
 
 const config: Core.Config.Middlewares = [
   // First: refuses a production server without its secrets, naming them all (see the file).
@@ -10,7 +11,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::normalize-populate',
-  'strapi::body',
+  { name: 'strapi::body', config: { onError: onBodyParseError } },
+  'global::body-keys',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
