@@ -6,7 +6,8 @@ import type { Actor } from '../../../shared/contracts';
 // test/api/strapi-contract.test.ts.
 
 // Strapi 5.54 names its content-API token strategy `content-api-token`; older 5.x said `api-token`.
-export const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+export const CONTENT_API_TOKEN_STRATEGY = 'content-api-token';
+export const API_TOKEN_STRATEGIES = new Set([CONTENT_API_TOKEN_STRATEGY, 'api-token']);
 // Admin JWTs and admin tokens both act as an admin user (ctx.state.user).
 export const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
 export const END_USER_STRATEGY = 'users-permissions';
