@@ -19,3 +19,23 @@ describe('quoteProblems', () => {
     ]);
   });
 });
+
+describe('quoteProblems with separation of duties', () => {
+  const fiona = { type: 'admin', id: 7, name: 'Fiona Factchecker' };
+  const alice = { type: 'admin', id: 3, name: 'Alice Author' };
+  const quote = (verifiedByActor: typeof fiona | null) => ({ text: '«Words»', verification: 'verified', speaker: { id: 1 }, verifiedByActor });
+  const aliceTookPart = (actor: { type: string; id: number | null }) => actor.type === 'admin' && actor.id === 3;
+
+  it('counts a verification by someone outside the round', () => {
+    expect(quoteProblems([quote(fiona)], aliceTookPart)).toEqual([]);
+  });
+  it('refuses a verification by a participant, naming them', () => {
+    expect(quoteProblems([quote(alice)], aliceTookPart)).toEqual([
+      'The quote «Words» was verified by its own writer/submitter (Alice Author): another fact-checker must verify it.',
+    ]);
+  });
+  it('treats a missing isParticipant as nobody, and an unrecorded verifier as independent', () => {
+    expect(quoteProblems([quote(alice)])).toEqual([]);
+    expect(quoteProblems([quote(null)], () => true)).toEqual([]);
+  });
+});
