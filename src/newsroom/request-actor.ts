@@ -43,6 +43,3 @@ export const currentActor = (strapi: Core.Strapi): RequestActor => {
   if (ctx.state?.route?.info?.type === 'content-api') return { type: 'public', id: null, name: 'public' };
   return SYSTEM;
 };
-
-export const describeActor = (actor: RequestActor) =>
-  actor.id === null ? actor.name : `${actor.name} (${actor.type} #${actor.id})`;
