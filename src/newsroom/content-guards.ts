@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isNoOpRelationPayload } from '../content/reference-links';
 import { FIELD_FORMATS, findContentProblems, type AttributeSpec } from '../content/rules';
 import { firstFreeSlug, toSlug } from '../content/slug';
 import {
@@ -79,6 +80,8 @@ const loadQuoteContent = async (strapi: Core.Strapi, documentId: string, locale:
   return { id: row.id as number, verification: row.verification as string | null, content };
 };
 
+const isEmptyRelationPayload = (value: unknown) => isNoOpRelationPayload(value, { currentlyEmpty: true });
+
 const verifyRefusal = (fields: string[]) =>
   forbidden(
     `Only holders of the "Verify quotes" permission (${VERIFY_QUOTES_ACTION}) may change a quote's ${fields.join(' or ')}`,
@@ -101,6 +104,15 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const stored = sourceId ? await loadStored(strapi, ctx.uid, contentType, sourceId, locale) : null;
     // Nothing to clone: Strapi answers that itself.
     if (cloning && !stored) return next();
+
+    if (cloning) {
+      // Strapi copies every relation of the original; one that a target row can have only once
+      // (a story's quotes) would be taken from the original. The copy starts without them.
+      for (const [field, attribute] of Object.entries(contentType.attributes as Record<string, any>)) {
+        const exclusive = ['oneToMany', 'oneToOne'].includes(attribute.relation) && (attribute.mappedBy || attribute.inversedBy);
+        if (attribute.type === 'relation' && exclusive && isEmptyRelationPayload(data[field])) data[field] = { set: [] };
+      }
+    }
 
     if (ctx.uid === QUOTE && cloning) {
       // A copy is a new quote nobody has checked: its verdict starts over, whatever the body says.
