@@ -435,6 +435,11 @@ describe('class 5: verification is the fact-checker\'s act', () => {
     expect(published).toMatchObject({ verification: 'verified', text: '«All agreements signed with the illegitimate Lukashenko will be reviewed.»' });
     const story = await fullView(live.documentId);
     expect(story.quotes[0]).toMatchObject({ verification: 'verified', text: published.text });
+
+    // Discarding the draft brings back the approved words with the approved verdict and its stamp.
+    const discard = await app.request.post(cm(QUOTE, `/${live.quoteId}/actions/discard?locale=en`)).set(editor.auth).send({});
+    expect(discard.status, JSON.stringify(discard.body)).toBe(200);
+    expect(await draftQuote(live.quoteId)).toMatchObject({ text: published.text, verification: 'verified', verifiedBy: published.verifiedBy });
   });
 
   it('regression: the quotes-verified guard does not count a verification by a participant of the round', async () => {
