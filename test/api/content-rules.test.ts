@@ -220,6 +220,9 @@ describe('class 1: reference data has one owner side', () => {
     expect(list.body.results.map((p: any) => p.documentId)).toEqual(expect.arrayContaining([other.documentId, live.speakerId]));
     const sources = await app.request.get(cm(SOURCE, '?pageSize=100')).set(author.auth);
     expect(sources.body.results.map((s: any) => s.documentId)).toContain(live.sourceId);
+    const picker = await app.request.get(`/content-manager/relations/${QUOTE}/speaker?locale=en&pageSize=100`).set(author.auth);
+    expect(picker.status).toBe(200);
+    expect(picker.body.results.map((p: any) => p.documentId)).toEqual(expect.arrayContaining([other.documentId, live.speakerId]));
     const picked = await app.request
       .post(cm(QUOTE, '?locale=en'))
       .set(author.auth)
