@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteProblems } from './quote-checks';
+import { quoteProblems, type VerifierIdentity } from './quote-checks';
 
 describe('quoteProblems', () => {
   it('passes verified quotes with a speaker, and a story without quotes', () => {
@@ -23,7 +23,7 @@ describe('quoteProblems', () => {
 describe('quoteProblems with separation of duties', () => {
   const fiona = { type: 'admin', id: 7, name: 'Fiona Factchecker' };
   const alice = { type: 'admin', id: 3, name: 'Alice Author' };
-  const quote = (verifiedByActor: typeof fiona | null) => ({ text: '«Words»', verification: 'verified', speaker: { id: 1 }, verifiedByActor });
+  const quote = (verifiedByActor: VerifierIdentity | null) => ({ text: '«Words»', verification: 'verified', speaker: { id: 1 }, verifiedByActor });
   const aliceTookPart = (actor: { type: string; id: number | null }) => actor.type === 'admin' && actor.id === 3;
 
   it('counts a verification by someone outside the round', () => {

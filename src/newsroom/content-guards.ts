@@ -166,14 +166,15 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const verdictChanges = cloning ? [] : changedVerificationFields(data, stored);
     if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(verdictChanges);
     const actor = currentActor(strapi);
-    const stamp = (verification: unknown) => ({
-      verification,
+    // Who answers for the verdict: whoever last changed it or its note (a second fact-checker
+    // confirms a colleague's verdict by adding their note).
+    const stamp = () => ({
       verifiedBy: actor.name,
       verifiedAt: new Date(),
       verifiedByActor: { type: actor.type, id: actor.id, name: actor.name },
     });
     if (cloning) Object.assign(data, { verifiedBy: null, verifiedAt: null, verifiedByActor: null });
-    else if (verdictChanges.includes('verification')) Object.assign(data, stamp(data.verification));
+    else if (verdictChanges.length > 0) Object.assign(data, stamp());
     params.data = data;
 
     if (ctx.action !== 'update') return next();
@@ -190,7 +191,7 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
       if (changedContentFields(before.content, after.content).length === 0) return result;
       // A verify holder who changes content and sets a new verdict in one write means that verdict.
       if (verdictChanges.includes('verification')) return result;
-      const reset = stamp(UNVERIFIED);
+      const reset = { verification: UNVERIFIED, ...stamp() };
       await strapi.db.query(QUOTE as any).update({ where: { id: after.id }, data: reset });
       if (result && result.id === after.id) {
         const { verifiedByActor: _private, ...visible } = reset;

@@ -463,4 +463,34 @@ describe('class 5: verification is the fact-checker\'s act', () => {
     expect(await guards.run(['quotes-verified'], { ...target, isParticipant: () => false })).toEqual([]);
     expect(await guards.run(['quotes-verified'], target)).toEqual([]);
   });
+
+  it('regression: through the workflow, a story whose writer verified its quote is not approved until another checker confirms it', async () => {
+    const person = await app.strapi.documents(PERSON).create({ data: { name: 'Round speaker' } });
+    const story = await app.request.post(cm(ARTICLE, '?locale=en')).set(editor.auth).send({ title: 'Written and checked by one editor' });
+    expect(story.status).toBe(201);
+    const storyId = story.body.data.documentId;
+    const quote = await app.request
+      .post(cm(QUOTE, '?locale=en'))
+      .set(editor.auth)
+      .send({ text: '«My own words, checked by me»', verification: 'verified', speaker: { connect: [{ documentId: person.documentId }] }, article: { connect: [{ documentId: storyId, locale: 'en' }] } });
+    expect(quote.status).toBe(201);
+    expect(quote.body.data.verifiedBy).toBe('Eddie Editor Tester');
+    const url = `/editorial-workflow/state/${ARTICLE}/${storyId}/transition?locale=en`;
+    expect((await app.request.post(url).set(editor.auth).send({ transition: 'submit' })).status).toBe(200);
+
+    const before = await snapshot(app, storyId);
+    const refused = await app.request.post(url).set(factChecker.auth).send({ transition: 'approve' });
+    expectRefused(refused, 400, 'ValidationError', 'verified by its own writer/submitter');
+    expect(refused.body.error.details.problems).toEqual([
+      'The quote «My own words, checked by me» was verified by its own writer/submitter (Eddie Editor Tester): another fact-checker must verify it.',
+    ]);
+    expect(await snapshot(app, storyId)).toEqual(before);
+
+    // The fact-checker confirms it with a note of their own (verdict work: the round stays as it is).
+    const confirm = await app.request.put(cm(QUOTE, `/${quote.body.data.documentId}?locale=en`)).set(factChecker.auth).send({ verificationNote: 'Checked against the recording' });
+    expect(confirm.body.data).toMatchObject({ verification: 'verified', verifiedBy: 'Fiona Factchecker Tester' });
+    const approved = await app.request.post(url).set(factChecker.auth).send({ transition: 'approve' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.data.stage).toBe('published');
+  });
 });
