@@ -31,10 +31,15 @@ export const liveStoriesShowing = async (strapi: Core.Strapi, uid: string, docum
   for (const story of [...stories, ...quotes.map((q: any) => q.article).filter(Boolean)]) {
     found.set(`${story.documentId}:${story.locale}`, { documentId: story.documentId, locale: story.locale, title: story.title });
   }
+  // A published quote outside any story should not exist (quotes go live with one); name it anyway.
+  for (const quote of quotes.filter((q: any) => !q.article)) {
+    found.set(`quote:${quote.id}`, { documentId: '', locale: '', title: `a published quote ${quote.text}` });
+  }
   return [...found.values()];
 };
 
-const listTitles = (stories: { title: string; locale: string }[]) => stories.map((s) => `«${s.title}» (${s.locale})`).join(', ');
+const listTitles = (stories: { title: string; locale: string }[]) =>
+  stories.map((s) => (s.locale ? `«${s.title}» (${s.locale})` : s.title)).join(', ');
 
 export const registerReferenceGuards = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
