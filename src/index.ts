@@ -6,10 +6,12 @@ import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
+import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertPluginServersLoaded(strapi);
     registerNewsroomActions(strapi);
     registerReferenceGuards(strapi);
     registerContentGuards(strapi);

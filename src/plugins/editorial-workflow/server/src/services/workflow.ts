@@ -13,6 +13,7 @@ import {
   type WorkflowState,
 } from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
+import type { UserAbility } from './access';
 import type { Target } from './state-store';
 import { getService, STATE_UID } from '../utils';
 
@@ -30,9 +31,14 @@ export interface QueueQuery {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definition = () => getService(strapi, 'definition');
   const store = () => getService(strapi, 'state-store');
+  const access = () => getService(strapi, 'access');
 
-  /** The target, checked: a managed type, an existing document, an existing locale of it. */
-  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined): Promise<Target> => {
+  /**
+   * The target, checked: a managed type, an existing document, an existing locale of it and, for an
+   * admin user (`userAbility`), one the Content Manager lets them read (403 otherwise, as the Content
+   * Manager itself answers for an existing document it hides).
+   */
+  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, userAbility?: UserAbility): Promise<Target> => {
     if (!definition().isManaged(uid)) throw notFound(`${uid} is not in the editorial workflow`);
     const localized = Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
     let resolved = '';
@@ -46,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const anyLocale = await strapi.db.query(uid as any).count({ where: { documentId } });
       throw notFound(anyLocale ? `Document ${documentId} has no ${resolved} version` : `No document ${documentId} in ${uid}`);
     }
+    if (userAbility) await access().assertMayRead(userAbility, target);
     return target;
   };
 
@@ -154,8 +161,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Stages of many documents at once (the Content Manager's list view). */
-    async stages(uid: string, locale: string, documentIds: string[]) {
+    /** Stages of many documents at once (the Content Manager's list view); only readable ones for a user. */
+    async stages(uid: string, locale: string, documentIds: string[], userAbility?: UserAbility) {
+      if (userAbility && !('all' in access().readScope(userAbility, uid))) {
+        const where: Record<string, unknown> = { documentId: { $in: documentIds } };
+        if (locale) where.locale = locale;
+        documentIds = (await access().readableKeys(userAbility, uid, where)).map((k) => k.documentId);
+        if (documentIds.length === 0) return [];
+      }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
         select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt'],
@@ -168,7 +181,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
-    async queue(query: QueueQuery) {
+    /** A page of documents in a stage; for a user (`userAbility`), only those they may read, totals included. */
+    async queue(query: QueueQuery, userAbility?: UserAbility) {
       const def = definition().get();
       const stage = query.stage ?? def.stages.find((s) => !s.initial && !s.publishes)?.id ?? def.stages[0].id;
       const page = Math.max(1, query.page ?? 1);
@@ -176,6 +190,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { stage };
       if (query.uid) where.targetUid = query.uid;
       if (query.locale) where.targetLocale = query.locale;
+      if (userAbility) {
+        const readable = await access().stateScope(userAbility, query.uid ? [query.uid] : def.contentTypes, query.locale);
+        if (!readable) return { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } };
+        where.$and = [readable];
+      }
 
       const [rows, total] = await Promise.all([
         strapi.db.query(STATE_UID).findMany({
