@@ -11,7 +11,7 @@ import {
   type QuoteContent,
 } from '../content/quote-verification';
 import { mayVerifyQuotes, VERIFY_QUOTES_ACTION } from './editorial-rights';
-import { forbidden } from './errors';
+import { forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
 import { currentActor } from './request-actor';
 
 // Newsroom rules for every write that goes through the Document Service (REST, Content Manager,

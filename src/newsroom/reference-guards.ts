@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inverseLinkWrites, OWNER_SIDE } from '../content/reference-links';
 import { mayApproveStories } from './editorial-rights';
-import { conflict, forbidden } from './errors';
+import { conflict, forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
 
 // Person and Source are reference data without Draft & Publish: a write to one shows at once in
 // every live story that names it. So the links are made from the story and the quote only, and
