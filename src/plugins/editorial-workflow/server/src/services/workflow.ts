@@ -1,7 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor, DocumentState, QueueItem, TransitionEvent } from '../../../shared/contracts';
 import { TRANSITION_EVENT } from '../../../shared/contracts';
-import { afterEdit, allowedTransitions, applyMove, decideMove, guardRefusal, parseMoveRequest, publishingEffect, type WorkflowState } from '../domain/rules';
+import {
+  afterEdit,
+  allowedTransitions,
+  applyMove,
+  decideMove,
+  guardRefusal,
+  parseMoveRequest,
+  participation,
+  publishingEffect,
+  type WorkflowState,
+} from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
 import type { Target } from './state-store';
 import { getService, STATE_UID } from '../utils';
@@ -80,13 +90,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let event: TransitionEvent | null = null;
       const moved = await strapi.db.transaction(async () => {
+        // Edits of this story wait until the move is decided and done (and the move waits for them).
+        await store().lock([target]);
         const state = await store().find(target);
         if (!state) throw notFound(`No workflow state for ${target.documentId}`);
         const decision = decideMove(def, state, parsed.request, actor, may);
         if (!decision.ok) throw toError(decision.refusal);
         const { transition } = decision;
+        const effect = publishingEffect(def, transition);
 
-        const problems = await getService(strapi, 'guards').run(transition.guards, target);
+        const problems = await getService(strapi, 'guards').run(transition.guards, {
+          ...target,
+          isParticipant: (someone: Actor) => participation(state, someone) !== null,
+        });
+        // Approving one story must never change what readers see of another.
+        if (effect === 'publish') problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
         const refusal = guardRefusal(transition, problems);
         if (refusal) throw toError(refusal);
 
@@ -105,7 +123,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           comment: parsed.request.comment,
         });
 
-        const effect = publishingEffect(def, transition);
         if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
         if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
 
@@ -117,20 +134,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.describe(target, moved.next, actor, may, moved.live);
     },
 
-    /** After an edit to a working copy: an approved story goes back to the initial stage. */
+    /**
+     * After a content change to a working copy, inside the write's transaction: anywhere past the
+     * initial stage the copy goes back there (recorded as `edit`), and the editor joins the round.
+     */
     async recordEdit(target: Target, actor: Actor) {
       const def = definition().get();
-      for (let attempt = 0; attempt < 3; attempt += 1) {
+      await strapi.db.transaction(async () => {
+        await store().lock([target]);
         const state = await store().ensure(target);
         const next = afterEdit(def, state, actor, new Date());
         if (!next) return;
-        const moved = await strapi.db.transaction(async () => {
-          if (!(await store().compareAndSwap(state, next))) return false;
-          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.stage, actor, comment: null });
-          return true;
-        });
-        if (moved) return;
-      }
+        if (!(await store().compareAndSwap(state, next.state))) {
+          throw conflict('Someone else moved this document at the same time: reload and try again', { stage: state.stage, version: state.version });
+        }
+        if (next.moved) {
+          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.state.stage, actor, comment: null });
+        }
+      });
     },
 
     /** Stages of many documents at once (the Content Manager's list view). */
