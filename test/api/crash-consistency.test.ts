@@ -5,7 +5,7 @@
 // CRASH_CYCLES (default 6) kills per database, CRASH_SEED replays the choice of operations and kill
 // delays (not the server's timing), CRASH_STORIES (10) live stories at the start of each burst,
 // CRASH_WORKERS (8) requests in flight, CRASH_DELAY_MS ("50-400") when the kill comes after the burst's
-// first answer, CRASH_WATCH=0 turns off killing at the sight of a broken invariant (random kills only).
+// first successful request, CRASH_WATCH=0 turns off killing at the sight of a broken invariant (random kills only).
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/strapi';
@@ -15,6 +15,7 @@ import {
   killAll,
   killHard,
   openDatabase,
+  progress,
   readSnapshot,
   rng,
   schemaOf,
@@ -34,6 +35,8 @@ const STORIES = Number(process.env.CRASH_STORIES ?? 10);
 const WORKERS = Number(process.env.CRASH_WORKERS ?? 8);
 const [MIN_DELAY, MAX_DELAY] = (process.env.CRASH_DELAY_MS ?? '50-400').split('-').map(Number);
 const WATCH = process.env.CRASH_WATCH !== '0';
+/** A burst whose every request fails is killed this long after it starts. */
+const FIRST_SUCCESS_CAP = 20_000;
 const PUBLISHING_STAGES = ['published'];
 
 type Auth = Record<string, string>;
@@ -205,8 +208,8 @@ let rand = rng(SEED);
 let counter = 0;
 
 interface BurstStats {
-  /** ms from the burst's start to its first answer. */
-  firstAnswer: number;
+  /** ms from the burst's start to its first successful write or move (or FIRST_SUCCESS_CAP). */
+  firstSuccess: number;
   /** What ended the burst: the random delay after the first answer, or a watcher's sighting. */
   killedOn: 'timer' | 'sight';
   delay: number;
@@ -221,23 +224,23 @@ interface BurstStats {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * WORKERS loops of requests. SIGKILL comes `delay` ms after the first answer (the process is busy
- * with the burst by then, however slow the machine), or as soon as a consistent read of the database
+ * WORKERS loops of requests. SIGKILL comes `delay` ms after the first successful write or move (the
+ * process is committing by then, however slow the machine), or as soon as a consistent read of the database
  * shows a broken invariant: a half-committed write is visible, and a crash at that instant keeps it.
  */
 const burstThenKill = async (server: Server, delay: number, db: any, known: Set<string>): Promise<BurstStats> => {
-  const stats: BurstStats = { firstAnswer: -1, killedOn: 'timer', delay, answered: 0, cut: 0, statuses: {}, serverErrors: [], seen: [] };
+  const stats: BurstStats = { firstSuccess: -1, killedOn: 'timer', delay, answered: 0, cut: 0, statuses: {}, serverErrors: [], seen: [] };
   const started = Date.now();
   let killed = false;
-  let answered: () => void;
-  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+  let succeeded: () => void;
+  const firstSuccess = new Promise<void>((resolve) => (succeeded = resolve));
   const worker = async () => {
     while (!killed) {
       const [name, op] = rand.weighted(OPS.map(([n, o, w]) => [[n, o] as const, w] as const));
       try {
         const reply = await op(server, rand.pick(seeded), (counter += 1));
         if (killed) break;
-        answered();
+        if (reply.status < 300) succeeded();
         stats.answered += 1;
         stats.statuses[reply.status] = (stats.statuses[reply.status] ?? 0) + 1;
         if (reply.status >= 500) stats.serverErrors.push(`${name}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
@@ -263,8 +266,8 @@ const burstThenKill = async (server: Server, delay: number, db: any, known: Set<
   const watching = watcher();
   const done = Promise.all(workers);
   try {
-    await Promise.race([firstAnswer, done, sighting]);
-    stats.firstAnswer = Date.now() - started;
+    await Promise.race([firstSuccess, done, sighting, sleep(FIRST_SUCCESS_CAP)]);
+    stats.firstSuccess = Date.now() - started;
     stats.killedOn = await Promise.race([sleep(delay).then(() => 'timer' as const), sighting, done.then(() => 'timer' as const)]);
   } finally {
     killed = true;
@@ -297,9 +300,11 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
         const server = await startServer();
         const db = openDatabase(database.env);
         let stats: BurstStats;
+        let before: Snapshot;
         try {
           await republishAll(server, snapshot);
           await warmUp(server);
+          before = await takeSnapshot(db, schema);
           stats = await burstThenKill(server, rand.int(MIN_DELAY, MAX_DELAY), db, known);
         } finally {
           await killHard(server.child);
@@ -313,10 +318,12 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
         const fresh = now.filter((v) => !known.has(v.id));
         known = new Set(now.map((v) => v.id));
         found.push(...fresh.map((violation) => ({ cycle, violation })));
+        const wrote = progress(before, snapshot);
         report.push(
-          `cycle ${cycle}: first answer after ${stats.firstAnswer} ms, killed ` +
+          `cycle ${cycle}: first success after ${stats.firstSuccess} ms, killed ` +
             (stats.killedOn === 'sight' ? `on sight of ${stats.seen.length} violation(s)` : `${stats.delay} ms later`) +
-            `, ${stats.answered} answered ${JSON.stringify(stats.statuses)}, ${stats.cut} cut, ${fresh.length} new violation(s) after the kill`
+            `, ${stats.answered} answered ${JSON.stringify(stats.statuses)}, ${stats.cut} cut; ${wrote.drafts} working copies changed, ` +
+            `${wrote.history} history entries; ${fresh.length} new violation(s) after the kill`
         );
       }
 

@@ -299,6 +299,18 @@ export const differences = (published: ReturnType<typeof projection>, draft: Ret
   return found;
 };
 
+/** How much a burst wrote: working copies that changed, history entries added. */
+export const progress = (before: Snapshot, after: Snapshot) => {
+  const drafts = (snapshot: Snapshot) =>
+    new Map(stories(snapshot).map((s) => [`${s.documentId}#${s.locale}`, s.draft && JSON.stringify(projection(snapshot, s.draft))]));
+  const [then, now] = [drafts(before), drafts(after)];
+  const entries = (snapshot: Snapshot) => [...snapshot.history.values()].reduce((sum, h) => sum + h.count, 0);
+  return {
+    drafts: [...now].filter(([key, draft]) => then.get(key) !== draft).length,
+    history: entries(after) - entries(before),
+  };
+};
+
 export interface Violation {
   /** Stable across checks while the same breakage persists, so each cycle can report only new ones. */
   id: string;
