@@ -1,6 +1,8 @@
 // A crash at any instant leaves either the old state or the new one (issue 7, class 9): Strapi runs in
 // a child process that is SIGKILLed during bursts of concurrent edits and workflow moves; after every
 // kill the workflow's invariants are read straight from the database, then the child restarts on it.
+// While a burst runs, consistent reads of the database watch the same invariants: a broken one means
+// a half-committed write is visible, so the kill comes at once (a crash then would keep it).
 //
 // CRASH_CYCLES (default 6) kills per database, CRASH_SEED replays the choice of operations and kill
 // delays (not the server's timing), CRASH_STORIES (10) live stories at the start of each burst,
@@ -339,4 +341,85 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
     },
     Math.max(120_000, CYCLES * 60_000)
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// The checker itself: each invariant fires on the breakage it describes, and only then.
+
+describe('the invariants the crash test checks', () => {
+  const key = `${ARTICLE}#a#en`;
+  const consistent = (): Snapshot => ({
+    articles: [
+      { id: 1, documentId: 'a', locale: 'en', live: false, content: { title: 'T', standfirst: null, body: null } },
+      { id: 2, documentId: 'a', locale: 'en', live: true, content: { title: 'T', standfirst: null, body: null } },
+    ],
+    quotes: [
+      { id: 10, documentId: 'q', locale: 'en', live: false, verification: 'verified', articleId: 1, content: { text: '«x»', speaker: 'p' } },
+      { id: 11, documentId: 'q', locale: 'en', live: true, verification: 'verified', articleId: 2, content: { text: '«x»', speaker: 'p' } },
+    ],
+    states: [{ uid: ARTICLE, documentId: 'a', locale: 'en', stage: 'published', version: 3 }],
+    history: new Map([[key, { count: 2, last: 'approve' }]]),
+  });
+  const messages = (snapshot: Snapshot) => violations(snapshot, PUBLISHING_STAGES).map((v) => v.message);
+
+  it('a published story whose working copy is its live version holds them all', () => {
+    expect(messages(consistent())).toEqual([]);
+  });
+
+  it('an edit recorded as a move back to draft holds them all', () => {
+    const snapshot = consistent();
+    snapshot.articles[0].content.title = 'T2';
+    snapshot.quotes[0].content.text = '«y»';
+    snapshot.states[0] = { ...snapshot.states[0], stage: 'draft', version: 4 };
+    snapshot.history.set(key, { count: 3, last: 'edit' });
+    expect(messages(snapshot)).toEqual([]);
+  });
+
+  it('an edit without its bookkeeping: published, with a working copy readers do not see', () => {
+    const snapshot = consistent();
+    snapshot.articles[0].content.title = 'T2';
+    snapshot.quotes[0].content.text = '«y»';
+    expect(messages(snapshot)).toEqual([
+      'story a (en) is in "published" (last history entry: approve) but its draft differs from what readers see: ' +
+        'title "T" → "T2"; quote q text "«x»" → "«y»"',
+    ]);
+  });
+
+  it('a quote added to the working copy only', () => {
+    const snapshot = consistent();
+    snapshot.quotes.push({ id: 12, documentId: 'n', locale: 'en', live: false, verification: 'unverified', articleId: 1, content: { text: '«n»' } });
+    expect(messages(snapshot)).toEqual([
+      'story a (en) is in "published" (last history entry: approve) but its draft differs from what readers see: quote n only in the draft',
+    ]);
+  });
+
+  it('a version that moved without its history entry, or the reverse', () => {
+    const snapshot = consistent();
+    snapshot.states[0].version = 4;
+    expect(messages(snapshot)).toEqual([`${key} is at version 4 with 2 history entries (expected version 3)`]);
+    snapshot.history.set(key, { count: 4, last: 'edit' });
+    expect(messages(snapshot)).toEqual([`${key} is at version 4 with 4 history entries (expected version 5)`]);
+  });
+
+  it('in a publishing stage without a published row', () => {
+    const snapshot = consistent();
+    snapshot.articles.pop();
+    snapshot.quotes.pop();
+    expect(messages(snapshot)).toEqual(['story a (en) is in "published" but has no published row']);
+  });
+
+  it('a published quote of no published story, and a published story linking a draft quote', () => {
+    const orphan = consistent();
+    orphan.quotes[1].articleId = 1;
+    expect(messages(orphan)).toContain('published quote q (row 11) belongs to no published story');
+    const draftLink = consistent();
+    draftLink.quotes[0].articleId = 2;
+    expect(messages(draftLink)).toContain('published story a links the draft quote row 10');
+  });
+
+  it('two published rows of one document locale', () => {
+    const snapshot = consistent();
+    snapshot.articles.push({ ...snapshot.articles[1], id: 3 });
+    expect(messages(snapshot)).toContain('article a#en has 1 draft and 2 published rows');
+  });
 });

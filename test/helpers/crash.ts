@@ -1,5 +1,5 @@
 // Crash testing: a Strapi child process we can SIGKILL, and the workflow's invariants read straight
-// from the database (plain SQL through knex) while no Strapi is running.
+// from the database (plain SQL through knex), while Strapi writes or after it died.
 import { createRequire } from 'node:module';
 import type { ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
