@@ -167,7 +167,7 @@ export class World {
       if (before.quotes.has(documentId) || this.quote(documentId)) continue;
       let verifier: string | null = null;
       if (row.verification === 'verified' && how === 'clone') this.fail('4: clone keeps the verification', `${what} created quote ${documentId} already verified`);
-      else if (row.verification && row.verification !== 'unverified' && !actor.canVerify) {
+      else if (how !== 'clone' && row.verification && row.verification !== 'unverified' && !actor.canVerify) {
         this.fail('5: verification by a non-verifier', `${what} created quote ${documentId} with verification ${row.verification}`);
       }
       if (row.verification === 'verified') {
@@ -189,7 +189,8 @@ export class World {
       const contentChanged = QUOTE_CONTENT.some((f) => !sameJson(row[f], old[f]));
       if (row.verification !== old.verification) {
         if (!ok) this.fail('refused write changed data', `${what} was refused but changed quote ${documentId} verification ${old.verification} → ${row.verification}`);
-        const serverReset = old.verification === 'verified' && row.verification === 'unverified' && contentChanged;
+        // The server resets the verdict when the quote's content changes: that is not the writer's verdict.
+        const serverReset = row.verification === 'unverified' && contentChanged;
         if (!actor.canVerify && how !== 'discard' && !serverReset) {
           this.fail('5: verification by a non-verifier', `${what} changed quote ${documentId} verification ${old.verification} → ${row.verification}`);
         }
