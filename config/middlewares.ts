@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { onBodyParseError } from '../src/middlewares/body-keys';
 
 const config: Core.Config.Middlewares = [
+  // First: refuses a production server without its secrets, naming them all (see the file).
+  'global::production-secrets',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -8,7 +11,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::normalize-populate',
-  'strapi::body',
+  { name: 'strapi::body', config: { onError: onBodyParseError } },
+  'global::body-keys',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -32,6 +32,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ],
       // An article's quotes go live and come down with it.
       publishWith: { 'api::article.article': ['quotes'] },
+      // A fact-checker's verdict on a quote is review, not a change to the story (server-set fields such
+      // as verifiedBy never count as content either).
+      reviewFields: { 'api::quote.quote': ['verification', 'verificationNote'] },
       separationOfDuties: env.bool('WORKFLOW_SEPARATION_OF_DUTIES', true),
     },
   },

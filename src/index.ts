@@ -4,10 +4,12 @@ import { registerContentGuards } from './newsroom/content-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
+import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertPluginServersLoaded(strapi);
     registerContentGuards(strapi);
     registerReaderVisibility(strapi);
     registerWorkflowGuards(strapi);

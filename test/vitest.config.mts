@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Paths below are from the project root.
@@ -10,9 +10,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          // Each local plugin runs its own tests, with its own config (below).
+          exclude: [...configDefaults.exclude, 'src/plugins/**'],
           environment: 'node',
         },
       },
+      // The editorial-workflow plugin's unit tests (project `editorial-workflow`).
+      'src/plugins/*/vitest.config.mts',
       {
         test: {
           name: 'api',
@@ -32,6 +36,9 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 180_000,
           hookTimeout: 600_000,
+          // The admin panel refreshes after a save over several requests: on a busy machine that takes
+          // longer than expect.poll's default second.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

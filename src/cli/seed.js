@@ -1,6 +1,7 @@
 'use strict';
 // `npm run seed`: load the demo content into the configured database (SQLite by default,
 // PostgreSQL with DATABASE_CLIENT=postgres). Running it again creates nothing twice.
+const { execFileSync } = require('child_process');
 const path = require('path');
 const { ensureDevEnv } = require('./ensure-env');
 
@@ -9,6 +10,8 @@ async function main() {
   require('dotenv').config({ path: path.resolve(__dirname, '..', '..', '.env') });
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const appDir = path.resolve(__dirname, '..', '..');
+  // Strapi loads the editorial-workflow plugin from its build (@strapi/sdk-plugin).
+  execFileSync('npm', ['run', 'build:plugins'], { cwd: appDir, stdio: 'inherit' });
   const { distDir } = await compileStrapi({ appDir });
   const app = await createStrapi({ appDir, distDir }).load();
   try {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { actAs } from './act-as';
 import { DEMO_STORIES, loadDemoDrafts } from './load-demo';
 
 const LOCALE = 'en';
@@ -12,12 +13,6 @@ export interface DemoPeople {
 
 const actorOf = (user: any, fallback: string): Actor =>
   user ? { type: 'admin', id: user.id, name: `${user.firstname} ${user.lastname}` } : { type: 'system', id: null, name: fallback };
-
-/** Runs `fn` as if `user` (an admin user) made the request, so stamps and history name them. */
-const runAs = <T>(strapi: Core.Strapi, user: any, fn: () => Promise<T>): Promise<T> =>
-  user
-    ? (strapi.requestContext as any).run({ state: { user, auth: { strategy: { name: 'admin' }, credentials: user } } }, fn)
-    : fn();
 
 /**
  * The demo newsroom, through the editorial workflow: the sample story written and submitted by
@@ -33,11 +28,11 @@ export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = 
   const move = (documentId: string, actor: Actor, transition: string) =>
     workflow.transition({ uid: ARTICLE, documentId, locale: LOCALE }, { transition }, actor, anyMove);
 
-  const content = await runAs(strapi, people.author, () => loadDemoDrafts(strapi));
+  const content = await actAs(strapi, people.author, () => loadDemoDrafts(strapi));
 
   if (content.live.created) {
     await move(content.live.documentId, author, 'submit');
-    await runAs(strapi, people.factChecker, async () => {
+    await actAs(strapi, people.factChecker, async () => {
       for (const [i, documentId] of content.live.quoteIds.entries()) {
         await strapi.documents('api::quote.quote').update({
           documentId,

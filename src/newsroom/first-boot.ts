@@ -18,11 +18,12 @@ export const runOnce = async (strapi: Core.Strapi, step: string, run: () => Prom
   await store(strapi).set({ key, value: { doneAt: new Date().toISOString() } });
 };
 
-export const grantPublicReads = async (strapi: Core.Strapi) => {
+// Logged-in end users (the Authenticated role) read what the public reads.
+export const grantPublicReads = async (strapi: Core.Strapi, roleType: 'public' | 'authenticated' = 'public') => {
   const publicRole = await strapi.db
     .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'public' } });
-  if (!publicRole) throw new Error('users-permissions public role is missing');
+    .findOne({ where: { type: roleType } });
+  if (!publicRole) throw new Error(`users-permissions ${roleType} role is missing`);
 
   for (const uid of PUBLIC_READ_TYPES) {
     for (const action of PUBLIC_READ_ACTIONS) {
@@ -48,6 +49,7 @@ export const addLocales = async (strapi: Core.Strapi) => {
 
 export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'public-reads', () => grantPublicReads(strapi));
+  await runOnce(strapi, 'reader-reads', () => grantPublicReads(strapi, 'authenticated'));
   await runOnce(strapi, 'locales', () => addLocales(strapi));
   await runOnce(strapi, 'workflow-roles', () => grantWorkflowRoles(strapi));
 };

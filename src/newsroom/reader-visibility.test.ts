@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinRelationFiltersToPublished } from './reader-visibility';
+import { pinPopulateFiltersToPublished, pinRelationFiltersToPublished } from './reader-visibility';
 
 const MODELS: Record<string, any> = {
   person: { attributes: { name: { type: 'string' }, quotes: { type: 'relation', target: 'quote' }, org: { type: 'relation', target: 'org' } } },
@@ -22,5 +22,26 @@ describe('pinRelationFiltersToPublished', () => {
   });
   it('leaves relations without Draft & Publish and plain fields alone', () => {
     expect(pin({ name: 'a', org: { name: 'b' } })).toEqual({ name: 'a', org: { name: 'b' } });
+  });
+});
+
+describe('pinPopulateFiltersToPublished', () => {
+  const MODELS2: Record<string, any> = {
+    article: { attributes: { people: { type: 'relation', target: 'person' }, title: { type: 'string' } } },
+    ...MODELS,
+  };
+  const pinPopulate = (populate: unknown) => pinPopulateFiltersToPublished((uid) => MODELS2[uid], 'article', populate);
+  it('pins relation filters inside populate, at any depth', () => {
+    expect(pinPopulate({ people: { filters: { quotes: { text: 'x' } }, populate: { quotes: { filters: { speaker: { name: 'b' } } } } } })).toEqual({
+      people: {
+        filters: { quotes: { $and: [{ text: 'x' }, published] } },
+        populate: { quotes: { filters: { speaker: { name: 'b' } } } },
+      },
+    });
+  });
+  it('leaves string, list and boolean forms alone', () => {
+    expect(pinPopulate('*')).toBe('*');
+    expect(pinPopulate(['people'])).toEqual(['people']);
+    expect(pinPopulate({ people: true })).toEqual({ people: true });
   });
 });

@@ -42,6 +42,26 @@ export const pinRelationFiltersToPublished = (
   return result;
 };
 
+/** The same pin for `filters` inside populate (`populate[people][filters][quotes][text]=…`). */
+export const pinPopulateFiltersToPublished = (getModel: (uid: string) => any, uid: string, populate: unknown): unknown => {
+  if (!populate || typeof populate !== 'object' || Array.isArray(populate)) return populate;
+  const model = getModel(uid);
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(populate as Record<string, unknown>)) {
+    const attribute = model?.attributes?.[key];
+    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
+    if (!target || !value || typeof value !== 'object' || Array.isArray(value)) {
+      result[key] = value;
+      continue;
+    }
+    const options = { ...(value as Record<string, unknown>) };
+    if (options.filters) options.filters = pinRelationFiltersToPublished(getModel, target, options.filters);
+    if (options.populate) options.populate = pinPopulateFiltersToPublished(getModel, target, options.populate);
+    result[key] = options;
+  }
+  return result;
+};
+
 export const registerReaderVisibility = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
@@ -49,9 +69,9 @@ export const registerReaderVisibility = (strapi: Core.Strapi) => {
 
     const params = ctx.params as any;
     params.status = 'published';
-    if (params.filters) {
-      params.filters = pinRelationFiltersToPublished((uid) => strapi.getModel(uid as any), ctx.uid, params.filters);
-    }
+    const getModel = (uid: string) => strapi.getModel(uid as any);
+    if (params.filters) params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
+    if (params.populate) params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
     return next();
   });
 };

@@ -60,6 +60,14 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     .map((p: any) => ({ ...p, properties: { ...p.properties, locales: null } }));
   await roles.addPermissions(factChecker.id, [
     ...read,
+    // A workflow move needs the right to edit the story (the plugin asks the Content Manager): a
+    // fact-checker's only field on a story is its correction note.
+    {
+      action: 'plugin::content-manager.explorer.update',
+      subject: 'api::article.article',
+      properties: { fields: ['correction'], locales: null },
+      conditions: [],
+    },
     {
       action: 'plugin::content-manager.explorer.update',
       subject: 'api::quote.quote',

@@ -62,8 +62,8 @@ const INVALID: [string, Record<string, unknown>, string][] = [
 describe('invalid values are refused with 400 ValidationError naming the field', () => {
   it.each(INVALID)('REST %s %j → %s', async (uid, data, field) => {
     const before = await rowCount(uid);
-    // Articles publish only through the workflow (a 403 before validation); see workflow tests.
-    for (const status of uid === 'api::article.article' ? ['draft'] : ['draft', 'published']) {
+    // Articles and quotes publish only through the workflow (a 403 before validation); see workflow tests.
+    for (const status of uid === 'api::article.article' || uid === 'api::quote.quote' ? ['draft'] : ['draft', 'published']) {
       const res = await app.request.post(`/api/${PLURAL[uid]}?status=${status}`).set(writer).send({ data });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeNull();

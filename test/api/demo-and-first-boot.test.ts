@@ -117,6 +117,31 @@ describe('a development boot on an empty database', () => {
   });
 });
 
+describe('the demo acts as its people (src/demo/act-as.ts)', () => {
+  it("Document Service middlewares see the admin's request context Strapi's requestContext.run opened", async () => {
+    const { actAs } = require(path.join(DIST_DIR, 'src', 'demo', 'act-as'));
+    const strapi = app!.strapi;
+    const fiona = await strapi.db.query('admin::user').findOne({ where: { email: 'factchecker@newsroom.example' } });
+    const seen: unknown[] = [];
+    const remove = strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
+      if (ctx.uid === 'api::person.person') seen.push(strapi.requestContext.get()?.state?.user?.id ?? null);
+      return next();
+    });
+    try {
+      const people = await actAs(strapi, fiona, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return strapi.db.transaction(() => strapi.documents('api::person.person').findMany({ fields: ['name'] }));
+      });
+      expect(people).toHaveLength(6);
+      await strapi.documents('api::person.person').count({});
+    } finally {
+      remove();
+    }
+    // Across an await and inside a transaction; nothing once the context is closed.
+    expect(seen).toEqual([fiona.id, null]);
+  });
+});
+
 describe('loading the demo again', () => {
   it('creates no duplicates (seed script path and restarts alike)', async () => {
     const before = await counts(app!);

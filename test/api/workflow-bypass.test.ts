@@ -97,10 +97,15 @@ describe('code', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('a quote in no story may still be published on its own', async () => {
+  it('a quote in no story is published only through the workflow too: nobody approved it', async () => {
     const quote = await app.strapi.documents(QUOTE).create({ data: { text: '«Standalone»' } });
-    const published = await app.strapi.documents(QUOTE).publish({ documentId: quote.documentId });
-    expect(published.entries).toHaveLength(1);
+    await expect(app.strapi.documents(QUOTE).publish({ documentId: quote.documentId })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(WORKFLOW_MESSAGE),
+    });
+    const rest = await app.request.post('/api/quotes').set(token).send({ data: { text: '«Standalone, over REST»' } });
+    expectRefused(rest);
+    expect(await app.strapi.db.query(QUOTE).count({ where: { documentId: quote.documentId, publishedAt: { $notNull: true } } })).toBe(0);
   });
 });
 

@@ -5,21 +5,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, usingPostgres } from '../helpers/strapi';
 import { createAdmin } from '../helpers/identities';
 import { startSecondProcess } from '../helpers/second-process';
-import { createStory, snapshot, transitionUrl } from '../helpers/workflow';
+import { createStory as createAnyStory, giveStoryTo, snapshot, transitionUrl } from '../helpers/workflow';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let author: Record<string, string>;
+let authorId: number;
 let factChecker: Record<string, string>;
 const PARALLEL = 12;
 
 beforeAll(async () => {
   app = await startTestApp();
-  author = (await createAdmin(app, 'strapi-author', 'Alex')).auth;
+  const alex = await createAdmin(app, 'strapi-author', 'Alex');
+  [author, authorId] = [alex.auth, alex.user.id];
   factChecker = (await createAdmin(app, 'Fact-checker', 'Fiona')).auth;
 });
 afterAll(async () => {
   await app?.stop();
 });
+
+/** The author's story: an Author moves only the stories they created. */
+const createStory = async (...args: Parameters<typeof createAnyStory>) => {
+  const story = await createAnyStory(...args);
+  await giveStoryTo(args[0], story.documentId, authorId);
+  return story;
+};
 
 const tally = (responses: any[]) => {
   const statuses = responses.map((r) => r.status).sort();

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
 import { createAdmin } from '../helpers/identities';
-import { createStory, transitionUrl } from '../helpers/workflow';
+import { createStory, giveStoryTo, transitionUrl } from '../helpers/workflow';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let receiver: http.Server;
@@ -55,6 +55,7 @@ it('is accepted as a webhook event and delivered after each move, with its paylo
   expect(unknown.status).toBe(400);
 
   const { documentId } = await createStory(app, 'Hooked', { quotes: [{ text: '«q»' }] });
+  await giveStoryTo(app, documentId, author.user.id); // an Author moves only their own stories
   const res = await app.request.post(transitionUrl(documentId)).set(author.auth).send({ transition: 'submit', comment: 'Please check' });
   expect(res.status).toBe(200);
   await waitFor(() => received.length === 1);

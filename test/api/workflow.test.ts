@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
 import { CHECKER, createAdmin, createApiToken, createReader, WRITER } from '../helpers/identities';
-import { ARTICLE, createStory, publicStory, QUOTE, snapshot, stateUrl, transitionUrl, workflowService } from '../helpers/workflow';
+import { ARTICLE, createStory, giveStoryTo, publicStory, QUOTE, snapshot, stateUrl, transitionUrl, workflowService } from '../helpers/workflow';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 type Admin = Awaited<ReturnType<typeof createAdmin>>;
@@ -23,6 +23,14 @@ afterAll(async () => {
 
 const move = (who: Admin, documentId: string, body: unknown, locale = 'en') =>
   app.request.post(transitionUrl(documentId, locale)).set(who.auth).send(body as object);
+
+/** An Author reads and moves only their own stories (Content Manager `isCreator`): make every locale theirs. */
+const giveToAuthor = (documentId: string) => giveStoryTo(app, documentId, author.user.id);
+const authorsStory = async (title: string, options?: Parameters<typeof createStory>[2]) => {
+  const story = await createStory(app, title, options);
+  await giveToAuthor(story.documentId);
+  return story;
+};
 
 describe('the story lifecycle, as the newsroom lives it', () => {
   let storyId: string;
@@ -170,7 +178,7 @@ describe('each default role × each transition', () => {
 
   it.each(cases)('%s → %s allowed: %s', async (role, transition, ok) => {
     const who = { author, editor, factChecker, chief }[role]!;
-    const { documentId } = await createStory(app, `${role} tries ${transition}`);
+    const { documentId } = role === 'author' ? await authorsStory(`${role} tries ${transition}`) : await createStory(app, `${role} tries ${transition}`);
     for (const step of START[transition]) {
       await workflowService(app).transition({ uid: ARTICLE, documentId, locale: 'en' }, { transition: step }, step === 'submit' ? WRITER : CHECKER, () => true);
     }
@@ -238,7 +246,7 @@ describe('separation of duties', () => {
 
 describe('guards', () => {
   it('every failing quote is listed: unverified, disputed, without speaker', async () => {
-    const { documentId } = await createStory(app, 'Guarded', {
+    const { documentId } = await authorsStory('Guarded', {
       quotes: [
         { text: '«One»', verification: 'verified' },
         { text: '«Two»', verification: 'disputed' },
@@ -263,6 +271,7 @@ describe('locales are independent', () => {
     const { documentId } = await createStory(app, 'Talks in Sochi');
     const ru = await app.strapi.documents(ARTICLE).update({ documentId, locale: 'ru', data: { title: 'Переговоры в Сочи' } });
     expect(ru.slug).toBe('peregovory-v-sochi');
+    await giveToAuthor(documentId);
     await move(author, documentId, { transition: 'submit' });
     await move(factChecker, documentId, { transition: 'approve' });
     await move(author, documentId, { transition: 'submit' }, 'ru');
@@ -282,7 +291,7 @@ describe('locales are independent', () => {
 describe('bad input is refused, and changes nothing', () => {
   let documentId: string;
   beforeAll(async () => {
-    ({ documentId } = await createStory(app, 'Bad input target'));
+    ({ documentId } = await authorsStory('Bad input target'));
     await move(author, documentId, { transition: 'submit' });
   });
 
@@ -342,7 +351,7 @@ describe('bad input is refused, and changes nothing', () => {
 
 describe('the record is permanent', () => {
   it('no route edits or deletes history, and code cannot either', async () => {
-    const { documentId } = await createStory(app, 'Permanent');
+    const { documentId } = await authorsStory('Permanent');
     await move(author, documentId, { transition: 'submit' });
     for (const [method, url] of [
       ['put', `/editorial-workflow/history/${documentId}`],
@@ -364,7 +373,7 @@ describe('the record is permanent', () => {
   });
 
   it('deleting a document keeps its history', async () => {
-    const { documentId } = await createStory(app, 'Spiked');
+    const { documentId } = await authorsStory('Spiked');
     await move(author, documentId, { transition: 'submit' });
     await move(factChecker, documentId, { transition: 'request_changes', comment: 'Not a story' });
     const res = await app.request.delete(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`).set(chief.auth);

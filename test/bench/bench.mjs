@@ -407,7 +407,7 @@ const build = () => {
     log('BENCH_SKIP_BUILD=1: using dist/ as it is');
   } else {
     const t = Date.now();
-    execFileSync(process.execPath, [path.join(APP_DIR, 'src', 'cli', 'build-plugins.js')], { cwd: APP_DIR, stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build:plugins'], { cwd: APP_DIR, stdio: 'inherit' });
     execFileSync(
       process.execPath,
       ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(APP_DIR)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`],

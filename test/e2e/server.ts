@@ -22,12 +22,15 @@ export const freePort = () =>
   });
 
 /**
- * `NODE_ENV=production npm run build`, unless E2E_REUSE_BUILD=1 and an admin bundle exists
- * (CI builds once, right before the e2e step).
+ * `NODE_ENV=production npm run build` (the plugin, then the app), unless E2E_REUSE_BUILD=1 and both
+ * the admin bundle and the plugin's server build exist (CI builds once, right before the e2e step).
  */
 export const ensureProductionBuild = () => {
-  const index = path.join(ROOT, 'dist', 'build', 'index.html');
-  if (process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(index)) return { built: false, ms: 0 };
+  const outputs = [
+    path.join(ROOT, 'dist', 'build', 'index.html'),
+    path.join(ROOT, 'src', 'plugins', 'editorial-workflow', 'dist', 'server', 'index.js'),
+  ];
+  if (process.env.E2E_REUSE_BUILD === '1' && outputs.every((file) => fs.existsSync(file))) return { built: false, ms: 0 };
   const started = Date.now();
   const res = spawnSync('npm', ['run', 'build'], {
     cwd: ROOT,

@@ -1,4 +1,5 @@
-// Compiles the app (and the plugin) once for every API test file.
+// Builds the editorial-workflow plugin (@strapi/sdk-plugin) and compiles the app once for every
+// API test file: Strapi loads a plugin's server from its built dist/ only.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -7,7 +8,7 @@ const require = createRequire(import.meta.url);
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 export default async function setup() {
-  execFileSync(process.execPath, [path.join(APP_DIR, 'src', 'cli', 'build-plugins.js')], { stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build:plugins'], { cwd: APP_DIR, stdio: 'inherit' });
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
 }

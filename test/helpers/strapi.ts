@@ -118,10 +118,19 @@ export const distWithPluginsConfig = (pluginsConfig: Record<string, unknown>) =>
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 };
 
-/** Loads the app in a child process (a failed boot calls process.exit) and returns how it ended. */
-export const bootInChildProcess = (env: Record<string, string | undefined>, distDir = DIST_DIR) => {
-  const script = `require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(distDir)} }).load()
-    .then((app) => app.destroy()).then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
+/**
+ * Loads the app in a child process (a failed boot calls process.exit) and returns how it ended.
+ * `phase` stops earlier: `create` reads the config only (what `strapi build` does), `register`
+ * also runs the register lifecycles (what `strapi ts:generate-types` does).
+ */
+export const bootInChildProcess = (
+  env: Record<string, string | undefined>,
+  distDir = DIST_DIR,
+  phase: 'create' | 'register' | 'load' = 'load'
+) => {
+  const run = phase === 'create' ? 'Promise.resolve(app)' : `app.${phase}().then(() => app.destroy())`;
+  const script = `const app = require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(distDir)} });
+    ${run}.then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
   const result = spawnSync(process.execPath, ['-e', script], {
     cwd: APP_DIR,
     env: { ...process.env, ...env, STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'error' },

@@ -34,6 +34,15 @@ export const createStory = async (
   return { documentId: article.documentId as string, quoteIds, speakerId: speaker.documentId as string };
 };
 
+/**
+ * Makes every locale of a story created by `system` an admin user's: an Author reads and moves only
+ * the stories they created (Content Manager `isCreator`).
+ */
+export const giveStoryTo = async (app: TestApp, documentId: string, userId: number) => {
+  const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['id'] });
+  for (const { id } of rows) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { createdBy: userId } });
+};
+
 /** Rows that say what a refused request must not have changed. */
 export const snapshot = async (app: TestApp, documentId: string) => {
   const state = await app.strapi.db

@@ -961,6 +961,7 @@ export interface PluginEditorialWorkflowWorkflowState
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    editors: Schema.Attribute.JSON;
     enteredStageAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     lastActor: Schema.Attribute.JSON;
     locale: Schema.Attribute.String & Schema.Attribute.Private;

@@ -1,3 +1,6 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::article.article');
+// Reader queries are checked before Strapi runs them (src/newsroom/reader-query.ts).
+const checked = { middlewares: [{ name: 'global::reader-query', config: { uid: 'api::article.article' } }] };
+
+export default factories.createCoreRouter('api::article.article', { config: { find: checked, findOne: checked } });

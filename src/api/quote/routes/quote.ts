@@ -1,3 +1,6 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::quote.quote');
+// Reader queries are checked before Strapi runs them (src/newsroom/reader-query.ts).
+const checked = { middlewares: [{ name: 'global::reader-query', config: { uid: 'api::quote.quote' } }] };
+
+export default factories.createCoreRouter('api::quote.quote', { config: { find: checked, findOne: checked } });

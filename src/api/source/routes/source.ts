@@ -1,3 +1,6 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::source.source');
+// Reader queries are checked before Strapi runs them (src/newsroom/reader-query.ts).
+const checked = { middlewares: [{ name: 'global::reader-query', config: { uid: 'api::source.source' } }] };
+
+export default factories.createCoreRouter('api::source.source', { config: { find: checked, findOne: checked } });

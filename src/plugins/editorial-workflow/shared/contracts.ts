@@ -25,7 +25,8 @@ export interface WorkflowInfo {
   transitions: Transition[];
 }
 
-export type ActorType = 'admin' | 'api-token' | 'user' | 'system';
+/** `public`: a content-API request without credentials; `system`: code, no request at all. */
+export type ActorType = 'admin' | 'api-token' | 'user' | 'public' | 'system';
 
 export interface Actor {
   type: ActorType;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { UserAbility } from '../services/access';
 import type { QueueQuery } from '../services/workflow';
 import { getService } from '../utils';
 
@@ -34,8 +35,9 @@ export const parseQueueQuery = (strapi: Core.Strapi, query: Record<string, unkno
   return { stage, uid, locale: optionalString(query.locale, 'locale'), page: positiveInt(query.page, 'page'), pageSize };
 };
 
-export const targetFromRequest = (strapi: Core.Strapi, ctx: any) =>
-  getService(strapi, 'workflow').resolveTarget(ctx.params.uid, ctx.params.documentId, optionalString(ctx.query.locale, 'locale'));
+/** `userAbility`: an admin user's, who must be allowed to read the document. */
+export const targetFromRequest = (strapi: Core.Strapi, ctx: any, userAbility?: UserAbility) =>
+  getService(strapi, 'workflow').resolveTarget(ctx.params.uid, ctx.params.documentId, optionalString(ctx.query.locale, 'locale'), userAbility);
 
 export const parseStagesQuery = async (strapi: Core.Strapi, query: Record<string, unknown>) => {
   const uid = optionalString(query.uid, 'uid');

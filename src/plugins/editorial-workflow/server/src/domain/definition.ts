@@ -6,6 +6,11 @@ export interface WorkflowDefinition extends WorkflowInfo {
   separationOfDuties: boolean;
   /** Relation fields whose targets are published and unpublished with the document (per type). */
   publishWith: Record<string, string[]>;
+  /**
+   * Fields whose changes are the reviewer's work rather than content (a quote's verification): changing
+   * them neither sends a story back to draft nor makes the changer a contributor of the round.
+   */
+  reviewFields: Record<string, string[]>;
   maxCommentLength: number;
 }
 
@@ -39,7 +44,7 @@ const optionalBool = (obj: Record<string, unknown>, field: string, key: string, 
   return value;
 };
 
-const KNOWN_KEYS = ['contentTypes', 'stages', 'transitions', 'separationOfDuties', 'publishWith', 'maxCommentLength'];
+const KNOWN_KEYS = ['contentTypes', 'stages', 'transitions', 'separationOfDuties', 'publishWith', 'reviewFields', 'maxCommentLength'];
 
 export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
   if (!isObject(raw)) throw new WorkflowConfigError('config', 'must be an object');
@@ -132,6 +137,15 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
     }
   }
 
+  const reviewFields = raw.reviewFields ?? {};
+  if (!isObject(reviewFields)) throw new WorkflowConfigError('reviewFields', 'must map content-type uids to field names');
+  for (const [uid, fields] of Object.entries(reviewFields)) {
+    if (!UID_PATTERN.test(uid)) throw new WorkflowConfigError(`reviewFields.${uid}`, 'must be keyed by a content-type uid');
+    if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string' || f === '')) {
+      throw new WorkflowConfigError(`reviewFields.${uid}`, 'must be a list of field names');
+    }
+  }
+
   const maxCommentLength = raw.maxCommentLength ?? 5000;
   if (typeof maxCommentLength !== 'number' || !Number.isInteger(maxCommentLength) || maxCommentLength < 1) {
     throw new WorkflowConfigError('maxCommentLength', 'must be a positive integer');
@@ -143,6 +157,7 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
     transitions,
     separationOfDuties: optionalBool(raw, 'separationOfDuties', 'config', true),
     publishWith: publishWith as Record<string, string[]>,
+    reviewFields: reviewFields as Record<string, string[]>,
     maxCommentLength,
   };
 };

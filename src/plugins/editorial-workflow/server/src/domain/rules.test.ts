@@ -24,6 +24,7 @@ const state = (stage: string, extra: Partial<WorkflowState> = {}): WorkflowState
   enteredStageAt: new Date(0),
   author: writer,
   submitter: stage === 'draft' ? null : writer,
+  editors: [],
   lastActor: writer,
   ...extra,
 });
@@ -127,10 +128,32 @@ describe('applyMove and afterEdit', () => {
     expect(retracted).toMatchObject({ stage: 'draft', submitter: null });
   });
 
-  it('an edit after approval sends the working copy back to draft; other edits change nothing', () => {
-    expect(afterEdit(def, state('published'), writer, new Date(5))).toMatchObject({ stage: 'draft', version: 5, submitter: null });
-    expect(afterEdit(def, state('fact_check'), writer, new Date(5))).toBeNull();
-    expect(afterEdit(def, state('draft'), writer, new Date(5))).toBeNull();
+  it('an edit after approval or during fact-check sends the working copy back to draft, as a move', () => {
+    for (const stage of ['published', 'fact_check']) {
+      expect(afterEdit(def, state(stage), editor, new Date(5))).toEqual({
+        state: { ...state(stage), stage: 'draft', version: 5, enteredStageAt: new Date(5), submitter: null, editors: [editor], lastActor: editor },
+        moved: true,
+      });
+    }
+  });
+
+  it('an edit in draft only adds the editor to the round, once', () => {
+    expect(afterEdit(def, state('draft'), editor, new Date(5))).toEqual({ state: { ...state('draft'), editors: [editor] }, moved: false });
+    expect(afterEdit(def, state('draft', { editors: [editor] }), editor, new Date(5))).toBeNull();
+  });
+
+  it('approval clears the contributors; request changes keeps them', () => {
+    const inReview = state('fact_check', { editors: [editor] });
+    expect(applyMove(def, inReview, def.transitions[2], checker, new Date(1)).editors).toEqual([]);
+    expect(applyMove(def, inReview, def.transitions[1], checker, new Date(1)).editors).toEqual([editor]);
+  });
+
+  it('whoever changed the content since the last approval may not approve it', () => {
+    const decision = decideMove(def, state('fact_check', { editors: [editor] }), request('approve'), editor, everything);
+    expect(decision).toMatchObject({ ok: false, refusal: { status: 403, name: 'ForbiddenError' } });
+    if (!decision.ok) expect(decision.refusal.message).toMatch(/you changed its content since it was last approved/);
+    expect(allowedTransitions(def, state('fact_check', { editors: [editor] }), editor, everything).map((t) => t.id)).toEqual(['request_changes']);
+    expect(decideMove(def, state('fact_check', { editors: [editor] }), request('approve'), checker, everything).ok).toBe(true);
   });
 
   it('publishing effects follow the stages', () => {

@@ -11,6 +11,8 @@ export interface WorkflowState {
   author: Actor | null;
   /** Who moved it out of the initial stage in the current round. */
   submitter: Actor | null;
+  /** Who changed its content since it was last approved: their words are not yet reviewed. */
+  editors: Actor[];
   lastActor: Actor | null;
 }
 
@@ -56,12 +58,18 @@ export const parseMoveRequest = (body: unknown): { request: MoveRequest } | { re
   };
 };
 
+/** Why `actor` wrote part of the version under review (created, submitted or edited it), or null. */
+export const participation = (state: WorkflowState, actor: Actor): string | null => {
+  if (sameActor(actor, state.submitter)) return 'you submitted this story for this round';
+  if (sameActor(actor, state.author)) return 'you created this story';
+  if (state.editors.some((editor) => sameActor(actor, editor))) return 'you changed its content since it was last approved';
+  return null;
+};
+
 /** Whether separation of duties stops `actor` from making `transition` on this state. */
 const dutyConflict = (def: WorkflowDefinition, transition: Transition, state: WorkflowState, actor: Actor) => {
   if (!def.separationOfDuties || !transition.separationOfDuties) return null;
-  if (sameActor(actor, state.submitter)) return 'you submitted this story for this round';
-  if (sameActor(actor, state.author)) return 'you created this story';
-  return null;
+  return participation(state, actor);
 };
 
 /**
@@ -164,13 +172,30 @@ export const applyMove = (
   let submitter = state.submitter;
   if (transition.to === initial) submitter = null;
   else if (state.stage === initial) submitter = actor;
-  return { ...state, stage: transition.to, version: state.version + 1, enteredStageAt: now, submitter, lastActor: actor };
+  // Once approved, every word of the working copy has been reviewed.
+  const editors = isPublishingStage(def, transition.to) ? [] : state.editors;
+  return { ...state, stage: transition.to, version: state.version + 1, enteredStageAt: now, submitter, editors, lastActor: actor };
 };
 
-/** An edit to an approved story's working copy sends that copy back to the initial stage. */
-export const afterEdit = (def: WorkflowDefinition, state: WorkflowState, actor: Actor, now: Date): WorkflowState | null => {
-  if (!isPublishingStage(def, state.stage)) return null;
-  return { ...state, stage: initialStage(def).id, version: state.version + 1, enteredStageAt: now, submitter: null, lastActor: actor };
+/**
+ * A content change to the working copy. Anywhere but the initial stage it sends the copy back there,
+ * recorded as a move (`moved`): a round under review, or an approval, covers a fixed text. The editor
+ * joins the round's contributors either way.
+ */
+export const afterEdit = (
+  def: WorkflowDefinition,
+  state: WorkflowState,
+  actor: Actor,
+  now: Date
+): { state: WorkflowState; moved: boolean } | null => {
+  const known = state.editors.some((editor) => sameActor(editor, actor));
+  const editors = known ? state.editors : [...state.editors, actor];
+  const initial = initialStage(def).id;
+  if (state.stage === initial) return known ? null : { state: { ...state, editors }, moved: false };
+  return {
+    state: { ...state, stage: initial, version: state.version + 1, enteredStageAt: now, submitter: null, editors, lastActor: actor },
+    moved: true,
+  };
 };
 
 /** Whether a transition puts the document live, takes it down, or neither. */

@@ -1,6 +1,8 @@
+import { CONTENT_API_TOKEN_STRATEGY } from '../services/actor';
+
 // API tokens only: end users and the public never reach the workflow. A fresh object per route:
 // Strapi writes each route's permission scope into its config.
-const tokensOnly = () => ({ auth: { strategies: ['content-api-token'] } });
+const tokensOnly = () => ({ auth: { strategies: [CONTENT_API_TOKEN_STRATEGY] } });
 
 export default {
   type: 'content-api',

@@ -1,10 +1,30 @@
 import type { Actor } from '../../../shared/contracts';
 
-// Who is making a request, as the workflow records it.
-const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+// Who is making a request, read from Strapi's auth state: the one module that knows Strapi's auth
+// strategy names and where each puts the caller. The app imports it too (reader visibility, the
+// verifier stamp), so a Strapi upgrade that renames a strategy fails here, pinned by
+// test/api/strapi-contract.test.ts.
+
+// Strapi 5.54 names its content-API token strategy `content-api-token`; older 5.x said `api-token`.
+export const CONTENT_API_TOKEN_STRATEGY = 'content-api-token';
+export const API_TOKEN_STRATEGIES = new Set([CONTENT_API_TOKEN_STRATEGY, 'api-token']);
+// Admin JWTs and admin tokens both act as an admin user (ctx.state.user).
+export const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
+export const END_USER_STRATEGY = 'users-permissions';
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' };
 
+const isContentApi = (ctx: any) => ctx?.state?.route?.info?.type === 'content-api';
+
+type AdminUser = { id: number; firstname?: string | null; lastname?: string | null; username?: string | null; email: string };
+
+export const adminActor = (user: AdminUser): Actor => ({
+  type: 'admin',
+  id: user.id,
+  name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email,
+});
+
+/** The caller of a Koa request (null: no request, i.e. code such as a cron job or a script). */
 export const actorFromRequest = (ctx: any): Actor => {
   if (!ctx) return SYSTEM_ACTOR;
   const strategy = ctx.state?.auth?.strategy?.name;
@@ -12,18 +32,13 @@ export const actorFromRequest = (ctx: any): Actor => {
   if (API_TOKEN_STRATEGIES.has(strategy) && credentials) {
     return { type: 'api-token', id: credentials.id, name: credentials.name };
   }
-  const user = ctx.state?.user;
-  if (user && (strategy === 'admin' || strategy === 'admin-token')) {
-    return { type: 'admin', id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email };
-  }
-  if (strategy === 'users-permissions' && credentials) {
+  if (ADMIN_STRATEGIES.has(strategy) && ctx.state?.user) return adminActor(ctx.state.user);
+  if (strategy === END_USER_STRATEGY && credentials) {
     return { type: 'user', id: credentials.id, name: credentials.username ?? credentials.email };
   }
+  if (isContentApi(ctx)) return { type: 'public', id: null, name: 'public' };
   return SYSTEM_ACTOR;
 };
 
-export const adminActor = (user: { id: number; firstname?: string | null; lastname?: string | null; email: string }): Actor => ({
-  type: 'admin',
-  id: user.id,
-  name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
-});
+/** A content-API request without an API token: the public and logged-in end users, who read only what is published. */
+export const isReaderRequest = (ctx: any): boolean => Boolean(ctx) && isContentApi(ctx) && !API_TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name);

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../shared/contracts';
 
 /** What a guard is asked about: one locale of one document. */
 export interface GuardTarget {
   uid: string;
   documentId: string;
   locale: string;
+  /**
+   * Whether this actor wrote part of the version under review (created the locale, submitted it this
+   * round, or changed its content since the last approval): their checks of it are not independent.
+   */
+  isParticipant: (actor: Actor) => boolean;
 }
 
 /** A guard answers with problems an editor can act on, one sentence each; none means pass. */

@@ -35,9 +35,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const key = (r: { uid: string; documentId: string }) => `${r.uid}#${r.documentId}`;
 
-  return {
-    linked,
+  const titleField = (uid: string) => {
+    const attributes = (strapi.getModel(uid as any) as any).attributes;
+    return ['title', 'name', 'text'].find((f) => attributes[f]) ?? null;
+  };
+  const displayTitle = async (uid: string, documentId: string, locale: string) => {
+    const field = titleField(uid);
+    const row = field
+      ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...localeParam(uid, locale) }, select: [field] })
+      : null;
+    return (field && row?.[field]) || documentId;
+  };
+  const describe = (uid: string, row: any) => {
+    const model = strapi.getModel(uid as any) as any;
+    const field = titleField(uid);
+    const text = String((field && row?.[field]) || row?.documentId || '').replace(/[«»"“”]/g, '').trim();
+    return `The ${model.info.singularName} «${text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text}»`;
+  };
 
+  return {
     async publish(target: Target) {
       await runAsWorkflow(async () => {
         const now = await linked(target, false);
@@ -57,15 +73,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async unpublish(target: Target) {
       await runAsWorkflow(async () => {
-        const related = [...(await linked(target, true)), ...(await linked(target, false))];
-        const seen = new Set<string>();
+        // Only what readers see with this story comes down: a quote whose working copy sits in the story
+        // but whose live version belongs to another story stays live there.
+        const live = await linked(target, true);
         await strapi.documents(target.uid as any).unpublish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
-        for (const r of related) {
-          if (seen.has(key(r))) continue;
-          seen.add(key(r));
-          await strapi.documents(r.uid as any).unpublish({ documentId: r.documentId, ...localeParam(r.uid, target.locale) });
+        for (const related of live) {
+          await strapi.documents(related.uid as any).unpublish({ documentId: related.documentId, ...localeParam(related.uid, target.locale) });
         }
       });
+    },
+
+    /**
+     * Why publishing `target` would change another live document: a related document (a quote) it would
+     * publish is live as part of another story, whose readers would lose it without that story being
+     * approved again. One sentence per case, for the approver.
+     */
+    async conflicts(target: Target): Promise<string[]> {
+      const problems: string[] = [];
+      const links = getService(strapi, 'definition').relatedTypes();
+      for (const related of await linked(target, false)) {
+        for (const link of links.get(related.uid) ?? []) {
+          if (link.ownerUid !== target.uid || !link.inverse) continue;
+          const live = await strapi.db.query(related.uid as any).findOne({
+            where: { documentId: related.documentId, publishedAt: { $notNull: true }, ...localeParam(related.uid, target.locale) },
+            populate: { [link.inverse]: { select: ['documentId', 'locale'] } },
+          });
+          const owners = [live?.[link.inverse]].flat().filter(Boolean);
+          for (const owner of owners) {
+            if (owner.documentId === target.documentId) continue;
+            const title = await displayTitle(link.ownerUid, owner.documentId, target.locale);
+            problems.push(
+              `${describe(related.uid, live)} is live in another story, «${title}»: take it out of that story and approve it again first, or retract it.`
+            );
+          }
+        }
+      }
+      return problems;
     },
   };
 };

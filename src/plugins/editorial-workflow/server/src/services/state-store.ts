@@ -25,6 +25,7 @@ const toState = (row: any): StateRow => ({
   enteredStageAt: new Date(row.enteredStageAt),
   author: row.author ?? null,
   submitter: row.submitter ?? null,
+  editors: Array.isArray(row.editors) ? row.editors : [],
   lastActor: row.lastActor ?? null,
 });
 
@@ -33,6 +34,8 @@ const targetWhere = ({ uid, documentId, locale }: Target) => ({
   targetDocumentId: documentId,
   targetLocale: locale,
 });
+
+const keyOf = (t: Target) => `${t.uid}#${t.documentId}#${t.locale}`;
 
 const isUniqueViolation = (error: any) =>
   /unique|duplicate/i.test(String(error?.message)) || error?.code === '23505' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -83,6 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             enteredStageAt: new Date(),
             author: creator,
             submitter: null,
+            editors: [],
             lastActor: creator,
           },
         });
@@ -105,10 +109,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           version: next.version,
           enteredStageAt: next.enteredStageAt,
           submitter: next.submitter,
+          editors: next.editors,
           lastActor: next.lastActor,
         },
       });
       return count === 1;
+    },
+
+    /**
+     * Locks these states until the surrounding transaction ends, always in the same order, so that an
+     * edit and a move of one story on PostgreSQL run one after the other instead of interleaving (a
+     * verdict changed while an approval reads it) or deadlocking. SQLite runs one writer at a time anyway.
+     */
+    async lock(targets: Target[]) {
+      if (strapi.db.dialect.client === 'sqlite' || targets.length === 0) return;
+      const table = strapi.db.metadata.get(STATE_UID as any).tableName;
+      const sorted = [...targets].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const target of sorted) {
+          await strapi.db
+            .connection(table)
+            .transacting(trx)
+            .select('id')
+            .where({ target_uid: target.uid, target_document_id: target.documentId, target_locale: target.locale })
+            .forUpdate();
+        }
+      });
     },
 
     async appendHistory(target: Target, entry: Omit<HistoryEntry, 'createdAt'>) {

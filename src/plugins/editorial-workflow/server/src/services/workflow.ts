@@ -1,8 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor, DocumentState, QueueItem, TransitionEvent } from '../../../shared/contracts';
 import { TRANSITION_EVENT } from '../../../shared/contracts';
-import { afterEdit, allowedTransitions, applyMove, decideMove, guardRefusal, parseMoveRequest, publishingEffect, type WorkflowState } from '../domain/rules';
+import {
+  afterEdit,
+  allowedTransitions,
+  applyMove,
+  decideMove,
+  guardRefusal,
+  parseMoveRequest,
+  participation,
+  publishingEffect,
+  type WorkflowState,
+} from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
+import type { UserAbility } from './access';
 import type { Target } from './state-store';
 import { getService, STATE_UID } from '../utils';
 
@@ -20,9 +31,14 @@ export interface QueueQuery {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definition = () => getService(strapi, 'definition');
   const store = () => getService(strapi, 'state-store');
+  const access = () => getService(strapi, 'access');
 
-  /** The target, checked: a managed type, an existing document, an existing locale of it. */
-  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined): Promise<Target> => {
+  /**
+   * The target, checked: a managed type, an existing document, an existing locale of it and, for an
+   * admin user (`userAbility`), one the Content Manager lets them read (403 otherwise, as the Content
+   * Manager itself answers for an existing document it hides).
+   */
+  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, userAbility?: UserAbility): Promise<Target> => {
     if (!definition().isManaged(uid)) throw notFound(`${uid} is not in the editorial workflow`);
     const localized = Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
     let resolved = '';
@@ -36,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const anyLocale = await strapi.db.query(uid as any).count({ where: { documentId } });
       throw notFound(anyLocale ? `Document ${documentId} has no ${resolved} version` : `No document ${documentId} in ${uid}`);
     }
+    if (userAbility) await access().assertMayRead(userAbility, target);
     return target;
   };
 
@@ -80,13 +97,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let event: TransitionEvent | null = null;
       const moved = await strapi.db.transaction(async () => {
+        // Edits of this story wait until the move is decided and done (and the move waits for them).
+        await store().lock([target]);
         const state = await store().find(target);
         if (!state) throw notFound(`No workflow state for ${target.documentId}`);
         const decision = decideMove(def, state, parsed.request, actor, may);
         if (!decision.ok) throw toError(decision.refusal);
         const { transition } = decision;
+        const effect = publishingEffect(def, transition);
 
-        const problems = await getService(strapi, 'guards').run(transition.guards, target);
+        const problems = await getService(strapi, 'guards').run(transition.guards, {
+          ...target,
+          isParticipant: (someone: Actor) => participation(state, someone) !== null,
+        });
+        // Approving one story must never change what readers see of another.
+        if (effect === 'publish') problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
         const refusal = guardRefusal(transition, problems);
         if (refusal) throw toError(refusal);
 
@@ -105,7 +130,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           comment: parsed.request.comment,
         });
 
-        const effect = publishingEffect(def, transition);
         if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
         if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
 
@@ -117,24 +141,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.describe(target, moved.next, actor, may, moved.live);
     },
 
-    /** After an edit to a working copy: an approved story goes back to the initial stage. */
+    /**
+     * After a content change to a working copy, inside the write's transaction: anywhere past the
+     * initial stage the copy goes back there (recorded as `edit`), and the editor joins the round.
+     */
     async recordEdit(target: Target, actor: Actor) {
       const def = definition().get();
-      for (let attempt = 0; attempt < 3; attempt += 1) {
+      await strapi.db.transaction(async () => {
+        await store().lock([target]);
         const state = await store().ensure(target);
         const next = afterEdit(def, state, actor, new Date());
         if (!next) return;
-        const moved = await strapi.db.transaction(async () => {
-          if (!(await store().compareAndSwap(state, next))) return false;
-          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.stage, actor, comment: null });
-          return true;
-        });
-        if (moved) return;
-      }
+        if (!(await store().compareAndSwap(state, next.state))) {
+          throw conflict('Someone else moved this document at the same time: reload and try again', { stage: state.stage, version: state.version });
+        }
+        if (next.moved) {
+          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.state.stage, actor, comment: null });
+        }
+      });
     },
 
-    /** Stages of many documents at once (the Content Manager's list view). */
-    async stages(uid: string, locale: string, documentIds: string[]) {
+    /** Stages of many documents at once (the Content Manager's list view); only readable ones for a user. */
+    async stages(uid: string, locale: string, documentIds: string[], userAbility?: UserAbility) {
+      if (userAbility && !('all' in access().readScope(userAbility, uid))) {
+        const where: Record<string, unknown> = { documentId: { $in: documentIds } };
+        if (locale) where.locale = locale;
+        documentIds = (await access().readableKeys(userAbility, uid, where)).map((k) => k.documentId);
+        if (documentIds.length === 0) return [];
+      }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
         select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt'],
@@ -147,7 +181,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
-    async queue(query: QueueQuery) {
+    /** A page of documents in a stage; for a user (`userAbility`), only those they may read, totals included. */
+    async queue(query: QueueQuery, userAbility?: UserAbility) {
       const def = definition().get();
       const stage = query.stage ?? def.stages.find((s) => !s.initial && !s.publishes)?.id ?? def.stages[0].id;
       const page = Math.max(1, query.page ?? 1);
@@ -155,6 +190,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { stage };
       if (query.uid) where.targetUid = query.uid;
       if (query.locale) where.targetLocale = query.locale;
+      if (userAbility) {
+        const readable = await access().stateScope(userAbility, query.uid ? [query.uid] : def.contentTypes, query.locale);
+        if (!readable) return { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } };
+        where.$and = [readable];
+      }
 
       const [rows, total] = await Promise.all([
         strapi.db.query(STATE_UID).findMany({
