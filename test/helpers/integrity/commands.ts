@@ -501,6 +501,46 @@ class Move extends Command {
   }
 }
 
+/**
+ * Puts a quote into a story (or takes it out) by one of the paths a link can take: the quote's
+ * `article`, the story's `quotes`, in the Content Manager or over REST (with or without
+ * ?status=draft), in any relation form. Moving live quotes between stories is classes 2 and 3.
+ */
+class Link extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly quote: number,
+    readonly story: number,
+    readonly path: 'cm-quote' | 'cm-article' | 'rest-quote' | 'rest-article',
+    readonly form: Form,
+    readonly draft: boolean
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'quote') && hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const quoteId = targetOf(w, 'quote', this.quote);
+    const storyId = targetOf(w, 'article', this.story);
+    if (!quoteId || !storyId) return;
+    const onQuote = this.path.endsWith('quote');
+    const field = onQuote ? 'article' : 'quotes';
+    const value = relation(this.form, [onQuote ? storyId : quoteId], onQuote ? ARTICLE : QUOTE, onQuote);
+    const uid = onQuote ? QUOTE : ARTICLE;
+    const id = onQuote ? quoteId : storyId;
+    const rest = this.path.startsWith('rest');
+    const url = rest ? `/api/${REST[uid]}/${id}?locale=en${this.draft ? '&status=draft' : ''}` : `${CM}/${uid}/${id}?locale=en`;
+    const body = rest ? { data: { [field]: value } } : { [field]: value };
+    await step(w, actor, `link ${this.path}${rest && this.draft ? ' draft' : ''}`, `link PUT ${url} ${JSON.stringify(body)}`, () => w.send(actor, 'put', url, body));
+    await afterCommand(w);
+  }
+  toString() {
+    return `Link(${this.actor}, quote #${this.quote} ↔ story #${this.story} via ${this.path}, ${this.form}${this.draft ? ', draft' : ''})`;
+  }
+}
+
 // ---------------------------------------------------------------- reader probes (b)
 
 export interface Probe {
@@ -649,4 +689,17 @@ export const commandArbs = [
   ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom(...TRANSITIONS)).map(([a, n, t]) => new Move(a, n, t))),
   fc.tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve')).map(([a, n, t]) => new Move(a, n, t)),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  ...weighted(
+    3,
+    fc
+      .tuple(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('cm-quote' as const, 'cm-article' as const, 'rest-quote' as const, 'rest-article' as const),
+        fc.constantFrom<Form>('connect', 'set', 'plain', 'disconnect'),
+        fc.boolean(),
+        actorArb(['editor', 'author1', 'author2', 'checker1'])
+      )
+      .map(([q, s, p, f, d, a]) => new Link(p.startsWith('rest') ? 'fullToken' : a, q, s, p, f, d))
+  ),
 ];

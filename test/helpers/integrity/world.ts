@@ -309,7 +309,7 @@ export class World {
       if (res.status >= 500) this.fail('c: 5xx', `public read of story ${story.documentId} → ${res.status}`);
       if (!sameJson(view, story.approved)) {
         this.fail(
-          'a: projection',
+          `a: projection changed by ${what.split(':')[1]?.trim().split(' ').slice(0, 2).join(' ')}`,
           `after ${what}, readers of story ${story.documentId} get\n      ${JSON.stringify(view)}\n    but the last approval recorded\n      ${JSON.stringify(story.approved)}`
         );
       }
