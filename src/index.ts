@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { loadDemoContent } from './demo';
 import { registerContentGuards } from './newsroom/content-guards';
+import { registerNewsroomActions } from './newsroom/editorial-rights';
+import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
@@ -10,6 +12,8 @@ import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, re
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertPluginServersLoaded(strapi);
+    registerNewsroomActions(strapi);
+    registerReferenceGuards(strapi);
     registerContentGuards(strapi);
     registerReaderVisibility(strapi);
     registerWorkflowGuards(strapi);

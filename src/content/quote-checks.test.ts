@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteProblems } from './quote-checks';
+import { quoteProblems, type VerifierIdentity } from './quote-checks';
 
 describe('quoteProblems', () => {
   it('passes verified quotes with a speaker, and a story without quotes', () => {
@@ -17,5 +17,28 @@ describe('quoteProblems', () => {
       'The quote «Short» is disputed: it must be verified.',
       'The quote «Short» has no speaker.',
     ]);
+  });
+});
+
+describe('quoteProblems with separation of duties', () => {
+  const fiona = { type: 'admin', id: 7, name: 'Fiona Factchecker' };
+  const alice = { type: 'admin', id: 3, name: 'Alice Author' };
+  const quote = (verifiedByActor: VerifierIdentity | null) => ({ text: '«Words»', verification: 'verified', speaker: { id: 1 }, verifiedByActor });
+  const aliceTookPart = (actor: { type: string; id: number | null }) => actor.type === 'admin' && actor.id === 3;
+
+  it('counts a verification by someone outside the round', () => {
+    expect(quoteProblems([quote(fiona)], aliceTookPart)).toEqual([]);
+  });
+  it('refuses a verification by a participant, naming them', () => {
+    expect(quoteProblems([quote(alice)], aliceTookPart)).toEqual([
+      'The quote «Words» was verified by its own writer/submitter (Alice Author): another fact-checker must verify it.',
+    ]);
+  });
+  it('treats a missing isParticipant as nobody, and an unrecorded verifier as independent', () => {
+    expect(quoteProblems([quote(alice)])).toEqual([]);
+    expect(quoteProblems([quote(null)], () => true)).toEqual([]);
+  });
+  it('trusts a verdict given by code (the system actor)', () => {
+    expect(quoteProblems([quote({ type: 'system', id: null, name: 'system' })], () => true)).toEqual([]);
   });
 });

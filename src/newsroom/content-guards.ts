@@ -1,11 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isNoOpRelationPayload } from '../content/reference-links';
 import { FIELD_FORMATS, findContentProblems, type AttributeSpec } from '../content/rules';
 import { firstFreeSlug, toSlug } from '../content/slug';
-import { currentActor, describeActor } from './request-actor';
+import {
+  changedContentFields,
+  changedVerificationFields,
+  QUOTE_CONTENT_FIELDS,
+  UNVERIFIED,
+  type QuoteContent,
+} from '../content/quote-verification';
+import { mayVerifyQuotes, VERIFY_QUOTES_ACTION } from './editorial-rights';
+import { forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
+import { currentActor } from './request-actor';
 
 // Newsroom rules for every write that goes through the Document Service (REST, Content Manager,
-// code): validation, slugs and the quote verification stamp.
+// code), clones included: validation, slugs, who may set a quote's verdict, its stamp, and its
+// reset when the quote's content changes.
 
 const SLUG_SOURCE: Record<string, string> = {
   'api::article.article': 'title',
@@ -55,17 +66,61 @@ const toValidationError = (problems: { path: string[]; message: string; value?: 
     { errors: problems.map((p) => ({ ...p, name: 'ValidationError' })) }
   );
 
+/** A quote's draft in one locale, with what its verdict is about (speaker and source by documentId). */
+const loadQuoteContent = async (strapi: Core.Strapi, documentId: string, locale: string) => {
+  const row = await strapi.db.query(QUOTE as any).findOne({
+    where: { documentId, locale, publishedAt: null },
+    populate: { speaker: { select: ['documentId'] }, source: { select: ['documentId'] } },
+  });
+  if (!row) return null;
+  const content: QuoteContent = {};
+  for (const field of QUOTE_CONTENT_FIELDS) {
+    content[field] = field === 'speaker' || field === 'source' ? row[field]?.documentId ?? null : row[field];
+  }
+  return { id: row.id as number, verification: row.verification as string | null, content };
+};
+
+const isEmptyRelationPayload = (value: unknown) => isNoOpRelationPayload(value, { currentlyEmpty: true });
+
+const verifyRefusal = (fields: string[]) =>
+  forbidden(
+    `Only holders of the "Verify quotes" permission (${VERIFY_QUOTES_ACTION}) may change a quote's ${fields.join(' or ')}`,
+    { permission: VERIFY_QUOTES_ACTION, fields }
+  );
+
 export const registerContentGuards = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
-    if (ctx.action !== 'create' && ctx.action !== 'update') return next();
+    if (ctx.action !== 'create' && ctx.action !== 'update' && ctx.action !== 'clone') return next();
     if (!NEWSROOM_TYPES.includes(ctx.uid)) return next();
 
     const params = ctx.params as any;
+    const cloning = ctx.action === 'clone';
     const data: Record<string, any> = { ...(params.data ?? {}) };
     const contentType = ctx.contentType as any;
     const locale = isLocalized(contentType) ? params.locale ?? (await defaultLocale(strapi)) : undefined;
-    const documentId: string | undefined = ctx.action === 'update' ? params.documentId : undefined;
-    const stored = documentId ? await loadStored(strapi, ctx.uid, contentType, documentId, locale) : null;
+    // The document this write changes (update) or copies (clone); a clone is a new document.
+    const sourceId: string | undefined = ctx.action === 'create' ? undefined : params.documentId;
+    const ownId = ctx.action === 'update' ? sourceId : undefined;
+    const stored = sourceId ? await loadStored(strapi, ctx.uid, contentType, sourceId, locale) : null;
+    // Nothing to clone: Strapi answers that itself.
+    if (cloning && !stored) return next();
+
+    if (cloning) {
+      // Strapi copies every relation of the original; one that a target row can have only once
+      // (a story's quotes) would be taken from the original. The copy starts without them.
+      for (const [field, attribute] of Object.entries(contentType.attributes as Record<string, any>)) {
+        const exclusive = ['oneToMany', 'oneToOne'].includes(attribute.relation) && (attribute.mappedBy || attribute.inversedBy);
+        if (attribute.type === 'relation' && exclusive && isEmptyRelationPayload(data[field])) data[field] = { set: [] };
+      }
+    }
+
+    if (ctx.uid === QUOTE && cloning) {
+      // A copy is a new quote nobody has checked: its verdict starts over, whatever the body says.
+      const changes = changedVerificationFields(data, null);
+      if (changes.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(changes);
+      data.verification = UNVERIFIED;
+      data.verificationNote = null;
+    }
 
     const slugSource = SLUG_SOURCE[ctx.uid];
     const problems = findContentProblems(
@@ -77,39 +132,72 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     );
 
     if (slugSource && problems.length === 0) {
-      const wanted = typeof data.slug === 'string' ? data.slug.trim() : '';
+      let wanted = typeof data.slug === 'string' ? data.slug.trim() : '';
+      // A clone carries its original's slug unless the writer chose another: it needs its own.
+      if (cloning && wanted === stored?.slug) wanted = '';
       if (wanted) {
-        if (await slugTaken(strapi, ctx.uid, contentType, wanted, locale, documentId)) {
+        if (await slugTaken(strapi, ctx.uid, contentType, wanted, locale, ownId)) {
           problems.push({
             path: ['slug'],
             message: `slug "${wanted}" is already used${locale ? ` in locale ${locale}` : ''}`,
             value: wanted,
           });
         }
-      } else if (!stored?.slug || 'slug' in data) {
+      } else if (cloning || !stored?.slug || 'slug' in data) {
         // Generated once, when empty: renaming a story later must not move its URL.
         const base = toSlug(String(data[slugSource] ?? stored?.[slugSource] ?? '')) || SLUG_FALLBACK[ctx.uid];
         data.slug = await firstFreeSlug(base, (candidate) =>
-          slugTaken(strapi, ctx.uid, contentType, candidate, locale, documentId)
+          slugTaken(strapi, ctx.uid, contentType, candidate, locale, ownId)
         );
       }
     }
 
     if (problems.length > 0) throw toValidationError(problems);
 
-    if (ctx.uid === QUOTE) {
-      // Who verified a quote and when is the server's to say, never the writer's.
-      delete data.verifiedBy;
-      delete data.verifiedAt;
-      const before = stored?.verification ?? null;
-      const after = 'verification' in data ? data.verification : before;
-      if (after !== before && after !== undefined && !(before === null && after === 'unverified')) {
-        data.verifiedBy = describeActor(currentActor(strapi));
-        data.verifiedAt = new Date();
-      }
+    if (ctx.uid !== QUOTE) {
+      params.data = data;
+      return next();
     }
 
+    // Who verified a quote and when is the server's to say, never the writer's.
+    delete data.verifiedBy;
+    delete data.verifiedAt;
+    delete data.verifiedByActor;
+    const verdictChanges = cloning ? [] : changedVerificationFields(data, stored);
+    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(verdictChanges);
+    const actor = currentActor(strapi);
+    // Who answers for the verdict: whoever last changed it or its note (a second fact-checker
+    // confirms a colleague's verdict by adding their note).
+    const stamp = () => ({
+      verifiedBy: actor.name,
+      verifiedAt: new Date(),
+      verifiedByActor: { type: actor.type, id: actor.id, name: actor.name },
+    });
+    if (cloning) Object.assign(data, { verifiedBy: null, verifiedAt: null, verifiedByActor: null });
+    else if (verdictChanges.length > 0) Object.assign(data, stamp());
     params.data = data;
-    return next();
+
+    if (ctx.action !== 'update') return next();
+
+    // A verdict is about the words, who said them, where and when: when any of that changes, the
+    // draft's verdict goes back to unverified (the live version keeps its approved one). Compared
+    // on what is stored before and after, so every relation form counts. One transaction (joined
+    // if the caller has one open), so the change and the reset commit together.
+    return strapi.db.transaction(async () => {
+      const before = await loadQuoteContent(strapi, sourceId!, locale);
+      const result: any = await next();
+      const after = await loadQuoteContent(strapi, sourceId!, locale);
+      if (!before || !after || after.verification === UNVERIFIED) return result;
+      if (changedContentFields(before.content, after.content).length === 0) return result;
+      // A verify holder who changes content and sets a new verdict in one write means that verdict.
+      if (verdictChanges.includes('verification')) return result;
+      const reset = { verification: UNVERIFIED, ...stamp() };
+      await strapi.db.query(QUOTE as any).update({ where: { id: after.id }, data: reset });
+      if (result && result.id === after.id) {
+        const { verifiedByActor: _private, ...visible } = reset;
+        Object.assign(result, visible);
+      }
+      return result;
+    });
   });
 };

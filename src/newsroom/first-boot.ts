@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantContentRoles } from './content-roles';
 import { grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
@@ -52,4 +53,6 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'reader-reads', () => grantPublicReads(strapi, 'authenticated'));
   await runOnce(strapi, 'locales', () => addLocales(strapi));
   await runOnce(strapi, 'workflow-roles', () => grantWorkflowRoles(strapi));
+  // After workflow-roles: it creates the Fact-checker role.
+  await runOnce(strapi, 'content-roles', () => grantContentRoles(strapi));
 };

@@ -16,6 +16,3 @@ export const currentActor = (strapi: Core.Strapi): RequestActor => {
   const actor = actorFromRequest(currentRequest(strapi));
   return actor.type === 'api-token' ? { ...actor, name: `API token "${actor.name}"` } : actor;
 };
-
-export const describeActor = (actor: RequestActor) =>
-  actor.id === null ? actor.name : `${actor.name} (${actor.type} #${actor.id})`;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { quoteProblems } from '../content/quote-checks';
+import { quoteProblems, type IsParticipant } from '../content/quote-checks';
 
 // Guards the editorial workflow's transitions require (named in config/plugins.ts).
 export const registerWorkflowGuards = (strapi: Core.Strapi) => {
@@ -7,12 +7,17 @@ export const registerWorkflowGuards = (strapi: Core.Strapi) => {
   if (!plugin) return;
   const guards = plugin.service('guards');
 
-  guards.register('quotes-verified', async ({ uid, documentId, locale }: { uid: string; documentId: string; locale: string }) => {
-    const story = await strapi.db.query(uid as any).findOne({
-      where: { documentId, locale, publishedAt: null },
-      select: ['id'],
-      populate: { quotes: { select: ['text', 'verification'], populate: { speaker: { select: ['id'] } } } },
-    });
-    return quoteProblems(story?.quotes ?? []);
-  });
+  guards.register(
+    'quotes-verified',
+    async ({ uid, documentId, locale, isParticipant }: { uid: string; documentId: string; locale: string; isParticipant?: IsParticipant }) => {
+      const story = await strapi.db.query(uid as any).findOne({
+        where: { documentId, locale, publishedAt: null },
+        select: ['id'],
+        populate: {
+          quotes: { select: ['text', 'verification', 'verifiedByActor'], populate: { speaker: { select: ['id'] } } },
+        },
+      });
+      return quoteProblems(story?.quotes ?? [], isParticipant);
+    }
+  );
 };

@@ -723,6 +723,13 @@ export interface ApiQuoteQuote extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    verifiedByActor: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
   };
 }
 

@@ -7,7 +7,8 @@ import type { Refusal } from '../domain/rules';
 // rather than Strapi's ForbiddenError because Strapi's route auth turns the latter into a bare
 // "Forbidden", losing the reason (separation of duties, the workflow) that the editor needs.
 // The very http-errors Strapi checks `instanceof` against (its own copy, not whatever version the
-// app hoists), so these are formatted as client errors and not logged as crashes.
+// app hoists), so these are formatted as client errors and not logged as crashes. The app's rules
+// throw these too: one seam, pinned by test/api/strapi-contract.test.ts.
 const createHttpError: (status: number, message: string, props: object) => Error = createRequire(
   require.resolve('@strapi/utils')
 )('http-errors');
