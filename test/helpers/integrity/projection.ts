@@ -24,8 +24,11 @@ export interface StoryView {
   sources: string[];
 }
 
-/** Texts this test writes carry a marker (`mk<run>n<k>`) so a leak names the write it came from. */
-export const MARKER = /mk\d+n\d+/g;
+/**
+ * Texts this test writes carry a marker (`mk<run>n<k>x`) so a leak names the write it came from.
+ * The closing `x` keeps one marker from being a prefix of another (`mk2n1x` is not in `mk2n11x`).
+ */
+export const MARKER = /mk\d+n\d+x/g;
 export const markersIn = (value: unknown): string[] => JSON.stringify(value ?? null).match(MARKER) ?? [];
 
 const docId = (row: any): string | null => (row && typeof row === 'object' ? row.documentId ?? null : null);

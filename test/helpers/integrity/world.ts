@@ -84,7 +84,7 @@ export class World {
 
   marker() {
     this.counter += 1;
-    return `mk${this.run}n${this.counter}`;
+    return `mk${this.run}n${this.counter}x`;
   }
 
   /** Reference data names carry a marker too, but a different one: they are public by design. */
