@@ -8,8 +8,8 @@
 // to verify, not the story's creator or this round's submitter, and not stale).
 // Refusals (4xx) are always fine; a refused request must change nothing.
 //
-// CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 340 commands, ~5,000 HTTP
-// requests with the checks), ~65 s on SQLite on 2 shared cores, plus ~15 s boot.
+// CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 340 commands and some
+// 4,000 HTTP requests with the checks), ~65 s on SQLite on 2 shared cores, plus ~15 s boot.
 // FUZZ_SKIP / FUZZ_ONLY (kind prefixes such as `c:,8:`) count some kinds instead of failing on them,
 // to look past a class already known while exploring.
 // FUZZ_RUNS, FUZZ_STEPS and FUZZ_SEED override it; `npm run fuzz` runs a longer budget with a
