@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { findRole, remapRolePermissions } from './role-permissions';
 
 // Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
 // Settings → Roles is the administrators' to change.
@@ -17,16 +18,15 @@ const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
  * every locale.
  */
 const openLocalesToNewsroomRoles = async (strapi: Core.Strapi) => {
-  const permissions = await strapi.db.query('admin::permission').findMany({
-    where: { role: { code: { $in: ['strapi-editor', 'strapi-author'] } }, subject: { $in: NEWSROOM_TYPES } },
-  });
-  for (const permission of permissions) {
-    const model = strapi.contentTypes[permission.subject as any] as any;
-    if (!model?.pluginOptions?.i18n?.localized || !permission.action.startsWith('plugin::content-manager.explorer.')) continue;
-    if (permission.properties?.locales !== undefined && permission.properties.locales?.length !== 0) continue;
-    await strapi.db.query('admin::permission').update({
-      where: { id: permission.id },
-      data: { properties: { ...permission.properties, locales: null } },
+  const localized = (subject: string | null | undefined) =>
+    Boolean(subject && NEWSROOM_TYPES.includes(subject) && (strapi.contentTypes[subject as any] as any)?.pluginOptions?.i18n?.localized);
+  for (const code of ['strapi-editor', 'strapi-author']) {
+    const role = await findRole(strapi, code);
+    if (!role) continue;
+    await remapRolePermissions(strapi, role.id, (permission) => {
+      const noLocales = permission.properties.locales === undefined || permission.properties.locales?.length === 0;
+      if (!localized(permission.subject) || !permission.action.startsWith('plugin::content-manager.explorer.') || !noLocales) return permission;
+      return { ...permission, properties: { ...permission.properties, locales: null } };
     });
   }
 };
@@ -45,7 +45,7 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
   if (!factChecker) factChecker = await roles.create(FACT_CHECKER_ROLE);
 
   for (const [role, allowed] of Object.entries(TRANSITIONS_BY_ROLE)) {
-    const found = await strapi.db.query('admin::role').findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
+    const found = await findRole(strapi, role);
     if (!found) continue;
     const ids = allowed === 'all' ? transitions : allowed.filter((t) => transitions.includes(t));
     await grant(found.id, [permissions.readAction(), ...ids.map((t) => permissions.transitionAction(t))]);
