@@ -1,0 +1,705 @@
+// Commands of the model-based integrity test: each is one or a few real HTTP requests as some
+// identity, over the Content Manager, REST, the reference-data side, clone, discard, upload and the
+// workflow routes. Targets and payloads are drawn as abstract picks (indexes, forms, flags) and
+// resolved at run time against what the run created, so shrinking keeps commands meaningful.
+import fc from 'fast-check';
+import { ADMINS, APPROVERS, READERS, TOKENS, type Actor, type ActorName } from './actors';
+import { ARTICLE, PERSON, QUOTE, SOURCE } from './projection';
+import { World, type Response } from './world';
+
+const CM = '/content-manager/collection-types';
+const REST: Record<string, string> = { [ARTICLE]: 'articles', [QUOTE]: 'quotes', [PERSON]: 'people', [SOURCE]: 'sources' };
+const LOCALIZED = new Set([ARTICLE, QUOTE]);
+const loc = (uid: string) => (LOCALIZED.has(uid) ? '?locale=en' : '');
+
+const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+
+export type Form = 'connect' | 'disconnect' | 'set' | 'plain' | 'empty';
+const FORMS: Form[] = ['connect', 'disconnect', 'set', 'plain', 'empty'];
+
+/** A relation value in one of the forms Strapi accepts. */
+const relation = (form: Form, ids: string[], targetUid: string, toOne: boolean): unknown => {
+  const items = ids.map((documentId) => (LOCALIZED.has(targetUid) ? { documentId, locale: 'en' } : { documentId }));
+  switch (form) {
+    case 'connect':
+      return { connect: items };
+    case 'disconnect':
+      return { disconnect: items };
+    case 'set':
+      return { set: items };
+    case 'plain':
+      return toOne ? (ids[0] ?? null) : ids;
+    case 'empty':
+      return toOne ? null : { connect: [], disconnect: [] };
+  }
+};
+
+/** A drawn relation write: which field, which form, which targets (by index into the run's lists). */
+interface RelSpec {
+  field: string;
+  form: Form;
+  picks: number[];
+}
+const relArb = (fields: string[]) =>
+  fc.record({ field: fc.constantFrom(...fields), form: fc.constantFrom(...FORMS), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) });
+
+const TARGET_OF: Record<string, string> = {
+  'article.quotes': QUOTE,
+  'article.people': PERSON,
+  'article.sources': SOURCE,
+  'quote.speaker': PERSON,
+  'quote.source': SOURCE,
+  'quote.article': ARTICLE,
+  'person.quotes': QUOTE,
+  'person.articles': ARTICLE,
+  'source.quotes': QUOTE,
+  'source.articles': ARTICLE,
+};
+const TO_ONE = new Set(['quote.speaker', 'quote.source', 'quote.article']);
+
+const docIds = (w: World, uid: string) =>
+  uid === ARTICLE ? w.stories.map((s) => s.documentId) : uid === QUOTE ? w.quotes.map((q) => q.documentId) : uid === PERSON ? w.people : w.sources;
+
+const resolveRel = (w: World, owner: string, spec: RelSpec): [string, unknown] | null => {
+  const key = `${owner}.${spec.field}`;
+  const target = TARGET_OF[key];
+  const ids = [...new Set(spec.picks.map((n) => pick(docIds(w, target), n)).filter((d): d is string => Boolean(d)))];
+  if (ids.length === 0 && spec.form !== 'empty') return null;
+  return [spec.field, relation(spec.form, ids, target, TO_ONE.has(key))];
+};
+
+const VERIFICATIONS = ['verified', 'unverified', 'disputed'] as const;
+
+/** Runs one request, learns its effects and checks the model; every command goes through here. */
+const step = async (
+  w: World,
+  actor: Actor,
+  key: string,
+  label: string,
+  request: () => Promise<Response>,
+  how: 'write' | 'clone' | 'discard' = 'write'
+) => {
+  const stagesBefore = await w.stages();
+  const res = await request();
+  w.count(key, res.status);
+  const what = `${actor.name}: ${label} → ${res.status}${res.status >= 400 ? ` ${res.body?.error?.name ?? ''} ${String(res.body?.error?.message ?? '').slice(0, 120)}` : ''}`;
+  w.log.push(what);
+  const changed = await w.observe(actor, res.status < 400, what, how);
+  await w.checkRoundsReopened(changed, stagesBefore, what);
+  w.checkStored(what);
+  return { res, what };
+};
+
+abstract class Command implements fc.AsyncCommand<World, World> {
+  check(_w: Readonly<World>) {
+    return true;
+  }
+  abstract run(w: World): Promise<void>;
+  abstract toString(): string;
+}
+
+/** Checks after every command: (a) projections, and one rotating (b) probe. */
+export const afterCommand = async (w: World) => {
+  w.commandsRun += 1;
+  const what = w.log[w.log.length - 1] ?? 'start';
+  await w.checkProjections(what);
+  const all = probes(w);
+  const probe = all[w.log.length % all.length];
+  await runProbe(w, w.actors.public, probe, what);
+};
+
+const actorArb = (names: readonly ActorName[]) => fc.constantFrom(...names);
+
+// ---------------------------------------------------------------- the legitimate path
+
+/** A story made live the way the newsroom does it, so the attacks below have live stories to hit. */
+class LiveStory extends Command {
+  constructor(readonly author: ActorName, readonly checker: ActorName, readonly approver: ActorName, readonly cover: number | null) {
+    super();
+  }
+  async run(w: World) {
+    const author = w.actors[this.author];
+    const checker = w.actors[this.checker];
+    const approver = w.actors[this.approver];
+    const person = await step(w, author, 'cm-create person', 'cm-create person', () => w.send(author, 'post', `${CM}/${PERSON}`, { name: w.refName('Speaker') }));
+    const article = await step(w, author, 'cm-create article', 'cm-create article', () =>
+      w.send(author, 'post', `${CM}/${ARTICLE}?locale=en`, { title: `Story ${w.marker()}`, standfirst: `Standfirst ${w.marker()}` })
+    );
+    const storyId = article.res.body?.data?.documentId;
+    if (!storyId) return afterCommand(w);
+    const quote = await step(w, author, 'cm-create quote', 'cm-create quote', () =>
+      w.send(author, 'post', `${CM}/${QUOTE}?locale=en`, {
+        text: `«Quote ${w.marker()}»`,
+        speaker: person.res.body?.data?.documentId ?? null,
+        article: { connect: [{ documentId: storyId, locale: 'en' }] },
+      })
+    );
+    const quoteId = quote.res.body?.data?.documentId;
+    if (quoteId) await step(w, checker, 'cm-update quote', 'cm-update quote verification=verified', () => w.send(checker, 'put', `${CM}/${QUOTE}/${quoteId}?locale=en`, { verification: 'verified' }));
+    if (this.cover !== null) await setCover(w, author, storyId, this.cover);
+    await move(w, author, storyId, 'submit');
+    await move(w, approver, storyId, 'approve');
+    await afterCommand(w);
+  }
+  toString() {
+    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} approves)`;
+  }
+}
+
+const move = async (w: World, actor: Actor, documentId: string, transition: string) => {
+  const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
+  const body = { transition, comment: transition === 'request_changes' || transition === 'retract' ? `why ${w.marker()}` : undefined };
+  const { res } = await step(w, actor, `move ${transition}`, `move ${transition} ${documentId}`, () =>
+    w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
+  );
+  const story = w.story(documentId);
+  if (res.status === 200 && story) await w.moved(story, transition, actor);
+};
+
+// ---------------------------------------------------------------- Content Manager writes
+
+interface WriteSpec {
+  type: 'article' | 'quote';
+  create: boolean;
+  target: number;
+  text: boolean;
+  second: boolean;
+  verification: (typeof VERIFICATIONS)[number] | null;
+  rels: RelSpec[];
+}
+const writeSpecArb = fc.oneof(
+  fc.record({
+    type: fc.constant('article' as const),
+    create: fc.boolean(),
+    target: fc.nat(),
+    text: fc.boolean(),
+    second: fc.boolean(),
+    verification: fc.constant(null),
+    rels: fc.array(relArb(['quotes', 'people', 'sources']), { maxLength: 2 }),
+  }),
+  fc.record({
+    type: fc.constant('quote' as const),
+    create: fc.boolean(),
+    target: fc.nat(),
+    text: fc.boolean(),
+    second: fc.boolean(),
+    verification: fc.option(fc.constantFrom(...VERIFICATIONS), { nil: null }),
+    rels: fc.array(relArb(['speaker', 'source', 'article']), { maxLength: 2 }),
+  })
+);
+
+/** The body of a write: fresh marked text, a verdict, relations in the drawn forms. */
+const writeBody = (w: World, spec: WriteSpec) => {
+  const data: Record<string, unknown> = {};
+  if (spec.type === 'article') {
+    if (spec.text || spec.create) data.title = `Title ${w.marker()}`;
+    if (spec.second) data.standfirst = `Standfirst ${w.marker()}`;
+  } else {
+    if (spec.text || spec.create) data.text = `«Said ${w.marker()}»`;
+    if (spec.second) data.originalText = `Original ${w.marker()}`;
+    if (spec.verification) data.verification = spec.verification;
+  }
+  for (const rel of spec.rels) {
+    const resolved = resolveRel(w, spec.type, rel);
+    if (resolved) data[resolved[0]] = resolved[1];
+  }
+  return data;
+};
+
+const targetOf = (w: World, type: 'article' | 'quote', n: number) =>
+  type === 'article' ? pick(w.stories, n)?.documentId : pick(w.quotes, n)?.documentId;
+
+const hasTarget = (w: Readonly<World>, type: string) =>
+  ({ article: w.stories, quote: w.quotes, person: w.people, source: w.sources } as Record<string, readonly unknown[]>)[type].length > 0;
+
+class CmWrite extends Command {
+  constructor(readonly actor: ActorName, readonly spec: WriteSpec) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return this.spec.create || hasTarget(w, this.spec.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const uid = this.spec.type === 'article' ? ARTICLE : QUOTE;
+    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
+    if (!this.spec.create && !id) return;
+    const body = writeBody(w, this.spec);
+    const label = `cm-${id ? 'update' : 'create'} ${this.spec.type} ${id ?? ''} ${JSON.stringify(body)}`;
+    await step(w, actor, `cm-${id ? 'update' : 'create'} ${this.spec.type}`, label, () =>
+      id ? w.send(actor, 'put', `${CM}/${uid}/${id}?locale=en`, body) : w.send(actor, 'post', `${CM}/${uid}?locale=en`, body)
+    );
+    await afterCommand(w);
+  }
+  toString() {
+    return `CmWrite(${this.actor}, ${JSON.stringify(this.spec)})`;
+  }
+}
+
+/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
+class RestWrite extends Command {
+  constructor(readonly actor: ActorName, readonly spec: WriteSpec, readonly draft: boolean) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return this.spec.create || hasTarget(w, this.spec.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const uid = this.spec.type === 'article' ? ARTICLE : QUOTE;
+    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
+    if (!this.spec.create && !id) return;
+    const data = writeBody(w, this.spec);
+    const query = `?locale=en${this.draft ? '&status=draft' : ''}`;
+    const url = id ? `/api/${REST[uid]}/${id}${query}` : `/api/${REST[uid]}${query}`;
+    await step(w, actor, `rest-${id ? 'put' : 'post'} ${this.spec.type}${this.draft ? ' draft' : ''}`, `rest-${id ? 'put' : 'post'} ${url} ${JSON.stringify(data)}`, () => w.send(actor, id ? 'put' : 'post', url, { data }));
+    await afterCommand(w);
+  }
+  toString() {
+    return `RestWrite(${this.actor}, draft=${this.draft}, ${JSON.stringify(this.spec)})`;
+  }
+}
+
+/** Person and Source: create, rename, and write their inverse relations (class 1). */
+class RefWrite extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly type: 'person' | 'source',
+    readonly create: boolean,
+    readonly target: number,
+    readonly rename: boolean,
+    readonly rel: RelSpec | null
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return this.create || hasTarget(w, this.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const uid = this.type === 'person' ? PERSON : SOURCE;
+    const id = this.create ? null : pick(this.type === 'person' ? w.people : w.sources, this.target);
+    if (!this.create && !id) return;
+    const data: Record<string, unknown> = {};
+    if (this.create || this.rename) data.name = w.refName(this.type === 'person' ? 'Person' : 'Source');
+    if (this.rel) {
+      const resolved = resolveRel(w, this.type, this.rel);
+      if (resolved) data[resolved[0]] = resolved[1];
+    }
+    const label = `ref-${id ? 'update' : 'create'} ${this.type} ${id ?? ''} ${JSON.stringify(data)}`;
+    await step(w, actor, `ref-${id ? 'update' : 'create'} ${this.type}${this.rel ? ` ${this.rel.field}` : ''}`, label, () => {
+      if (actor.kind === 'admin') return id ? w.send(actor, 'put', `${CM}/${uid}/${id}`, data) : w.send(actor, 'post', `${CM}/${uid}`, data);
+      return id ? w.send(actor, 'put', `/api/${REST[uid]}/${id}`, { data }) : w.send(actor, 'post', `/api/${REST[uid]}`, { data });
+    });
+    await afterCommand(w);
+  }
+  toString() {
+    return `RefWrite(${this.actor}, ${this.create ? 'create' : 'update'} ${this.type} #${this.target}, rename=${this.rename}, ${JSON.stringify(this.rel)})`;
+  }
+}
+
+/** Content Manager clone, with the body the edit view sends plus forged server fields (class 4). */
+class Clone extends Command {
+  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote', readonly target: number, readonly forge: boolean) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, this.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const id = targetOf(w, this.type, this.target);
+    if (!id) return;
+    const uid = this.type === 'article' ? ARTICLE : QUOTE;
+    const row: any = await w.app.strapi.db.query(uid).findOne({ where: { documentId: id, locale: 'en', publishedAt: null } });
+    const body: Record<string, unknown> = { locale: 'en' };
+    if (this.type === 'article') Object.assign(body, { title: row?.title, slug: row?.slug, standfirst: row?.standfirst });
+    else Object.assign(body, { text: row?.text, verification: row?.verification });
+    if (this.forge && this.type === 'quote') Object.assign(body, { verifiedBy: `forged ${w.marker()}`, verifiedAt: '2020-01-01T00:00:00.000Z', url: 'javascript:alert(1)' });
+    await step(w, actor, `cm-clone ${this.type}`, `cm-clone ${this.type} ${id} ${JSON.stringify(body)}`, () => w.send(actor, 'post', `${CM}/${uid}/clone/${id}?locale=en`, body), 'clone');
+    await afterCommand(w);
+  }
+  toString() {
+    return `Clone(${this.actor}, ${this.type} #${this.target}, forge=${this.forge})`;
+  }
+}
+
+/** Content Manager: discard the draft, publish, unpublish (the last two must be refused). */
+class CmAction extends Command {
+  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote', readonly target: number, readonly action: 'discard' | 'publish' | 'unpublish') {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, this.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const id = targetOf(w, this.type, this.target);
+    if (!id) return;
+    const uid = this.type === 'article' ? ARTICLE : QUOTE;
+    await step(w, actor, `cm-${this.action} ${this.type}`, `cm-${this.action} ${this.type} ${id}`, () => w.send(actor, 'post', `${CM}/${uid}/${id}/actions/${this.action}?locale=en`, {}), this.action === 'discard' ? 'discard' : 'write');
+    await afterCommand(w);
+  }
+  toString() {
+    return `CmAction(${this.actor}, ${this.action} ${this.type} #${this.target})`;
+  }
+}
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Upload a small image (or reuse one) and make it a story's cover (class 7 needs shared media). */
+/** Reuses one of the run's files (or uploads one) and makes it the story's cover. */
+const setCover = async (w: World, actor: Actor, storyId: string, reuse: number) => {
+  let fileId = w.files.length > 0 && reuse % 2 === 0 ? pick(w.files, reuse / 2) : undefined;
+  if (fileId === undefined) {
+    const upload = await step(w, actor, 'upload', 'upload image', () =>
+      w.send(actor, 'post', actor.kind === 'admin' ? '/upload' : '/api/upload', undefined, { field: 'files', buffer: PNG, name: `cover-${w.marker()}.png` })
+    );
+    fileId = Array.isArray(upload.res.body) ? upload.res.body[0]?.id : upload.res.body?.data?.[0]?.id;
+    if (!fileId) return;
+  }
+  await step(w, actor, 'set-cover', `set-cover ${storyId} file ${fileId}`, () =>
+    actor.kind === 'admin'
+      ? w.send(actor, 'put', `${CM}/${ARTICLE}/${storyId}?locale=en`, { cover: fileId })
+      : w.send(actor, 'put', `/api/articles/${storyId}?locale=en&status=draft`, { data: { cover: fileId } })
+  );
+};
+
+/** Makes a story's cover an uploaded image, often one another story uses too (class 7). */
+class Cover extends Command {
+  constructor(readonly actor: ActorName, readonly target: number, readonly reuse: number) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    await setCover(w, w.actors[this.actor], id, this.reuse);
+    await afterCommand(w);
+  }
+  toString() {
+    return `Cover(${this.actor}, story #${this.target}, ${this.reuse % 2 === 0 ? `file #${this.reuse / 2} or a new upload` : 'new upload'})`;
+  }
+}
+
+/** A fact-checker's (or anyone's) verdict on a quote, through the Content Manager or REST. */
+class Verify extends Command {
+  constructor(readonly actor: ActorName, readonly target: number, readonly verdict: string) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'quote');
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const id = targetOf(w, 'quote', this.target);
+    if (!id) return;
+    const body = { verification: this.verdict, verificationNote: `note ${w.marker()}` };
+    await step(w, actor, `verify ${actor.kind}`, `verify quote ${id} ${this.verdict}`, () =>
+      actor.kind === 'admin'
+        ? w.send(actor, 'put', `${CM}/${QUOTE}/${id}?locale=en`, body)
+        : w.send(actor, 'put', `/api/quotes/${id}?locale=en&status=draft`, { data: body })
+    );
+    await afterCommand(w);
+  }
+  toString() {
+    return `Verify(${this.actor}, quote #${this.target}, ${this.verdict})`;
+  }
+}
+
+/** The next move a story's stage allows toward publication: submit a draft, approve in fact-check. */
+class Advance extends Command {
+  constructor(readonly submitter: ActorName, readonly approver: ActorName, readonly target: number) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    const stage = (await w.stage(id)) ?? 'draft';
+    if (stage === 'draft') await move(w, w.actors[this.submitter], id, 'submit');
+    else if (stage === 'fact_check') await move(w, w.actors[this.approver], id, 'approve');
+    else return;
+    await afterCommand(w);
+  }
+  toString() {
+    return `Advance(story #${this.target}: ${this.submitter} submits or ${this.approver} approves)`;
+  }
+}
+
+/** Workflow reads follow Content Manager read rights: an Author sees only their own stories (class 10). */
+class WorkflowRead extends Command {
+  constructor(readonly actor: 'author1' | 'author2', readonly target: number) {
+    super();
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const queue = await w.send(actor, 'get', '/editorial-workflow/queue?stage=fact_check&pageSize=100');
+    w.count('workflow-read queue', queue.status);
+    w.log.push(`${actor.name}: GET queue → ${queue.status}`);
+    if (queue.status === 200) {
+      for (const item of queue.body?.data ?? []) {
+        const story = w.story(item.documentId);
+        if (story && story.creator !== actor.name) w.fail('10: workflow read', `${actor.name} reads ${story.creator}'s story ${story.documentId} in the queue: ${JSON.stringify(item).slice(0, 300)}`);
+      }
+    }
+    const story = pick(w.stories, this.target);
+    if (!story) return;
+    const state = await w.send(actor, 'get', `/editorial-workflow/state/${ARTICLE}/${story.documentId}?locale=en`);
+    w.count('workflow-read state', state.status);
+    w.log.push(`${actor.name}: GET state of ${story.documentId} → ${state.status}`);
+    if (state.status === 200 && story.creator !== actor.name) {
+      w.fail('10: workflow read', `${actor.name} reads the state and history of ${story.creator}'s story ${story.documentId}`);
+    }
+  }
+  toString() {
+    return `WorkflowRead(${this.actor}, queue and story #${this.target})`;
+  }
+}
+
+class Delete extends Command {
+  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote' | 'person' | 'source', readonly target: number) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, this.type);
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const uid = { article: ARTICLE, quote: QUOTE, person: PERSON, source: SOURCE }[this.type];
+    const id = pick(docIds(w, uid), this.target);
+    if (!id) return;
+    const url = actor.kind === 'admin' ? `${CM}/${uid}/${id}${loc(uid)}` : `/api/${REST[uid]}/${id}${loc(uid)}`;
+    await step(w, actor, `delete ${this.type}`, `delete ${this.type} ${id}`, () => w.send(actor, 'delete', url));
+    await afterCommand(w);
+  }
+  toString() {
+    return `Delete(${this.actor}, ${this.type} #${this.target})`;
+  }
+}
+
+class Move extends Command {
+  constructor(readonly actor: ActorName, readonly target: number, readonly transition: string) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    await move(w, w.actors[this.actor], id, this.transition);
+    await afterCommand(w);
+  }
+  toString() {
+    return `Move(${this.actor}, ${this.transition} story #${this.target})`;
+  }
+}
+
+/**
+ * Puts a quote into a story (or takes it out) by one of the paths a link can take: the quote's
+ * `article`, the story's `quotes`, in the Content Manager or over REST (with or without
+ * ?status=draft), in any relation form. Moving live quotes between stories is classes 2 and 3.
+ */
+class Link extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly quote: number,
+    readonly story: number,
+    readonly path: 'cm-quote' | 'cm-article' | 'rest-quote' | 'rest-article',
+    readonly form: Form,
+    readonly draft: boolean
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'quote') && hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const quoteId = targetOf(w, 'quote', this.quote);
+    const storyId = targetOf(w, 'article', this.story);
+    if (!quoteId || !storyId) return;
+    const onQuote = this.path.endsWith('quote');
+    const field = onQuote ? 'article' : 'quotes';
+    const value = relation(this.form, [onQuote ? storyId : quoteId], onQuote ? ARTICLE : QUOTE, onQuote);
+    const uid = onQuote ? QUOTE : ARTICLE;
+    const id = onQuote ? quoteId : storyId;
+    const rest = this.path.startsWith('rest');
+    const url = rest ? `/api/${REST[uid]}/${id}?locale=en${this.draft ? '&status=draft' : ''}` : `${CM}/${uid}/${id}?locale=en`;
+    const body = rest ? { data: { [field]: value } } : { [field]: value };
+    await step(w, actor, `link ${this.path}${rest && this.draft ? ' draft' : ''}`, `link PUT ${url} ${JSON.stringify(body)}`, () => w.send(actor, 'put', url, body));
+    await afterCommand(w);
+  }
+  toString() {
+    return `Link(${this.actor}, quote #${this.quote} ↔ story #${this.story} via ${this.path}, ${this.form}${this.draft ? ', draft' : ''})`;
+  }
+}
+
+// ---------------------------------------------------------------- reader probes (b)
+
+export interface Probe {
+  url: string;
+  /** An oracle: the query names only unapproved rows or text, so any hit is a leak. */
+  mustFindNothing?: boolean;
+}
+
+const LIST = 'pagination[pageSize]=100';
+
+export const probes = (w: World): Probe[] => {
+  const list: Probe[] = [];
+  for (const type of ['articles', 'quotes', 'people', 'sources']) {
+    list.push({ url: `/api/${type}?populate=*&${LIST}` }, { url: `/api/${type}?populate=*&status=draft&${LIST}` });
+  }
+  list.push(
+    { url: `/api/articles?populate[quotes][populate]=*&populate[people][populate]=*&populate[sources][populate]=*&populate[cover][populate]=*&${LIST}` },
+    { url: `/api/articles?populate[cover][populate][related]=true&${LIST}` },
+    { url: `/api/articles?status=draft&populate[quotes][populate][speaker]=true&populate[cover][populate]=*&${LIST}` },
+    { url: `/api/people?populate[quotes][populate]=*&populate[articles][populate]=*&${LIST}` },
+    { url: `/api/sources?populate[quotes][populate][article]=true&populate[articles][populate]=*&${LIST}` },
+    { url: `/api/quotes?populate[article][populate]=*&populate[speaker][populate]=*&status=draft&${LIST}` },
+    { url: `/api/people?sort=quotes.text:desc&populate=quotes&${LIST}` },
+    { url: `/api/sources?sort=articles.title:asc&populate=articles&${LIST}` },
+    { url: '/api/articles?filters[$or]=x' },
+    { url: '/api/articles?filters[title][$between]=a' },
+    { url: '/api/people?filters[quotes][$eq]=1' },
+    { url: '/api/people?filters[quotes][$in][0]=1' },
+    { url: '/api/people?filters[quotes][$null]=true' },
+    { url: '/api/sources?filters[articles][$notNull]=true' }
+  );
+  for (const story of w.stories.slice(-3)) {
+    list.push(
+      { url: `/api/articles/${story.documentId}?populate=*&status=draft&locale=en` },
+      { url: `/api/articles/${story.documentId}?populate[cover][populate][related]=true&locale=en` }
+    );
+  }
+  for (const quote of w.quotes.slice(-3)) list.push({ url: `/api/quotes/${quote.documentId}?populate=*&locale=en` });
+  for (const marker of w.unapprovedMarkers().slice(-2)) {
+    list.push(
+      { url: `/api/people?filters[quotes][text][$contains]=${marker}`, mustFindNothing: true },
+      { url: `/api/sources?filters[articles][title][$contains]=${marker}`, mustFindNothing: true },
+      { url: `/api/people?filters[articles][standfirst][$contains]=${marker}`, mustFindNothing: true },
+      { url: `/api/articles?filters[quotes][text][$contains]=${marker}`, mustFindNothing: true }
+    );
+  }
+  return list;
+};
+
+/** Row ids of draft rows that have no published twin: scalar filters on them must find nothing. */
+export const draftOnlyRowProbes = async (w: World): Promise<Probe[]> => {
+  const rows: any[] = await w.app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: null }, select: ['id', 'documentId'] });
+  const live = new Set((await w.app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })).map((r: any) => r.documentId));
+  return rows
+    .filter((r) => !live.has(r.documentId))
+    .slice(-2)
+    .flatMap((r) => [
+      { url: `/api/people?filters[articles]=${r.id}`, mustFindNothing: true },
+      { url: `/api/people?filters[articles][id][$eq]=${r.id}`, mustFindNothing: true },
+      { url: `/api/sources?filters[articles][$in][0]=${r.id}`, mustFindNothing: true },
+    ]);
+};
+
+export const runProbe = async (w: World, reader: Actor, probe: Probe, what: string) => {
+  const res = await w.send(reader, 'get', probe.url);
+  w.count(`probe(${reader.name})`, res.status);
+  // A refusal (400, or 403 for a reader role that may not read yet) is fine; a 200 must be clean.
+  if (res.status !== 200) return;
+  w.checkMarkers(w.approvedMarkers(), res.body, `${reader.name} GET ${probe.url}`, what);
+  if (probe.mustFindNothing) {
+    const data = res.body?.data;
+    if (Array.isArray(data) ? data.length > 0 : Boolean(data)) {
+      w.fail('8: oracle', `after ${what}, ${reader.name} GET ${probe.url} names unapproved rows: ${JSON.stringify(data).slice(0, 300)}`);
+    }
+  }
+};
+
+/** Every probe as every reader: after each run. */
+export const sweep = async (w: World) => {
+  const all = [...probes(w), ...(await draftOnlyRowProbes(w))];
+  for (const readerName of READERS) {
+    const reader = w.actors[readerName];
+    // A reader role refused every read (403) sees nothing: one answer says so.
+    if ((await w.send(reader, 'get', '/api/articles')).status === 403) continue;
+    for (const probe of all) await runProbe(w, reader, probe, 'the end-of-run sweep');
+  }
+};
+
+class ProbeCmd extends Command {
+  constructor(readonly reader: ActorName, readonly n: number) {
+    super();
+  }
+  async run(w: World) {
+    const all = [...probes(w), ...(await draftOnlyRowProbes(w))];
+    const probe = pick(all, this.n)!;
+    w.log.push(`${this.reader}: probe GET ${probe.url}`);
+    await runProbe(w, w.actors[this.reader], probe, `probe ${probe.url}`);
+  }
+  toString() {
+    return `Probe(${this.reader}, #${this.n})`;
+  }
+}
+
+// ---------------------------------------------------------------- the arbitrary
+
+const WRITERS: ActorName[] = [...ADMINS];
+const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract'];
+
+/** Weighted: the writes that build a graph come often enough for the attacks to have targets. */
+const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) => Array.from({ length: weight }, () => arb);
+
+export const commandArbs = [
+  ...weighted(
+    2,
+    fc
+      .tuple(actorArb(['author1', 'author2']), actorArb(['checker1', 'checker2', 'editor']), actorArb([...APPROVERS]), fc.option(fc.nat(), { nil: null }))
+      .map(([a, c, p, f]) => new LiveStory(a, c, p, f))
+  ),
+  ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom('verified', 'verified', 'disputed')).map(([a, n, v]) => new Verify(a, n, v))),
+  ...weighted(2, fc.tuple(actorArb(WRITERS), actorArb([...APPROVERS]), fc.nat()).map(([s, p, n]) => new Advance(s, p, n))),
+  fc.tuple(fc.constantFrom('author1' as const, 'author2' as const), fc.nat()).map(([a, n]) => new WorkflowRead(a, n)),
+  ...weighted(4, fc.tuple(actorArb(WRITERS), writeSpecArb).map(([a, s]) => new CmWrite(a, s))),
+  // REST writes: mostly the full-access token, which may write; the read-only token and readers must be refused.
+  ...weighted(2, fc.tuple(actorArb(['fullToken', 'fullToken', 'fullToken', ...TOKENS, ...READERS]), writeSpecArb, fc.boolean()).map(([a, s, d]) => new RestWrite(a, s, d))),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb([...WRITERS, 'fullToken']),
+        fc.constantFrom('person' as const, 'source' as const),
+        fc.boolean(),
+        fc.nat(),
+        fc.boolean(),
+        fc.option(relArb(['quotes', 'articles']), { nil: null, freq: 2 })
+      )
+      .map(([a, t, c, n, r, rel]) => new RefWrite(a, t, c, n, r, rel))
+  ),
+  fc.tuple(actorArb(WRITERS), fc.constantFrom('article' as const, 'quote' as const), fc.nat(), fc.boolean()).map(([a, t, n, f]) => new Clone(a, t, n, f)),
+  fc
+    .tuple(actorArb(WRITERS), fc.constantFrom('article' as const, 'quote' as const), fc.nat(), fc.constantFrom('discard' as const, 'publish' as const, 'unpublish' as const))
+    .map(([a, t, n, x]) => new CmAction(a, t, n, x)),
+  fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.nat()).map(([a, n, r]) => new Cover(a, n, r)),
+  fc
+    .tuple(actorArb([...WRITERS, 'fullToken', 'readToken']), fc.constantFrom('article' as const, 'quote' as const, 'person' as const, 'source' as const), fc.nat())
+    .map(([a, t, n]) => new Delete(a, t, n)),
+  ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom(...TRANSITIONS)).map(([a, n, t]) => new Move(a, n, t))),
+  fc.tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve')).map(([a, n, t]) => new Move(a, n, t)),
+  fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  ...weighted(
+    3,
+    fc
+      .tuple(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('cm-quote' as const, 'cm-article' as const, 'rest-quote' as const, 'rest-article' as const),
+        fc.constantFrom<Form>('connect', 'set', 'plain', 'disconnect'),
+        fc.boolean(),
+        actorArb(['editor', 'author1', 'author2', 'checker1'])
+      )
+      .map(([q, s, p, f, d, a]) => new Link(p.startsWith('rest') ? 'fullToken' : a, q, s, p, f, d))
+  ),
+];
