@@ -6,6 +6,7 @@ import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
+import { guardLiveMedia } from './newsroom/live-media';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
 
@@ -17,6 +18,7 @@ export default {
     registerContentGuards(strapi);
     registerReaderVisibility(strapi);
     registerWorkflowGuards(strapi);
+    guardLiveMedia(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

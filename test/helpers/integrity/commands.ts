@@ -385,6 +385,48 @@ class Cover extends Command {
   }
 }
 
+/** Live stories (published rows) whose cover is this file: straight from the database. */
+const liveCovers = async (w: World, fileId: number) =>
+  w.app.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true }, cover: { id: fileId } } });
+
+/**
+ * Changes a file in the media library (its alternative text, or deletes it). A file has no drafts, so
+ * a change to one a live story shows reaches readers at once: only approvers may change it, nobody may
+ * delete it (the live-media policy).
+ */
+class MediaChange extends Command {
+  constructor(readonly actor: ActorName, readonly target: number, readonly change: 'info' | 'delete') {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return w.files.length > 0;
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const fileId = pick(w.files, this.target);
+    if (fileId === undefined) return;
+    const live = await liveCovers(w, fileId);
+    const admin = actor.kind === 'admin';
+    const res = await step(w, actor, `media-${this.change}`, `media-${this.change} file ${fileId} (live covers: ${live})`, () =>
+      this.change === 'delete'
+        ? w.send(actor, 'delete', admin ? `/upload/files/${fileId}` : `/api/upload/files/${fileId}`)
+        : admin
+          ? w.send(actor, 'put', `/upload/files/${fileId}`, { fileInfo: { alternativeText: `alt ${w.marker()}` } })
+          : w.send(actor, 'post', `/api/upload?id=${fileId}`, { fileInfo: { alternativeText: `alt ${w.marker()}` } })
+    );
+    const ok = res.res.status < 300;
+    if (ok && live > 0 && this.change === 'delete') w.fail('7: media', `${actor.name} deleted file ${fileId}, the cover of ${live} live story row(s)`);
+    if (ok && live > 0 && !(APPROVERS as readonly string[]).includes(this.actor)) {
+      w.fail('7: media', `${actor.name}, who may not approve, changed file ${fileId}, the cover of ${live} live story row(s)`);
+    }
+    if (ok && this.change === 'delete') w.files = w.files.filter((f) => f !== fileId);
+    await afterCommand(w);
+  }
+  toString() {
+    return `MediaChange(${this.actor}, file #${this.target}, ${this.change})`;
+  }
+}
+
 /** A fact-checker's (or anyone's) verdict on a quote, through the Content Manager or REST. */
 class Verify extends Command {
   constructor(readonly actor: ActorName, readonly target: number, readonly verdict: string) {
@@ -683,6 +725,9 @@ export const commandArbs = [
     .tuple(actorArb(WRITERS), fc.constantFrom('article' as const, 'quote' as const), fc.nat(), fc.constantFrom('discard' as const, 'publish' as const, 'unpublish' as const))
     .map(([a, t, n, x]) => new CmAction(a, t, n, x)),
   fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.nat()).map(([a, n, r]) => new Cover(a, n, r)),
+  fc
+    .tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom('info' as const, 'info' as const, 'delete' as const))
+    .map(([a, n, c]) => new MediaChange(a, n, c)),
   fc
     .tuple(actorArb([...WRITERS, 'fullToken', 'readToken']), fc.constantFrom('article' as const, 'quote' as const, 'person' as const, 'source' as const), fc.nat())
     .map(([a, t, n]) => new Delete(a, t, n)),
