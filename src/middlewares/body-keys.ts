@@ -4,7 +4,7 @@
 // Runs right after `strapi::body`; `onBodyParseError` is that parser's hook for `__proto__`, which
 // it refuses itself before any middleware sees the body.
 import { errors } from '@strapi/utils';
-import { identityKeys, isDocumentWrite, prototypeKeyPaths } from '../newsroom/body-keys';
+import { identityKeys, documentIdInPath, isDocumentWrite, prototypeKeyPaths } from '../newsroom/body-keys';
 
 const GUARDED = /^\/(api|content-manager)\//;
 
@@ -40,7 +40,7 @@ export default () => async (ctx: any, next: () => Promise<unknown>) => {
   if (paths.length > 0) throw refusePrototypeKeys(paths);
 
   if (isDocumentWrite(ctx.method, ctx.path)) {
-    const keys = identityKeys(body);
+    const keys = identityKeys(body, documentIdInPath(ctx.path));
     if (keys.length > 0) {
       throw new errors.ValidationError(
         `${keys.map((k) => `\`${k}\``).join(' and ')} ${keys.length > 1 ? 'are' : 'is'} set by the server: leave ${keys.length > 1 ? 'them' : 'it'} out of the request body.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityKeys, isDocumentWrite, prototypeKeyPaths } from './body-keys';
+import { documentIdInPath, identityKeys, isDocumentWrite, prototypeKeyPaths } from './body-keys';
 
 describe('prototypeKeyPaths', () => {
   it('finds __proto__, constructor and prototype at any depth, lists included', () => {
@@ -33,5 +33,20 @@ describe('Content Manager document writes', () => {
     expect(identityKeys({ id: 1, documentId: 'a', name: 'x' })).toEqual(['id', 'documentId']);
     expect(identityKeys({ name: 'x', speaker: { connect: [{ id: 1, documentId: 'a' }] } })).toEqual([]);
     expect(identityKeys([{ id: 1 }])).toEqual([]);
+  });
+});
+
+describe('the documentId the Content Manager form sends on every save', () => {
+  it('is read from the route', () => {
+    expect(documentIdInPath('/content-manager/collection-types/api::quote.quote/abc123')).toBe('abc123');
+    expect(documentIdInPath('/content-manager/collection-types/api::quote.quote/abc123/actions/publish')).toBe('abc123');
+    expect(documentIdInPath('/content-manager/collection-types/api::quote.quote/clone/abc123')).toBe('abc123');
+    expect(documentIdInPath('/content-manager/collection-types/api::quote.quote')).toBeNull();
+  });
+  it('is let through when it is the edited document’s own; another one, or any id, is not', () => {
+    expect(identityKeys({ text: 'x', documentId: 'abc123' }, 'abc123')).toEqual([]);
+    expect(identityKeys({ text: 'x', documentId: 'other' }, 'abc123')).toEqual(['documentId']);
+    expect(identityKeys({ id: 1, documentId: 'abc123' }, 'abc123')).toEqual(['id']);
+    expect(identityKeys({ documentId: 'abc123' }, null)).toEqual(['documentId']);
   });
 });

@@ -24,8 +24,20 @@ const CM_DOCUMENT_WRITE =
 export const isDocumentWrite = (method: string, path: string) =>
   (method === 'POST' || method === 'PUT') && CM_DOCUMENT_WRITE.test(path);
 
-/** Top-level `id`/`documentId` in a document body: Strapi would write them as given (or answer 500). */
-export const identityKeys = (body: unknown): string[] =>
+/** The documentId a Content Manager document route names (`…/:uid/:documentId`, `…/clone/:documentId`). */
+export const documentIdInPath = (path: string): string | null =>
+  path.match(/^\/content-manager\/collection-types\/[^/]+\/(?:clone\/)?([^/]+?)(?:\/actions\/publish)?\/?$/)?.[1] ?? null;
+
+/**
+ * Top-level `id`/`documentId` in a document body: Strapi would write them as given (or answer 500).
+ * The Content Manager's own form sends the documentId of the document it edits on every save: that
+ * one changes nothing and is let through.
+ */
+export const identityKeys = (body: unknown, ownDocumentId: string | null = null): string[] =>
   body && typeof body === 'object' && !Array.isArray(body)
-    ? IDENTITY_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(body, key))
+    ? IDENTITY_KEYS.filter(
+        (key) =>
+          Object.prototype.hasOwnProperty.call(body, key) &&
+          !(key === 'documentId' && ownDocumentId !== null && (body as Record<string, unknown>).documentId === ownDocumentId)
+      )
     : [];

@@ -279,6 +279,16 @@ describe('request bodies', () => {
     expect(stored).toMatchObject({ documentId: person.documentId, name: 'Roman Protasevich' });
   });
 
+  it('the Content Manager form’s own save, which carries the edited document’s documentId, goes through', async () => {
+    const person = await docs('api::person.person').create({ data: { name: 'Maria Kalesnikava' } });
+    const res = await app.request
+      .put(`/content-manager/collection-types/api::person.person/${person.documentId}`)
+      .set(auth.admin)
+      .send({ name: 'Maria Kolesnikova', role: null, documentId: person.documentId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data).toMatchObject({ documentId: person.documentId, name: 'Maria Kolesnikova' });
+  });
+
   it('REST create with id or documentId stays a 400 (Strapi refuses unknown keys)', async () => {
     for (const data of [{ name: 'C', id: 1 }, { name: 'C', documentId: 'x' }]) {
       const res = await app.request.post('/api/people').set(auth.token).send({ data });
