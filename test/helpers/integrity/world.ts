@@ -136,6 +136,9 @@ export class World {
     attach?: { field: string; buffer: Buffer; name: string }
   ): Promise<Response> {
     let req = this.app.request[method](url).set(actor.headers);
+    // The Content Manager's form sends the edited document's documentId with every save: so do we.
+    const edited = method === 'put' ? url.match(/^\/content-manager\/collection-types\/[^/]+\/([^/?]+)(\?|$)/)?.[1] : undefined;
+    if (edited && body && typeof body === 'object' && !Array.isArray(body) && !('documentId' in body)) body = { ...body, documentId: edited };
     if (attach) req = req.attach(attach.field, attach.buffer, attach.name);
     else if (body !== undefined) req = req.send(body as object);
     const res = await req;
