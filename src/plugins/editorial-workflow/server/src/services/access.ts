@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from './errors';
+import { localesOnly } from './locale-scope';
 import type { Target } from './state-store';
 
 // Who may see and move which document locale, decided by the Content Manager's own rights
@@ -16,8 +17,8 @@ export const CM_UPDATE = 'plugin::content-manager.explorer.update';
 /** An admin user's CASL ability (`ctx.state.userAbility`). */
 export type UserAbility = unknown;
 
-/** The rows of one type a user may read: all, none, or those a `where` selects. */
-export type Scope = { all: true } | { none: true } | { where: Record<string, unknown> };
+/** The rows of one type a user may read: all, none, those in some locales, or those a `where` selects. */
+export type Scope = { all: true } | { none: true } | { locales: string[] } | { where: Record<string, unknown> };
 
 /** A document locale as the workflow keys it (`locale` is '' on types without i18n). */
 export interface DocumentKey {
@@ -43,12 +44,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const access = {
     /** Which rows of `uid` the user may read in the Content Manager, as a query (no per-row checks). */
-    readScope(userAbility: UserAbility, uid: string): Scope {
+    readScope(userAbility: UserAbility, uid: string, action: string = CM_READ): Scope {
       const manager = (strapi.service('admin::permission') as any).createPermissionsManager({ ability: userAbility, model: uid });
-      const query = manager.getQuery(CM_READ);
+      const query = manager.getQuery(action);
       if (query === null || query === undefined) return { none: true };
       if (Object.keys(query).length === 0) return { all: true };
+      // Locale-only scopes (every role that lists its locales) need no row at all.
+      const locales = isLocalized(uid) ? localesOnly(query) : null;
+      if (locales) return { locales };
       return { where: query };
+    },
+
+    /** Decided from the scope alone when it can be (no condition, or locales only); null otherwise. */
+    decidedByScope(userAbility: UserAbility, target: Target, action: string): boolean | null {
+      const scope = access.readScope(userAbility, target.uid, action);
+      if ('all' in scope) return true;
+      if ('none' in scope) return false;
+      if ('locales' in scope) return scope.locales.includes(target.locale);
+      return null;
     },
 
     /** Draft rows of `uid` matching `where` that the user may read: one query. */
@@ -56,7 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = access.readScope(userAbility, uid);
       if ('none' in scope) return [];
       const localized = isLocalized(uid);
-      const conditions = [where, { publishedAt: null }, ...('where' in scope ? [scope.where] : [])];
+      const scoped = 'where' in scope ? [scope.where] : 'locales' in scope ? [{ locale: { $in: scope.locales } }] : [];
+      const conditions = [where, { publishedAt: null }, ...scoped];
       const rows = await strapi.db.query(uid as any).findMany({
         where: { $and: conditions },
         select: localized ? ['documentId', 'locale'] : ['documentId'],
@@ -78,6 +92,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           branches.push({ targetUid: uid });
           continue;
         }
+        if ('locales' in scope) {
+          branches.push({ targetUid: uid, targetLocale: { $in: scope.locales } });
+          continue;
+        }
         const keys = await access.readableKeys(userAbility, uid, isLocalized(uid) && locale ? { locale } : {});
         const byLocale = new Map<string, string[]>();
         for (const k of keys) byLocale.set(k.locale, [...(byLocale.get(k.locale) ?? []), k.documentId]);
@@ -88,6 +106,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The Content Manager would show this document locale to the user. */
     async mayRead(userAbility: UserAbility, target: Target) {
+      const decided = access.decidedByScope(userAbility, target, CM_READ);
+      if (decided !== null) return decided;
       const cm = checker(userAbility, target.uid);
       if (cm.cannot.read()) return false;
       if (!cm.requiresEntity.read()) return true;
@@ -97,6 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The Content Manager would let the user edit this document locale. */
     async mayUpdate(userAbility: UserAbility, target: Target) {
+      const decided = access.decidedByScope(userAbility, target, CM_UPDATE);
+      if (decided !== null) return decided;
       const cm = checker(userAbility, target.uid);
       if (cm.cannot.update()) return false;
       if (!cm.requiresEntity.update()) return true;

@@ -163,7 +163,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stages of many documents at once (the Content Manager's list view); only readable ones for a user. */
     async stages(uid: string, locale: string, documentIds: string[], userAbility?: UserAbility) {
-      if (userAbility && !('all' in access().readScope(userAbility, uid))) {
+      const scope = userAbility ? access().readScope(userAbility, uid) : null;
+      if (scope && 'locales' in scope && !scope.locales.includes(locale)) return [];
+      if (userAbility && scope && !('all' in scope) && !('locales' in scope)) {
         const where: Record<string, unknown> = { documentId: { $in: documentIds } };
         if (locale) where.locale = locale;
         documentIds = (await access().readableKeys(userAbility, uid, where)).map((k) => k.documentId);
