@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE } from './content/types';
 import { loadDemoContent } from './demo';
 import { registerContentGuards } from './newsroom/content-guards';
 import { registerNewsroomActions } from './newsroom/editorial-rights';
@@ -40,7 +41,7 @@ export default {
     } else {
       strapi.log.warn('DEMO_PASSWORD is not set: no demo accounts. Start with `npm run develop` to generate it.');
     }
-    if ((await strapi.db.query('api::article.article').count()) === 0) {
+    if ((await strapi.db.query(ARTICLE).count()) === 0) {
       strapi.log.info('Empty database: loading the demo stories through the editorial workflow.');
       await loadDemoContent(strapi, { author: accounts[DEMO_AUTHOR], factChecker: accounts[DEMO_FACT_CHECKER] });
     }

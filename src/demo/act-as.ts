@@ -15,7 +15,7 @@ export interface AdminUser {
 }
 
 /** What Strapi's admin auth leaves on a request for `user`, as far as the actor readers look. */
-export const adminRequestContext = (user: AdminUser) => ({
+const adminRequestContext = (user: AdminUser) => ({
   state: { user, auth: { strategy: { name: 'admin' }, credentials: user } },
 });
 

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, QUOTE } from '../content/types';
 import { actAs } from './act-as';
 import { DEMO_STORIES, loadDemoDrafts } from './load-demo';
 
 const LOCALE = 'en';
-const ARTICLE = 'api::article.article';
 
 type Actor = { type: 'admin' | 'system'; id: number | null; name: string };
 export interface DemoPeople {
@@ -34,7 +34,7 @@ export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = 
     await move(content.live.documentId, author, 'submit');
     await actAs(strapi, people.factChecker, async () => {
       for (const [i, documentId] of content.live.quoteIds.entries()) {
-        await strapi.documents('api::quote.quote').update({
+        await strapi.documents(QUOTE).update({
           documentId,
           locale: LOCALE,
           data: { verification: 'verified', verificationNote: DEMO_STORIES.live.quotes[i].verificationNote } as any,

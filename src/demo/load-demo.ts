@@ -1,14 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, PERSON, QUOTE, SOURCE } from '../content/types';
 import { EVE_OF_TALKS, PEOPLE, SOCHI_TALKS, SOURCES, type DemoStory } from './sample-story';
 
 // Loads the sample story as demo content through the Document Service, so every newsroom rule
 // applies to it. Safe to run again: what exists (matched by name or title) is left as it is.
 
 const LOCALE = 'en';
-const ARTICLE = 'api::article.article';
-const QUOTE = 'api::quote.quote';
-const PERSON = 'api::person.person';
-const SOURCE = 'api::source.source';
 
 const paragraphsToBlocks = (paragraphs: string[]) =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));

@@ -1,8 +1,8 @@
 // Request bodies: keys that only ever serve prototype pollution, and the row identity a client may
 // not choose. Pure; the HTTP glue is src/middlewares/body-keys.ts.
 
-export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-export const IDENTITY_KEYS = ['id', 'documentId'];
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const IDENTITY_KEYS = ['id', 'documentId'];
 
 /** Dotted paths of prototype keys at any depth (`data.constructor`); the walk stops at each one. */
 export const prototypeKeyPaths = (value: unknown, path: string[] = []): string[][] => {

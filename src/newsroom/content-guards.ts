@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isNoOpRelationPayload } from '../content/reference-links';
+import { ARTICLE, NEWSROOM_TYPES, PERSON, QUOTE, SOURCE } from '../content/types';
 import { FIELD_FORMATS, findContentProblems, type AttributeSpec } from '../content/rules';
 import { firstFreeSlug, toSlug } from '../content/slug';
 import {
@@ -11,28 +12,17 @@ import {
   type QuoteContent,
 } from '../content/quote-verification';
 import { mayVerifyQuotes, VERIFY_QUOTES_ACTION } from './editorial-rights';
-import { forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
+import { forbidden } from './errors';
+import { isLocalized } from './locales';
 import { currentActor } from './request-actor';
 
 // Newsroom rules for every write that goes through the Document Service (REST, Content Manager,
 // code), clones included: validation, slugs, who may set a quote's verdict, its stamp, and its
 // reset when the quote's content changes.
 
-const SLUG_SOURCE: Record<string, string> = {
-  'api::article.article': 'title',
-  'api::person.person': 'name',
-  'api::source.source': 'name',
-};
-const SLUG_FALLBACK: Record<string, string> = {
-  'api::article.article': 'article',
-  'api::person.person': 'person',
-  'api::source.source': 'source',
-};
-const QUOTE = 'api::quote.quote';
+const SLUG_SOURCE: Record<string, string> = { [ARTICLE]: 'title', [PERSON]: 'name', [SOURCE]: 'name' };
+const SLUG_FALLBACK: Record<string, string> = { [ARTICLE]: 'article', [PERSON]: 'person', [SOURCE]: 'source' };
 
-export const NEWSROOM_TYPES = Object.keys(FIELD_FORMATS);
-
-const isLocalized = (contentType: any) => Boolean(contentType.pluginOptions?.i18n?.localized);
 const hasDraftAndPublish = (contentType: any) => Boolean(contentType.options?.draftAndPublish);
 
 const defaultLocale = async (strapi: Core.Strapi): Promise<string> =>
@@ -41,7 +31,7 @@ const defaultLocale = async (strapi: Core.Strapi): Promise<string> =>
 /** The stored row this write will change: the draft of this locale, or null if it is new. */
 const loadStored = async (strapi: Core.Strapi, uid: string, contentType: any, documentId: string, locale: string) => {
   const where: Record<string, unknown> = { documentId };
-  if (isLocalized(contentType)) where.locale = locale;
+  if (isLocalized(strapi, uid)) where.locale = locale;
   if (hasDraftAndPublish(contentType)) where.publishedAt = null;
   return strapi.db.query(uid as any).findOne({ where });
 };
@@ -55,7 +45,7 @@ const slugTaken = async (
   documentId: string | undefined
 ) => {
   const where: Record<string, unknown> = { slug };
-  if (isLocalized(contentType)) where.locale = locale;
+  if (isLocalized(strapi, uid)) where.locale = locale;
   if (documentId) where.documentId = { $ne: documentId };
   return (await strapi.db.query(uid as any).count({ where })) > 0;
 };
@@ -97,7 +87,7 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const cloning = ctx.action === 'clone';
     const data: Record<string, any> = { ...(params.data ?? {}) };
     const contentType = ctx.contentType as any;
-    const locale = isLocalized(contentType) ? params.locale ?? (await defaultLocale(strapi)) : undefined;
+    const locale = isLocalized(strapi, ctx.uid) ? params.locale ?? (await defaultLocale(strapi)) : undefined;
     // The document this write changes (update) or copies (clone); a clone is a new document.
     const sourceId: string | undefined = ctx.action === 'create' ? undefined : params.documentId;
     const ownId = ctx.action === 'update' ? sourceId : undefined;

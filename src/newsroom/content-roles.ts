@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { VERIFICATION_FIELDS } from '../content/quote-verification';
+import { QUOTE, REFERENCE_TYPES } from '../content/types';
 import { VERIFY_QUOTES_ACTION } from './editorial-rights';
 import { findRole, remapRolePermissions, type RolePermission } from './role-permissions';
 
 // Issue 7's role defaults, granted once (see first-boot.ts): verification is the fact-checker's
 // act, and reference data is shared by the whole newsroom.
 
-const REFERENCE_TYPES = ['api::person.person', 'api::source.source'];
-const QUOTE = 'api::quote.quote';
 const EXPLORER = 'plugin::content-manager.explorer.';
 
 /** The Author role after the change: what `assignPermissions` should leave. */

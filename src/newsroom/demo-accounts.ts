@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 // development: the password comes from DEMO_PASSWORD (generated into .env on first run), and a
 // production boot removes any that a development run left in the database.
 
-export const DEMO_EMAIL_DOMAIN = 'newsroom.example';
+const DEMO_EMAIL_DOMAIN = 'newsroom.example';
 
 export interface DemoAccount {
   email: string;
@@ -14,7 +14,7 @@ export interface DemoAccount {
   role: { code: string } | { name: string };
 }
 
-export const DEMO_ACCOUNTS: DemoAccount[] = [
+const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: `admin@${DEMO_EMAIL_DOMAIN}`, firstname: 'Ada', lastname: 'Admin', role: { code: 'strapi-super-admin' } },
   { email: `editor@${DEMO_EMAIL_DOMAIN}`, firstname: 'Eddie', lastname: 'Editor', role: { code: 'strapi-editor' } },
   { email: `author@${DEMO_EMAIL_DOMAIN}`, firstname: 'Alex', lastname: 'Author', role: { code: 'strapi-author' } },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { NEWSROOM_TYPES } from '../content/types';
 import { grantContentRoles } from './content-roles';
 import { grantWorkflowRoles } from './workflow-roles';
 
@@ -6,13 +7,12 @@ import { grantWorkflowRoles } from './workflow-roles';
 // deleting a locale) must survive restarts, so each step is recorded in the core store and never
 // repeated.
 
-const PUBLIC_READ_TYPES = ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'];
 const PUBLIC_READ_ACTIONS = ['find', 'findOne'];
 const EXTRA_LOCALES = [{ code: 'ru', name: 'Russian (ru)' }];
 
 const store = (strapi: Core.Strapi) => strapi.store({ type: 'app', name: 'newsroom' });
 
-export const runOnce = async (strapi: Core.Strapi, step: string, run: () => Promise<void>) => {
+const runOnce = async (strapi: Core.Strapi, step: string, run: () => Promise<void>) => {
   const key = `first-boot:${step}`;
   if (await store(strapi).get({ key })) return;
   await run();
@@ -20,13 +20,13 @@ export const runOnce = async (strapi: Core.Strapi, step: string, run: () => Prom
 };
 
 // Logged-in end users (the Authenticated role) read what the public reads.
-export const grantPublicReads = async (strapi: Core.Strapi, roleType: 'public' | 'authenticated' = 'public') => {
+const grantPublicReads = async (strapi: Core.Strapi, roleType: 'public' | 'authenticated' = 'public') => {
   const publicRole = await strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: roleType } });
   if (!publicRole) throw new Error(`users-permissions ${roleType} role is missing`);
 
-  for (const uid of PUBLIC_READ_TYPES) {
+  for (const uid of NEWSROOM_TYPES) {
     for (const action of PUBLIC_READ_ACTIONS) {
       const permission = `${uid}.${action}`;
       const exists = await strapi.db
@@ -41,7 +41,7 @@ export const grantPublicReads = async (strapi: Core.Strapi, roleType: 'public' |
   }
 };
 
-export const addLocales = async (strapi: Core.Strapi) => {
+const addLocales = async (strapi: Core.Strapi) => {
   const locales = strapi.plugin('i18n').service('locales');
   for (const locale of EXTRA_LOCALES) {
     if (!(await locales.findByCode(locale.code))) await locales.create(locale);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { conflict, forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
+import { ARTICLE } from '../content/types';
+import { conflict, forbidden } from './errors';
 import { mayApproveStories } from './editorial-rights';
 
 // Files in the media library have no drafts: replacing an image or rewriting its alternative text
@@ -7,7 +8,6 @@ import { mayApproveStories } from './editorial-rights';
 // changed only by those who may approve stories, and deleted by nobody. The upload plugin writes
 // files with strapi.db.query, past the Document Service, so the rule is a policy on its routes.
 
-const ARTICLE = 'api::article.article';
 const FILE = 'plugin::upload.file';
 const FOLDER = 'plugin::upload.folder';
 
@@ -54,7 +54,7 @@ const filesNamed = async (strapi: Core.Strapi, ctx: any): Promise<number[]> => {
 };
 
 /** Live stories (published rows) that show one of these files. */
-export const liveStoriesUsingFiles = async (strapi: Core.Strapi, fileIds: number[]) => {
+const liveStoriesUsingFiles = async (strapi: Core.Strapi, fileIds: number[]) => {
   if (fileIds.length === 0) return [];
   const media = Object.entries<any>((strapi.getModel(ARTICLE as any) as any).attributes).filter(([, a]) => a.type === 'media');
   const stories = new Map<string, string>();

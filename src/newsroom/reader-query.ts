@@ -50,7 +50,7 @@ const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enume
 const INTEGER_TYPES = new Set(['integer', 'increments']);
 const JSON_TYPES = new Set(['json', 'blocks']);
 // PostgreSQL `integer` (row ids, integer fields) and a sane bound for pagination numbers.
-export const MAX_INTEGER = 2_147_483_647;
+const MAX_INTEGER = 2_147_483_647;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

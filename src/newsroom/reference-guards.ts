@@ -1,22 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inverseLinkWrites, OWNER_SIDE } from '../content/reference-links';
+import { ARTICLE, PERSON, QUOTE, SOURCE } from '../content/types';
 import { mayApproveStories } from './editorial-rights';
-import { conflict, forbidden } from '../plugins/editorial-workflow/server/src/services/errors';
+import { conflict, forbidden } from './errors';
 
 // Person and Source are reference data without Draft & Publish: a write to one shows at once in
 // every live story that names it. So the links are made from the story and the quote only, and
 // a person or source that a live story shows is changed only by those who may approve stories.
 
-const ARTICLE = 'api::article.article';
-const QUOTE = 'api::quote.quote';
 const REFERENCE: Record<string, { quoteField: string; storyField: string; noun: string }> = {
-  'api::person.person': { quoteField: 'speaker', storyField: 'people', noun: 'person' },
-  'api::source.source': { quoteField: 'source', storyField: 'sources', noun: 'source' },
+  [PERSON]: { quoteField: 'speaker', storyField: 'people', noun: 'person' },
+  [SOURCE]: { quoteField: 'source', storyField: 'sources', noun: 'source' },
 };
 
 /** Live stories showing this person or source: through a published quote, or a published story's own list. */
-export const liveStoriesShowing = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+const liveStoriesShowing = async (strapi: Core.Strapi, uid: string, documentId: string) => {
   const { quoteField, storyField } = REFERENCE[uid];
   const quotes = await strapi.db.query(QUOTE as any).findMany({
     where: { publishedAt: { $notNull: true }, [quoteField]: { documentId } },

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, NEWSROOM_TYPES, QUOTE } from '../content/types';
+import { isLocalized } from './locales';
 import { findRole, remapRolePermissions } from './role-permissions';
 
 // Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
 // Settings → Roles is the administrators' to change.
 
-export const FACT_CHECKER_ROLE = { name: 'Fact-checker', description: 'Checks quotes and facts; approves stories or sends them back.' };
-const NEWSROOM_TYPES = ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'];
+const FACT_CHECKER_ROLE = { name: 'Fact-checker', description: 'Checks quotes and facts; approves stories or sends them back.' };
 const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
   'strapi-author': ['submit'],
   'strapi-editor': 'all',
@@ -19,7 +20,7 @@ const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
  */
 const openLocalesToNewsroomRoles = async (strapi: Core.Strapi) => {
   const localized = (subject: string | null | undefined) =>
-    Boolean(subject && NEWSROOM_TYPES.includes(subject) && (strapi.contentTypes[subject as any] as any)?.pluginOptions?.i18n?.localized);
+    Boolean(subject && NEWSROOM_TYPES.includes(subject) && isLocalized(strapi, subject));
   for (const code of ['strapi-editor', 'strapi-author']) {
     const role = await findRole(strapi, code);
     if (!role) continue;
@@ -64,13 +65,13 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     // fact-checker's only field on a story is its correction note.
     {
       action: 'plugin::content-manager.explorer.update',
-      subject: 'api::article.article',
+      subject: ARTICLE,
       properties: { fields: ['correction'], locales: null },
       conditions: [],
     },
     {
       action: 'plugin::content-manager.explorer.update',
-      subject: 'api::quote.quote',
+      subject: QUOTE,
       properties: { fields: ['verification', 'verificationNote'], locales: null },
       conditions: [],
     },

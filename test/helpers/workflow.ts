@@ -1,8 +1,8 @@
 // Building blocks for the editorial-workflow API tests.
+import { ARTICLE, PERSON, QUOTE } from '../../src/content/types';
 import type { TestApp } from './strapi';
 
-export const ARTICLE = 'api::article.article';
-export const QUOTE = 'api::quote.quote';
+export { ARTICLE, QUOTE };
 
 export const stateUrl = (documentId: string, locale = 'en') => `/editorial-workflow/state/${ARTICLE}/${documentId}?locale=${locale}`;
 export const transitionUrl = (documentId: string, locale = 'en') =>
@@ -16,7 +16,7 @@ export const createStory = async (
   title: string,
   { quotes = [] as { text: string; verification?: string; speaker?: boolean }[], locale = 'en' } = {}
 ) => {
-  const speaker = await app.strapi.documents('api::person.person').create({ data: { name: `Speaker of ${title}` } });
+  const speaker = await app.strapi.documents(PERSON).create({ data: { name: `Speaker of ${title}` } });
   const article = await app.strapi.documents(ARTICLE).create({ locale, data: { title } });
   const quoteIds: string[] = [];
   for (const quote of quotes) {

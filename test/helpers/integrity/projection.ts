@@ -1,12 +1,10 @@
 // What a story looks like, the same shape whether read by the public or from the stored working
 // copy, so the two can be compared. People and sources are projected by documentId only: approvers
 // may rename reference data live, and that is not a change of the story.
+import { ARTICLE, PERSON, QUOTE, SOURCE } from '../../../src/content/types';
 import type { TestApp } from '../strapi';
 
-export const ARTICLE = 'api::article.article';
-export const QUOTE = 'api::quote.quote';
-export const PERSON = 'api::person.person';
-export const SOURCE = 'api::source.source';
+export { ARTICLE, PERSON, QUOTE, SOURCE };
 
 export interface QuoteView {
   documentId: string;

@@ -96,7 +96,6 @@ export const {
   useGetDocumentStateQuery,
   useTransitionMutation,
   useGetQueueQuery,
-  useLazyGetQueueQuery,
   useGetContentTypeSchemasQuery,
   useGetLocalesQuery,
 } = workflowApi;
@@ -104,11 +103,3 @@ export const {
 export const asApiError = (error: unknown): ApiError | null =>
   error && typeof error === 'object' ? (error as ApiError) : null;
 
-/** Whether the workflow manages a content type; undefined while the definition loads. */
-export const useIsManaged = (uid: string | undefined): boolean | undefined => {
-  const { data, isError } = useGetWorkflowQuery(undefined, { skip: !uid });
-  if (!uid) return false;
-  if (isError) return false;
-  if (!data) return undefined;
-  return data.contentTypes.includes(uid);
-};

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../shared/contracts';
 import type { ServiceMap } from './services';
 
-export const PLUGIN = 'editorial-workflow';
-export const STATE_UID = 'plugin::editorial-workflow.workflow-state';
-export const HISTORY_UID = 'plugin::editorial-workflow.workflow-history';
+export const STATE_UID = `plugin::${PLUGIN_ID}.workflow-state`;
+export const HISTORY_UID = `plugin::${PLUGIN_ID}.workflow-history`;
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>
-  strapi.plugin(PLUGIN).service(name) as ServiceMap[K];
+  strapi.plugin(PLUGIN_ID).service(name) as ServiceMap[K];
+
+/** Whether a content type has i18n on: only then do its rows, and the workflow's state, have a locale. */
+export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
+  Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);

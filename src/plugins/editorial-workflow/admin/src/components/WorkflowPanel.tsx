@@ -12,7 +12,7 @@ import { StageBadge } from './StageBadge';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
-export const useEditViewLocale = (document?: { locale?: string | null }) => {
+const useEditViewLocale = (document?: { locale?: string | null }) => {
   const [{ query }] = useQueryParams<LocaleQuery>();
   return document?.locale ?? query.plugins?.i18n?.locale ?? undefined;
 };

@@ -28,7 +28,7 @@ import { getTrad } from '../utils/translations';
 type QueueQuery = { stage?: string; locale?: string; page?: string; pageSize?: string };
 const PAGE_SIZE_OPTIONS = ['10', '25', '50', '100'];
 
-export const editViewPath = (uid: string, documentId: string, locale?: string) =>
+const editViewPath = (uid: string, documentId: string, locale?: string) =>
   `/content-manager/collection-types/${uid}/${documentId}${locale ? `?plugins[i18n][locale]=${encodeURIComponent(locale)}` : ''}`;
 
 const actorName = (actor: Actor | null) => actor?.name ?? '—';

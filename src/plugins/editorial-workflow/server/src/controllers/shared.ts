@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { UserAbility } from '../services/access';
 import type { QueueQuery } from '../services/workflow';
-import { getService } from '../utils';
+import { getService, isLocalized } from '../utils';
 
 // Request parsing shared by the admin and content-API controllers.
 
@@ -45,7 +45,7 @@ export const parseStagesQuery = async (strapi: Core.Strapi, query: Record<string
   const ids = optionalString(query.documentIds, 'documentIds');
   const documentIds = (ids ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (documentIds.length === 0 || documentIds.length > 100) throw invalid('documentIds', 'documentIds must list 1 to 100 comma-separated documentIds');
-  const localized = Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
+  const localized = isLocalized(strapi, uid);
   const locale = localized
     ? optionalString(query.locale, 'locale') ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())
     : '';

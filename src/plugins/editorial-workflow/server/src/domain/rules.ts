@@ -35,7 +35,7 @@ const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
 export const sameActor = (a: Actor | null, b: Actor | null) =>
   Boolean(a && b && a.type === b.type && (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name));
 
-/** Shape of a transition request body; `null` means it is malformed. */
+/** Reads a transition request body: the request, or a 400 refusal naming what is malformed. */
 export const parseMoveRequest = (body: unknown): { request: MoveRequest } | { refusal: Refusal } => {
   const invalid = (message: string, path: string) =>
     ({ refusal: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [path], message }] } } }) as const;

@@ -3,7 +3,7 @@ import { actorFromRequest } from '../services/actor';
 import { conflict, forbidden } from '../services/errors';
 import type { Target } from '../services/state-store';
 import { isWorkflowRun } from '../services/workflow-context';
-import { getService, HISTORY_UID, STATE_UID } from '../utils';
+import { getService, HISTORY_UID, isLocalized as isLocalizedType, STATE_UID } from '../utils';
 import { mentionedTargets } from './relation-input';
 
 // Document Service middlewares: every write passes here, whichever route or code made it
@@ -36,7 +36,7 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
   const store = () => getService(strapi, 'state-store');
   const workflow = () => getService(strapi, 'workflow');
   const model = (uid: string) => strapi.getModel(uid as any) as any;
-  const isLocalized = (uid: string) => Boolean(model(uid)?.pluginOptions?.i18n?.localized);
+  const isLocalized = (uid: string) => isLocalizedType(strapi, uid);
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
   const localeOf = async (uid: string, locale: unknown) => (isLocalized(uid) ? (typeof locale === 'string' && locale) || defaultLocale() : '');
   const displayName = (uid: string) => model(uid).info.pluralName;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isLocalized } from '../utils';
 import { forbidden } from './errors';
 import { localesOnly } from './locale-scope';
 import type { Target } from './state-store';
@@ -11,8 +12,8 @@ import type { Target } from './state-store';
 // - the permissions manager's `getQuery(action)`: null when nothing is allowed, `{}` when a rule
 //   without conditions allows everything, otherwise a Strapi `where` over the type's rows.
 
-export const CM_READ = 'plugin::content-manager.explorer.read';
-export const CM_UPDATE = 'plugin::content-manager.explorer.update';
+const CM_READ = 'plugin::content-manager.explorer.read';
+const CM_UPDATE = 'plugin::content-manager.explorer.update';
 
 /** An admin user's CASL ability (`ctx.state.userAbility`). */
 export type UserAbility = unknown;
@@ -27,7 +28,6 @@ export interface DocumentKey {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const isLocalized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
 
   const checker = (userAbility: UserAbility, uid: string) =>
     strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The working copy with what CM conditions look at (creator, updater, locale, fields). */
   const draftOf = (target: Target) => {
     const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
-    if (isLocalized(target.uid)) where.locale = target.locale;
+    if (isLocalized(strapi, target.uid)) where.locale = target.locale;
     return strapi.db.query(target.uid as any).findOne({ where, populate: ['createdBy', 'updatedBy'] });
   };
 
@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query === null || query === undefined) return { none: true };
       if (Object.keys(query).length === 0) return { all: true };
       // Locale-only scopes (every role that lists its locales) need no row at all.
-      const locales = isLocalized(uid) ? localesOnly(query) : null;
+      const locales = isLocalized(strapi, uid) ? localesOnly(query) : null;
       if (locales) return { locales };
       return { where: query };
     },
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async readableKeys(userAbility: UserAbility, uid: string, where: Record<string, unknown> = {}): Promise<DocumentKey[]> {
       const scope = access.readScope(userAbility, uid);
       if ('none' in scope) return [];
-      const localized = isLocalized(uid);
+      const localized = isLocalized(strapi, uid);
       const scoped = 'where' in scope ? [scope.where] : 'locales' in scope ? [{ locale: { $in: scope.locales } }] : [];
       const conditions = [where, { publishedAt: null }, ...scoped];
       const rows = await strapi.db.query(uid as any).findMany({
@@ -96,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           branches.push({ targetUid: uid, targetLocale: { $in: scope.locales } });
           continue;
         }
-        const keys = await access.readableKeys(userAbility, uid, isLocalized(uid) && locale ? { locale } : {});
+        const keys = await access.readableKeys(userAbility, uid, isLocalized(strapi, uid) && locale ? { locale } : {});
         const byLocale = new Map<string, string[]>();
         for (const k of keys) byLocale.set(k.locale, [...(byLocale.get(k.locale) ?? []), k.documentId]);
         for (const [loc, ids] of byLocale) branches.push({ targetUid: uid, targetLocale: loc, targetDocumentId: { $in: ids } });

@@ -1,18 +1,19 @@
+import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../shared/contracts';
 
-// Who is making a request, read from Strapi's auth state: the one module that knows Strapi's auth
-// strategy names and where each puts the caller. The app imports it too (reader visibility, the
-// verifier stamp), so a Strapi upgrade that renames a strategy fails here, pinned by
-// test/api/strapi-contract.test.ts.
+// Who is making a request, read from Strapi's auth state: the one module of the plugin that knows
+// Strapi's auth strategy names and where each puts the caller. Apps read the same answer through the
+// `actor` service (an app that stamps its own records, such as a verdict a guard later compares with
+// `isParticipant`). A Strapi upgrade that renames a strategy fails test/api/strapi-contract.test.ts.
 
 // Strapi 5.54 names its content-API token strategy `content-api-token`; older 5.x said `api-token`.
 export const CONTENT_API_TOKEN_STRATEGY = 'content-api-token';
-export const API_TOKEN_STRATEGIES = new Set([CONTENT_API_TOKEN_STRATEGY, 'api-token']);
+const API_TOKEN_STRATEGIES = new Set([CONTENT_API_TOKEN_STRATEGY, 'api-token']);
 // Admin JWTs and admin tokens both act as an admin user (ctx.state.user).
-export const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
-export const END_USER_STRATEGY = 'users-permissions';
+const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
+const END_USER_STRATEGY = 'users-permissions';
 
-export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' };
+const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' };
 
 const isContentApi = (ctx: any) => ctx?.state?.route?.info?.type === 'content-api';
 
@@ -24,7 +25,7 @@ export const adminActor = (user: AdminUser): Actor => ({
   name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email,
 });
 
-/** The caller of a Koa request (null: no request, i.e. code such as a cron job or a script). */
+/** The caller of a Koa request (no request: code such as a cron job or a script, the system). */
 export const actorFromRequest = (ctx: any): Actor => {
   if (!ctx) return SYSTEM_ACTOR;
   const strategy = ctx.state?.auth?.strategy?.name;
@@ -40,5 +41,8 @@ export const actorFromRequest = (ctx: any): Actor => {
   return SYSTEM_ACTOR;
 };
 
-/** A content-API request without an API token: the public and logged-in end users, who read only what is published. */
-export const isReaderRequest = (ctx: any): boolean => Boolean(ctx) && isContentApi(ctx) && !API_TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name);
+/** The `actor` service: who the workflow records as acting, for a request or for the current one. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  fromRequest: actorFromRequest,
+  current: (): Actor => actorFromRequest(strapi.requestContext.get()),
+});

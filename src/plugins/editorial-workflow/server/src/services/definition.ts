@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { parseWorkflowConfig, type WorkflowDefinition } from '../domain/definition';
-import { PLUGIN } from '../utils';
+import { PLUGIN_ID } from '../../../shared/contracts';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: WorkflowDefinition | null = null;
@@ -8,7 +8,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let related: Map<string, Link[]> | null = null;
   return {
     get(): WorkflowDefinition {
-      cached ??= parseWorkflowConfig(strapi.config.get(`plugin::${PLUGIN}`));
+      cached ??= parseWorkflowConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
       return cached;
     },
     isManaged(uid: string) {

@@ -1,4 +1,5 @@
 import access from './access';
+import actor from './actor';
 import definition from './definition';
 import guards from './guards';
 import permissions from './permissions';
@@ -6,7 +7,7 @@ import publisher from './publisher';
 import stateStore from './state-store';
 import workflow from './workflow';
 
-const services = { access, definition, guards, permissions, publisher, 'state-store': stateStore, workflow };
+const services = { access, actor, definition, guards, permissions, publisher, 'state-store': stateStore, workflow };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 export default services;

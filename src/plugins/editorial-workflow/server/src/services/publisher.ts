@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../utils';
+import { getService, isLocalized } from '../utils';
 import type { Target } from './state-store';
 import { runAsWorkflow } from './workflow-context';
 
@@ -7,8 +7,7 @@ import { runAsWorkflow } from './workflow-context';
 // `publishWith` relations point at (an article's quotes). Only the workflow calls this.
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const localeParam = (uid: string, locale: string) =>
-    (strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized ? { locale } : {};
+  const localeParam = (uid: string, locale: string) => (isLocalized(strapi, uid) ? { locale } : {});
 
   /** documentIds linked through `publishWith` fields, from the draft or the published row. */
   const linked = async (target: Target, published: boolean) => {

@@ -3,7 +3,7 @@ import type { Actor, HistoryEntry } from '../../../shared/contracts';
 import { firstPublishingStage, initialStage } from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
 import { adminActor } from './actor';
-import { getService, HISTORY_UID, STATE_UID } from '../utils';
+import { getService, HISTORY_UID, isLocalized, STATE_UID } from '../utils';
 
 // Persistence of states and history. Every query goes through strapi.db.query, so it joins the
 // surrounding strapi.db.transaction when there is one.
@@ -42,19 +42,18 @@ const isUniqueViolation = (error: any) =>
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definition = () => getService(strapi, 'definition').get();
-  const isLocalized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
 
   const store = {
     /** The working copy (draft row) of this document locale, or null. */
     async findDraft(target: Target, { withCreator = false } = {}) {
       const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
-      if (isLocalized(target.uid)) where.locale = target.locale;
+      if (isLocalized(strapi, target.uid)) where.locale = target.locale;
       return strapi.db.query(target.uid as any).findOne({ where, select: ['id'], populate: withCreator ? ['createdBy'] : undefined });
     },
 
     async isLive(target: Target) {
       const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: { $notNull: true } };
-      if (isLocalized(target.uid)) where.locale = target.locale;
+      if (isLocalized(strapi, target.uid)) where.locale = target.locale;
       return (await strapi.db.query(target.uid as any).count({ where })) > 0;
     },
 
@@ -177,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const meta = strapi.db.metadata.get(uid as any);
       const stateMeta = strapi.db.metadata.get(STATE_UID as any);
       const knex = strapi.db.connection;
-      const localized = isLocalized(uid);
+      const localized = isLocalized(strapi, uid);
       const table = meta.tableName;
       const rows: { document_id: string; locale: string | null; live: number | string }[] = await knex(table)
         .select('document_id', localized ? 'locale' : knex.raw('NULL as locale'))

@@ -15,7 +15,7 @@ import {
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { Target } from './state-store';
-import { getService, STATE_UID } from '../utils';
+import { getService, isLocalized, STATE_UID } from '../utils';
 
 /** Which transitions the caller holds permission for. */
 export type MayTransition = (transitionId: string) => boolean;
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, userAbility?: UserAbility): Promise<Target> => {
     if (!definition().isManaged(uid)) throw notFound(`${uid} is not in the editorial workflow`);
-    const localized = Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
+    const localized = isLocalized(strapi, uid);
     let resolved = '';
     if (localized) {
       const locales = strapi.plugin('i18n').service('locales');
@@ -216,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const model = strapi.getModel(uid as any) as any;
         const titleField = model?.attributes?.title ? 'title' : model?.attributes?.name ? 'name' : null;
         if (!titleField) continue;
-        const localized = Boolean(model.pluginOptions?.i18n?.localized);
+        const localized = isLocalized(strapi, uid);
         const drafts = await strapi.db.query(uid as any).findMany({
           where: { documentId: { $in: group.map((r) => r.targetDocumentId) }, publishedAt: null },
           select: ['documentId', 'locale', titleField],
