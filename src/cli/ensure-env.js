@@ -1,6 +1,9 @@
 'use strict';
 // Development secrets are generated on first run into a git-ignored .env, so a fresh clone needs no
 // hand-made configuration. Keys already present are never changed. Production never comes here.
+// Also the one place that names Strapi's secrets and makes them: the tests, the browser tests and
+// the bench take theirs from `generateSecrets()` (a plain CommonJS module, so any of them can
+// require it).
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
@@ -8,13 +11,16 @@ const crypto = require('crypto');
 const ENV_FILE = path.resolve(__dirname, '..', '..', '.env');
 const random = (bytes = 32) => crypto.randomBytes(bytes).toString('base64');
 
+/** The secrets Strapi needs (production refuses to start without any of them). */
+const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+
+const generateSecret = (name) => (name === 'APP_KEYS' ? [random(16), random(16), random(16), random(16)].join(',') : random());
+
+/** A fresh value for each of SECRET_NAMES: `{ APP_KEYS: 'a,b,c,d', API_TOKEN_SALT: '…', … }`. */
+const generateSecrets = () => Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)]));
+
 const GENERATED = {
-  APP_KEYS: () => [random(16), random(16), random(16), random(16)].join(','),
-  API_TOKEN_SALT: () => random(),
-  ADMIN_JWT_SECRET: () => random(),
-  TRANSFER_TOKEN_SALT: () => random(),
-  JWT_SECRET: () => random(),
-  ENCRYPTION_KEY: () => random(),
+  ...Object.fromEntries(SECRET_NAMES.map((name) => [name, () => generateSecret(name)])),
   // Meets the admin password rules (length, upper, lower, digit).
   DEMO_PASSWORD: () => `Demo-${crypto.randomBytes(6).toString('hex')}-Aa1`,
 };
@@ -42,7 +48,7 @@ function ensureDevEnv() {
   return { created };
 }
 
-module.exports = { ensureDevEnv, ENV_FILE };
+module.exports = { ensureDevEnv, ENV_FILE, SECRET_NAMES, generateSecrets };
 
 if (require.main === module) {
   const { created } = ensureDevEnv();
