@@ -7,7 +7,6 @@ import type { TestApp } from '../strapi';
 import type { Actor, Actors } from './actors';
 import {
   ARTICLE,
-  QUOTE,
   QUOTE_CONTENT,
   markersIn,
   readPublicStory,

@@ -133,13 +133,6 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
   const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
 
-  // A different document or locale starts from a clean slate.
-  React.useEffect(() => {
-    setComment('');
-    setCommentError(null);
-    setRefusal(null);
-  }, [uid, documentId, locale]);
-
   if (isLoading) return <Loader small>{formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading workflow state' })}</Loader>;
   if (!state) {
     const err = asApiError(loadError);
@@ -273,6 +266,7 @@ export const WorkflowPanel: PanelComponent = ({ model, documentId, document, col
   if (!workflow?.contentTypes.includes(model) || !id || id === 'create') return null;
   return {
     title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Editorial workflow' }),
+    // Keyed by document and locale: another one starts from a clean slate (comment, refusal).
     content: (
       <PluginErrorBoundary where="side panel" key={`${model}|${id}|${locale ?? ''}|${collectionType}`}>
         <PanelContent uid={model} documentId={id} locale={locale} />
