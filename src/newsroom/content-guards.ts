@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isNoOpRelationPayload } from '../content/reference-links';
-import { FIELD_FORMATS, findContentProblems, type AttributeSpec } from '../content/rules';
+import { FIELD_RULES, findContentProblems, type AttributeSpec } from '../content/rules';
 import { firstFreeSlug, toSlug } from '../content/slug';
 import {
   changedContentFields,
@@ -30,7 +30,7 @@ const SLUG_FALLBACK: Record<string, string> = {
 };
 const QUOTE = 'api::quote.quote';
 
-export const NEWSROOM_TYPES = Object.keys(FIELD_FORMATS);
+export const NEWSROOM_TYPES = Object.keys(FIELD_RULES);
 
 const isLocalized = (contentType: any) => Boolean(contentType.pluginOptions?.i18n?.localized);
 const hasDraftAndPublish = (contentType: any) => Boolean(contentType.options?.draftAndPublish);
@@ -125,7 +125,7 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const slugSource = SLUG_SOURCE[ctx.uid];
     const problems = findContentProblems(
       contentType.attributes as Record<string, AttributeSpec>,
-      FIELD_FORMATS[ctx.uid],
+      FIELD_RULES[ctx.uid],
       data,
       stored,
       slugSource ? ['slug'] : []
