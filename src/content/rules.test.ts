@@ -13,6 +13,7 @@ const ATTRIBUTES: Record<string, AttributeSpec> = {
   code: { type: 'string', regex: '^[0-9]+$' },
   url: { type: 'string' },
   note: { type: 'string' },
+  stamp: { type: 'string', writable: false },
   aliases: { type: 'json' },
 };
 const RULES = {
@@ -57,6 +58,8 @@ describe('findContentProblems', () => {
     expect(check({ title: 'x'.repeat(11) })).toEqual(['title must be at most 10 characters (got 11)']);
     // Strapi's own limit for a string without maxLength.
     expect(check({ title: 'x', note: 'x'.repeat(256) })).toEqual(['note must be at most 255 characters (got 256)']);
+    // A field the server sets is not the writer's to get wrong (the caller drops it).
+    expect(check({ title: 'x', stamp: 'x'.repeat(256) })).toEqual([]);
     expect(check({ title: 'x', status: 'c' })).toEqual(['status must be one of: a, b']);
     expect(check({ title: 'x', slug: 'Bad Slug' })).toEqual([
       'slug must be lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',

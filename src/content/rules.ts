@@ -16,6 +16,8 @@ export interface AttributeSpec {
   enum?: readonly string[];
   regex?: string;
   default?: unknown;
+  /** false: set by the server, never taken from the writer (a quote's verifiedBy). */
+  writable?: boolean;
 }
 
 export interface FieldProblem {
@@ -100,6 +102,7 @@ export const findContentProblems = (
   const problems: FieldProblem[] = [];
 
   for (const [field, attribute] of Object.entries(attributes)) {
+    if (attribute.writable === false) continue;
     const given = Object.prototype.hasOwnProperty.call(data, field);
     const value = given ? data[field] : stored?.[field];
 

@@ -43,6 +43,7 @@ const flag = () => z.boolean({ error: 'must be true or false' }).optional();
 const listOf = (isItem: (item: unknown) => boolean, message: string) =>
   z.custom<string[]>((v) => Array.isArray(v) && v.every(isItem), message);
 const isName = (v: unknown) => typeof v === 'string' && v !== '';
+
 const stageSchema = z.strictObject(
   {
     id: id(),
