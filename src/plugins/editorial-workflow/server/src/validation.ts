@@ -1,14 +1,11 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MoveRequest } from './domain/rules';
 import type { WorkflowDefinition } from './domain/definition';
+import { invalid } from './services/errors';
 
 // What the plugin's routes accept, declared once: the transition body and the query strings of
 // the state, queue and stages routes. A refusal is Strapi's `400 ValidationError` whose message
 // and `details.errors[].path` name the part that is wrong (the first one found).
-
-export const invalid = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 /** Parses `input`, or throws for its first issue; `whole` names the input when the issue is about all of it. */
 const parse = <S extends z.ZodType>(schema: S, input: unknown, whole: string): z.output<S> => {
