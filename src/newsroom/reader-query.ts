@@ -68,8 +68,9 @@ const targetOf = (attribute: Attribute) => (attribute.type === 'media' ? MEDIA_T
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-// The parameters that are plain values, declared. `pagination`: whole numbers, given as text or
-// numbers; `limit=-1` is Strapi's documented "as many as allowed" (capped by api.rest.maxLimit).
+// The parameters that are plain values, declared (filters, sort and populate walk the content model
+// and stay the Checker below). `pagination`: whole numbers, given as text or numbers; `limit=-1` is
+// Strapi's documented "as many as allowed" (capped by api.rest.maxLimit).
 const wholeNumber = (key: string, min: number) => {
   const allowAll = key === 'limit';
   const message = `\`pagination.${key}\` must be a whole number from ${min} to ${MAX_INTEGER}${allowAll ? ' (or -1)' : ''}.`;
