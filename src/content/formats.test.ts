@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCountryCode, isHttpUrl, isLanguageTag, isWikidataId } from './formats';
+import { isCountryCode, isHttpUrl, isLanguageTag } from './formats';
 
 const table = (fn: (v: string) => boolean, good: string[], bad: string[]) => {
   it.each(good)('accepts %j', (v) => expect(fn(v)).toBe(true));
@@ -9,7 +9,6 @@ const table = (fn: (v: string) => boolean, good: string[], bad: string[]) => {
 describe('isCountryCode', () => table(isCountryCode, ['BY', 'RU', 'CL', 'US', 'XK'], ['by', 'XX', 'EU', 'BLR', 'B', '']));
 describe('isLanguageTag', () =>
   table(isLanguageTag, ['ru', 'be', 'en-GB', 'zh-Hant-TW', 'be-Latn', 'yue'], ['russian', 'r', 'en_GB', 'en-', '', '12', 'en GB']));
-describe('isWikidataId', () => table(isWikidataId, ['Q7747', 'Q1'], ['7747', 'Q', 'Q07747', 'P31', 'q7747', 'Q77a']));
 describe('isHttpUrl', () =>
   table(
     isHttpUrl,

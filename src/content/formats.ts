@@ -31,8 +31,6 @@ export const isLanguageTag = (value: string) => {
   }
 };
 
-export const isWikidataId = (value: string) => /^Q[1-9][0-9]*$/.test(value);
-
 export const isHttpUrl = (value: string) => {
   if (/\s/.test(value)) return false;
   try {

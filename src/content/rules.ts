@@ -1,16 +1,23 @@
 // What makes article, quote, person and source data valid. Pure: the caller passes the schema's
 // attributes, the incoming data and the stored values; no Strapi import.
-import { isValidSlug, SLUG_MAX_LENGTH } from './slug';
-import { isCountryCode, isHttpUrl, isLanguageTag, isWikidataId } from './formats';
-
-export type FieldFormat = 'slug' | 'country' | 'language' | 'wikidata' | 'url' | 'name-list';
+//
+// Declared in two places. schema.json says required, maxLength, enum and regex; Strapi enforces
+// them itself on published writes, but on drafts (everything, until the workflow publishes) it
+// checks only maxLength and enum, so those rules are read from the attributes and checked here on
+// every write, in the words below. What a schema cannot say is FIELD_RULES: one zod schema per field.
+import { z } from 'zod';
+import { SLUG_PATTERN } from './slug';
+import { isCountryCode, isHttpUrl, isLanguageTag } from './formats';
 
 export interface AttributeSpec {
   type: string;
   required?: boolean;
   maxLength?: number;
   enum?: readonly string[];
+  regex?: string;
   default?: unknown;
+  /** false: set by the server, never taken from the writer (a quote's verifiedBy). */
+  writable?: boolean;
 }
 
 export interface FieldProblem {
@@ -19,44 +26,61 @@ export interface FieldProblem {
   value?: unknown;
 }
 
-export const FIELD_FORMATS: Record<string, Record<string, FieldFormat>> = {
-  'api::article.article': { slug: 'slug' },
-  'api::quote.quote': { originalLanguage: 'language', url: 'url' },
-  'api::person.person': { slug: 'slug', country: 'country', wikidataId: 'wikidata', aliases: 'name-list' },
-  'api::source.source': { slug: 'slug', url: 'url' },
+/** Each `regex` of a schema.json in words: what a writer reads when a value does not match. */
+export const PATTERN_HINTS: Record<string, string> = {
+  [SLUG_PATTERN.source]: 'lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',
+  '^[A-Z]{2}$': 'an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)',
+  '^Q[1-9][0-9]*$': 'a Wikidata item id: Q followed by digits (e.g. Q7747)',
 };
 
 const NAME_MAX_LENGTH = 200;
-const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
+const NAMES = `must be a list of names, each a non-empty string of at most ${NAME_MAX_LENGTH} characters`;
+const httpUrl = z.string().refine(isHttpUrl, 'must be an http or https URL');
 
-const formatProblem = (field: string, format: FieldFormat, value: unknown): string | null => {
-  switch (format) {
-    case 'slug':
-      return typeof value === 'string' && isValidSlug(value)
-        ? null
-        : `${field} must be lowercase letters a-z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. lukashenko-and-putin)`;
-    case 'country':
-      return typeof value === 'string' && isCountryCode(value)
-        ? null
-        : `${field} must be an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)`;
-    case 'language':
-      return typeof value === 'string' && isLanguageTag(value)
-        ? null
-        : `${field} must be a BCP 47 language tag (e.g. ru, be or en-GB)`;
-    case 'wikidata':
-      return typeof value === 'string' && isWikidataId(value)
-        ? null
-        : `${field} must be a Wikidata item id: Q followed by digits (e.g. Q7747)`;
-    case 'url':
-      return typeof value === 'string' && isHttpUrl(value)
-        ? null
-        : `${field} must be an http or https URL`;
-    case 'name-list':
-      return Array.isArray(value) &&
-        value.every((n) => typeof n === 'string' && n.trim().length > 0 && n.length <= NAME_MAX_LENGTH)
-        ? null
-        : `${field} must be a list of names, each a non-empty string of at most ${NAME_MAX_LENGTH} characters`;
+/** Per type and field, what its schema attribute cannot say; the message follows the field's name. */
+export const FIELD_RULES: Record<string, Record<string, z.ZodType>> = {
+  'api::article.article': {},
+  'api::quote.quote': {
+    originalLanguage: z.string().refine(isLanguageTag, 'must be a BCP 47 language tag (e.g. ru, be or en-GB)'),
+    url: httpUrl,
+  },
+  'api::person.person': {
+    // The schema's regex says two capitals; this says they are an assigned code.
+    country: z.string().refine(isCountryCode, `must be ${PATTERN_HINTS['^[A-Z]{2}$']}`),
+    aliases: z.array(z.string({ error: NAMES }).refine((name) => name.trim() !== '', NAMES).max(NAME_MAX_LENGTH, NAMES), { error: NAMES }),
+  },
+  'api::source.source': { url: httpUrl },
+};
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
+// Strapi's own limit for a short text without maxLength.
+const STRING_DEFAULT_MAX_LENGTH = 255;
+
+const declaredSchemas = new WeakMap<AttributeSpec, z.ZodType | null>();
+
+/** The zod schema of a field's value as its attribute declares it (null: nothing to check); built once. */
+const attributeSchema = (field: string, attribute: AttributeSpec): z.ZodType | null => {
+  if (!declaredSchemas.has(attribute)) declaredSchemas.set(attribute, buildAttributeSchema(field, attribute));
+  return declaredSchemas.get(attribute)!;
+};
+
+const buildAttributeSchema = (field: string, attribute: AttributeSpec): z.ZodType | null => {
+  if (TEXT_TYPES.has(attribute.type)) {
+    let schema = z.string({ error: `${field} must be text` });
+    const max = attribute.maxLength ?? (attribute.type === 'string' ? STRING_DEFAULT_MAX_LENGTH : undefined);
+    if (max !== undefined) {
+      schema = schema.max(max, { error: (issue) => `${field} must be at most ${max} characters (got ${String(issue.input).length})` });
+    }
+    if (attribute.regex) {
+      const hint = PATTERN_HINTS[attribute.regex];
+      schema = schema.regex(new RegExp(attribute.regex), hint ? `${field} must be ${hint}` : `${field} must match ${attribute.regex}`);
+    }
+    return schema;
   }
+  if (attribute.type === 'enumeration' && attribute.enum?.length) {
+    return z.enum(attribute.enum as [string, ...string[]], { error: `${field} must be one of: ${attribute.enum.join(', ')}` });
+  }
+  return null;
 };
 
 const isEmpty = (value: unknown) =>
@@ -69,7 +93,7 @@ const isEmpty = (value: unknown) =>
  */
 export const findContentProblems = (
   attributes: Record<string, AttributeSpec>,
-  formats: Record<string, FieldFormat>,
+  rules: Record<string, z.ZodType>,
   data: Record<string, unknown>,
   stored: Record<string, unknown> | null,
   // Fields the server fills when left empty (slugs): not "required" from the writer's point of view.
@@ -78,6 +102,7 @@ export const findContentProblems = (
   const problems: FieldProblem[] = [];
 
   for (const [field, attribute] of Object.entries(attributes)) {
+    if (attribute.writable === false) continue;
     const given = Object.prototype.hasOwnProperty.call(data, field);
     const value = given ? data[field] : stored?.[field];
 
@@ -91,33 +116,15 @@ export const findContentProblems = (
     }
     if (!given) continue;
 
-    if (TEXT_TYPES.has(attribute.type)) {
-      if (typeof value !== 'string') {
-        problems.push({ path: [field], message: `${field} must be text`, value });
-        continue;
-      }
-      if (attribute.maxLength !== undefined && value.length > attribute.maxLength) {
-        problems.push({
-          path: [field],
-          message: `${field} must be at most ${attribute.maxLength} characters (got ${value.length})`,
-          value,
-        });
-        continue;
-      }
-    }
-
-    if (attribute.type === 'enumeration' && attribute.enum && !attribute.enum.includes(value as string)) {
-      problems.push({
-        path: [field],
-        message: `${field} must be one of: ${attribute.enum.join(', ')}`,
-        value,
-      });
+    // One problem per field, the first found: the attribute's (a too-long slug is too long before it
+    // is malformed), then the field's rule, whose message follows the field's name.
+    const declared = attributeSchema(field, attribute)?.safeParse(value);
+    if (declared && !declared.success) {
+      problems.push({ path: [field], message: declared.error.issues[0].message, value });
       continue;
     }
-
-    const format = formats[field];
-    const message = format ? formatProblem(field, format, value) : null;
-    if (message) problems.push({ path: [field], message, value });
+    const ruled = rules[field]?.safeParse(value);
+    if (ruled && !ruled.success) problems.push({ path: [field], message: `${field} ${ruled.error.issues[0].message}`, value });
   }
 
   return problems;

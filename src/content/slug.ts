@@ -1,7 +1,7 @@
 import slugifyText from 'slugify';
 
 /** Lowercase a-z, 0-9, single hyphens between words. */
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 200;
 // Generated slugs stay readable in a URL; an editor may still type a longer one.
 const GENERATED_SLUG_MAX_LENGTH = 96;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isNoOpRelationPayload } from '../content/reference-links';
 import { ARTICLE, NEWSROOM_TYPES, PERSON, QUOTE, SOURCE } from '../content/types';
-import { FIELD_FORMATS, findContentProblems, type AttributeSpec } from '../content/rules';
+import { FIELD_RULES, findContentProblems, type AttributeSpec } from '../content/rules';
 import { firstFreeSlug, toSlug } from '../content/slug';
 import {
   changedContentFields,
@@ -115,7 +115,7 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const slugSource = SLUG_SOURCE[ctx.uid];
     const problems = findContentProblems(
       contentType.attributes as Record<string, AttributeSpec>,
-      FIELD_FORMATS[ctx.uid],
+      FIELD_RULES[ctx.uid],
       data,
       stored,
       slugSource ? ['slug'] : []

@@ -211,7 +211,21 @@ describe('pagination, locale, status, fields, _q', () => {
   ])('refuses %j for everybody', (query, path) => {
     for (const reader of [true, false]) expect(paths('person', query, reader)).toEqual([path]);
   });
+  it('says what each parameter must be, and reports every one that is wrong', () => {
+    expect(problems('person', { pagination: { page: '0', limit: '-2' }, locale: ['en'], status: 'bogus', _q: 1 }, true)).toEqual([
+      { path: 'pagination.page', message: '`pagination.page` must be a whole number from 1 to 2147483647.' },
+      { path: 'pagination.limit', message: '`pagination.limit` must be a whole number from 1 to 2147483647 (or -1).' },
+      { path: 'locale', message: '`locale` must be one locale code (`locale=ru`) or `*`.' },
+      { path: 'status', message: '`status` must be `draft` or `published`.' },
+      { path: '_q', message: '`_q` must be a search text.' },
+    ]);
+    expect(problems('person', { pagination: ['1'] }, false)).toEqual([
+      { path: 'pagination', message: '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].' },
+    ]);
+  });
   it('accepts ordinary values', () => {
+    expect(paths('person', { pagination: { page: 2, pageSize: ' 100 ', start: 0, limit: 2147483647 } })).toEqual([]);
+    expect(paths('person', { pagination: { page: 2.5, limit: 2147483648 } })).toEqual(['pagination.page', 'pagination.limit']);
     const query = { pagination: { page: '2', pageSize: '100' }, locale: 'ru', status: 'draft', fields: ['name'], _q: 'x' };
     expect(paths('person', query)).toEqual([]);
     expect(paths('person', { pagination: { start: '0', limit: '-1', withCount: 'false' } })).toEqual([]);

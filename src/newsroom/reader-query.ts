@@ -12,6 +12,8 @@
 //   A relation filter that names the target's fields (`filters[quotes][text][$contains]=…`) has a
 //   published-only meaning and is pinned to published rows instead (reader-visibility.ts).
 
+import { z } from 'zod';
+
 export interface Attribute {
   type: string;
   target?: string;
@@ -65,6 +67,32 @@ const targetOf = (attribute: Attribute) => (attribute.type === 'media' ? MEDIA_T
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+// The parameters that are plain values, declared (filters, sort and populate walk the content model
+// and stay the Checker below). `pagination`: whole numbers, given as text or numbers; `limit=-1` is
+// Strapi's documented "as many as allowed" (capped by api.rest.maxLimit).
+const wholeNumber = (key: string, min: number) => {
+  const allowAll = key === 'limit';
+  const message = `\`pagination.${key}\` must be a whole number from ${min} to ${MAX_INTEGER}${allowAll ? ' (or -1)' : ''}.`;
+  return z
+    .union([z.number().transform(String), z.string().trim()], { error: message })
+    .pipe(z.string().regex(INTEGER, message))
+    .transform(Number)
+    .refine((n) => n <= MAX_INTEGER && (n >= min || (allowAll && n === -1)), message)
+    .optional();
+};
+
+const SCALAR_PARAMETERS = z.object({
+  pagination: z
+    .object(
+      { page: wholeNumber('page', 1), pageSize: wholeNumber('pageSize', 1), start: wholeNumber('start', 0), limit: wholeNumber('limit', 1) },
+      { error: '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].' }
+    )
+    .optional(),
+  locale: z.string({ error: '`locale` must be one locale code (`locale=ru`) or `*`.' }).optional(),
+  status: z.enum(['draft', 'published'], { error: '`status` must be `draft` or `published`.' }).optional(),
+  _q: z.string({ error: '`_q` must be a search text.' }).optional(),
+});
 
 class Checker {
   problems: QueryProblem[] = [];
@@ -388,26 +416,6 @@ class Checker {
     const ok = typeof fields === 'string' || (Array.isArray(fields) && fields.every((f) => typeof f === 'string'));
     if (!ok) this.problem(path, `\`${path}\` must be a field name or a list of field names.`);
   }
-
-  // ---- the rest ------------------------------------------------------------------------------
-
-  pagination(pagination: unknown, path: string) {
-    if (!isObject(pagination)) {
-      this.problem(path, `\`${path}\` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].`);
-      return;
-    }
-    const minimum: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
-    for (const [key, min] of Object.entries(minimum)) {
-      if (!(key in pagination)) continue;
-      const at = join(path, key);
-      const raw = pagination[key];
-      const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-      const n = Number(text);
-      // `limit=-1` is Strapi's documented "as many as allowed" (capped by api.rest.maxLimit).
-      const ok = INTEGER.test(text) && n <= MAX_INTEGER && (n >= min || (key === 'limit' && n === -1));
-      if (!ok) this.problem(at, `\`${at}\` must be a whole number from ${min} to ${MAX_INTEGER}${key === 'limit' ? ' (or -1)' : ''}.`);
-    }
-  }
 }
 
 /** Problems of a content-API read of `uid`, for this caller; empty when Strapi may run it. */
@@ -419,13 +427,9 @@ export const readQueryProblems = (getModel: GetModel, uid: string, query: unknow
   if (query.sort !== undefined) check.sort(model, query.sort, 'sort', !reader);
   if (query.populate !== undefined) check.populate(model, query.populate, 'populate');
   if (query.fields !== undefined) check.fields(query.fields, 'fields');
-  if (query.pagination !== undefined) check.pagination(query.pagination, 'pagination');
-  if (query.locale !== undefined && typeof query.locale !== 'string') {
-    check.problem('locale', '`locale` must be one locale code (`locale=ru`) or `*`.');
+  const scalars = SCALAR_PARAMETERS.safeParse(query);
+  if (!scalars.success) {
+    for (const issue of scalars.error.issues) check.problem(issue.path.join('.'), issue.message);
   }
-  if (query.status !== undefined && query.status !== 'draft' && query.status !== 'published') {
-    check.problem('status', '`status` must be `draft` or `published`.');
-  }
-  if (query._q !== undefined && typeof query._q !== 'string') check.problem('_q', '`_q` must be a search text.');
   return check.problems;
 };

@@ -1,6 +1,7 @@
 // @strapi/sdk-plugin bundles every import that is not a dependency or peerDependency of the
 // plugin: one left out (say @strapi/utils) silently turns a 50 kB server bundle into 900 kB with a
-// second copy of Strapi code in it. Every package the plugin's code imports must be declared.
+// second copy of Strapi code in it. Every package the plugin's code imports must be declared: the
+// app's own (Strapi, React) as peers, the plugin's own (zod) as dependencies.
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -30,10 +31,15 @@ const importedPackages = () => {
 };
 
 describe('package.json', () => {
-  it('declares every package the plugin imports as a peerDependency', () => {
+  it('declares every package the plugin imports as a peerDependency or a dependency', () => {
     const imported = importedPackages();
-    expect(imported).toContain('@strapi/utils');
-    expect(imported.filter((name) => !(name in pkg.peerDependencies))).toEqual([]);
+    expect(imported).toEqual(expect.arrayContaining(['@strapi/utils', 'zod']));
+    const declared = { ...pkg.peerDependencies, ...pkg.dependencies };
+    expect(imported.filter((name) => !(name in declared))).toEqual([]);
+  });
+
+  it('declares each package once: Strapi and React as peers, the rest as dependencies', () => {
+    expect(Object.keys(pkg.dependencies).filter((name) => name in pkg.peerDependencies)).toEqual([]);
   });
 
   it('exports the server and admin builds the way @strapi/sdk-plugin writes them', () => {

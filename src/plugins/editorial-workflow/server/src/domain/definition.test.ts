@@ -45,9 +45,37 @@ describe('parseWorkflowConfig', () => {
     ['transitions (unreachable)', (c: any) => (c.transitions = c.transitions.filter((t: any) => t.to !== 'published')), 'reach no transition into stage "published"'],
     ['publishWith', (c: any) => (c.publishWith = { 'api::quote.quote': ['article'] }), 'publishWith.api::quote.quote is not one of contentTypes'],
     ['maxCommentLength', (c: any) => (c.maxCommentLength = 0), 'maxCommentLength must be a positive integer'],
+    // Since the zod schema: unknown keys are refused inside stages and transitions too (a typo such as
+    // `requireComent` used to be ignored), and a top-level flag is named by its own key.
+    ['stages[1] key', (c: any) => (c.stages[1].colour = '#ffffff'), 'stages[1].colour is not a known key (known: id, name, color, initial, publishes)'],
+    ['transitions[1] key', (c: any) => (c.transitions[1].requireComent = true), 'transitions[1].requireComent is not a known key'],
+    ['separationOfDuties', (c: any) => (c.separationOfDuties = 'no'), 'Invalid editorial-workflow config: separationOfDuties must be true or false'],
+    ['stages[0]', (c: any) => (c.stages[0] = 'draft'), 'stages[0] must be an object'],
+    ['stages[2].name', (c: any) => (c.stages[2].name = '  '), 'stages[2].name must be a non-empty string'],
+    ['contentTypes[0] type', (c: any) => (c.contentTypes = [5]), 'contentTypes[0] must be a content-type uid'],
+    ['transitions[1].from[1]', (c: any) => (c.transitions[1].from = ['fact_check', 5]), 'transitions[1].from[1] names no stage ("5")'],
+    ['transitions[1].from (empty)', (c: any) => (c.transitions[1].from = []), 'transitions[1].from must be a stage id or a list of them'],
+    ['transitions[0].to (same)', (c: any) => (c.transitions[0].to = 'draft'), 'transitions[0].to must differ from every "from" stage'],
+    ['transitions[3].unpublishes', (c: any) => Object.assign(c.transitions[3], { from: 'fact_check', to: 'published', unpublishes: true }), 'transitions[3].unpublishes cannot be true for a transition into a publishing stage'],
+    ['stages (initial publishes)', (c: any) => (c.stages[0].publishes = true), 'stages the initial stage cannot publish'],
+    ['publishWith list', (c: any) => (c.publishWith = { 'api::article.article': 'quotes' }), 'publishWith.api::article.article must be a list of relation field names'],
+    ['reviewFields key', (c: any) => (c.reviewFields = { quote: ['verification'] }), 'reviewFields.quote must be keyed by a content-type uid'],
+    ['reviewFields list', (c: any) => (c.reviewFields = { 'api::quote.quote': [''] }), 'reviewFields.api::quote.quote must be a list of field names'],
   ])('refuses a bad %s, naming the key', (_key, change, message) => {
     const attempt = () => parseWorkflowConfig(withChange(change));
     expect(attempt).toThrow(WorkflowConfigError);
     expect(attempt).toThrow(message);
+  });
+
+  it.each([null, [], 'draft'])('refuses a config that is not an object (%j)', (raw) => {
+    expect(() => parseWorkflowConfig(raw)).toThrow('Invalid editorial-workflow config: config must be an object');
+  });
+
+  it('keeps the key of the first problem when there are several', () => {
+    const config = withChange((c) => {
+      c.colour = 1;
+      c.stages[1].color = 'orange';
+    });
+    expect(() => parseWorkflowConfig(config)).toThrow('Invalid editorial-workflow config: colour is not a known key');
   });
 });

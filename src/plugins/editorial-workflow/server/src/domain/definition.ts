@@ -1,4 +1,5 @@
 // The workflow as operators declare it in config/plugins.ts, checked once at boot. Pure.
+import { z } from 'zod';
 import type { Stage, Transition, WorkflowInfo } from '../../../shared/contracts';
 
 export interface WorkflowDefinition extends WorkflowInfo {
@@ -28,137 +29,167 @@ const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 const UID_PATTERN = /^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const str = (obj: Record<string, unknown>, field: string, key: string, pattern?: RegExp, hint?: string) => {
-  const value = obj[field];
-  if (typeof value !== 'string' || value.trim() === '') throw new WorkflowConfigError(`${key}.${field}`, 'must be a non-empty string');
-  if (pattern && !pattern.test(value)) throw new WorkflowConfigError(`${key}.${field}`, `must match ${hint ?? pattern}`);
-  return value;
+// Each check carries the words of its WorkflowConfigError; the key comes from the issue's path.
+const NON_EMPTY = 'must be a non-empty string';
+const FROM_PROBLEM = 'must be a stage id or a list of them';
+const UID_PROBLEM = 'must be a content-type uid such as api::article.article';
+const text = (pattern?: RegExp, hint?: string) => {
+  const base = z.string({ error: NON_EMPTY }).refine((v) => v.trim() !== '', NON_EMPTY);
+  return pattern ? base.regex(pattern, `must match ${hint}`) : base;
 };
+const id = () => text(ID_PATTERN, 'lowercase letters, digits and underscores');
+const flag = () => z.boolean({ error: 'must be true or false' }).optional();
+/** A list judged as a whole, so the error names the list rather than one element. */
+const listOf = (isItem: (item: unknown) => boolean, message: string) =>
+  z.custom<string[]>((v) => Array.isArray(v) && v.every(isItem), message);
+const isName = (v: unknown) => typeof v === 'string' && v !== '';
 
-const optionalBool = (obj: Record<string, unknown>, field: string, key: string, fallback: boolean) => {
-  const value = obj[field];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new WorkflowConfigError(`${key}.${field}`, 'must be true or false');
-  return value;
+const stageSchema = z.strictObject(
+  {
+    id: id(),
+    name: text(),
+    color: text(COLOR_PATTERN, 'a #rrggbb colour'),
+    initial: flag(),
+    publishes: flag(),
+  },
+  { error: 'must be an object' }
+);
+
+const transitionSchema = z.strictObject(
+  {
+    id: id(),
+    name: text(),
+    // Each stage id is checked against the stages below, with its own index in the key.
+    from: z.union([z.string(), z.array(z.unknown()).min(1, FROM_PROBLEM)], { error: FROM_PROBLEM }),
+    to: text(),
+    requireComment: flag(),
+    guards: listOf(isName, 'must be a list of guard names').optional(),
+    separationOfDuties: flag(),
+    unpublishes: flag(),
+  },
+  { error: 'must be an object' }
+);
+
+const configSchema = z
+  .strictObject(
+    {
+      contentTypes: z
+        .array(z.string({ error: UID_PROBLEM }).regex(UID_PATTERN, UID_PROBLEM), { error: 'must be a non-empty list of content-type uids' })
+        .min(1, 'must be a non-empty list of content-type uids'),
+      stages: z.array(stageSchema, { error: 'must list at least two stages' }).min(2, 'must list at least two stages'),
+      transitions: z
+        .array(transitionSchema, { error: 'must list at least one transition' })
+        .min(1, 'must list at least one transition'),
+      separationOfDuties: flag(),
+      publishWith: z
+        .record(z.string(), listOf((f) => typeof f === 'string', 'must be a list of relation field names'), {
+          error: 'must map content-type uids to relation field names',
+        })
+        .optional(),
+      reviewFields: z
+        .record(z.string(), listOf(isName, 'must be a list of field names'), {
+          error: 'must map content-type uids to field names',
+        })
+        .optional(),
+      maxCommentLength: z
+        .number({ error: 'must be a positive integer' })
+        .int('must be a positive integer')
+        .min(1, 'must be a positive integer')
+        .optional(),
+    },
+    { error: 'must be an object' }
+  )
+  // What one part says about another: stage ids that transitions name, one initial stage, every
+  // stage reachable. Runs once every part has the right shape.
+  .superRefine((config, ctx) => {
+    const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+    const stageIds = new Set<string>();
+    config.stages.forEach((s, i) => {
+      if (stageIds.has(s.id)) problem(['stages', i, 'id'], `repeats "${s.id}"`);
+      stageIds.add(s.id);
+    });
+    const initial = config.stages.filter((s) => s.initial);
+    if (initial.length !== 1) problem(['stages'], `must have exactly one initial stage (found ${initial.length})`);
+    else if (initial[0].publishes) problem(['stages'], 'the initial stage cannot publish');
+    const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
+
+    const transitionIds = new Set<string>();
+    config.transitions.forEach((t, i) => {
+      const from = typeof t.from === 'string' ? [t.from] : t.from;
+      from.forEach((f, j) => {
+        if (typeof f !== 'string' || !stageIds.has(f)) {
+          problem(['transitions', i, 'from', ...(Array.isArray(t.from) ? [j] : [])], `names no stage ("${String(f)}")`);
+        }
+      });
+      if (!stageIds.has(t.to)) problem(['transitions', i, 'to'], `names no stage ("${t.to}")`);
+      else if (from.includes(t.to)) problem(['transitions', i, 'to'], 'must differ from every "from" stage');
+      if (t.unpublishes && publishing.has(t.to)) {
+        problem(['transitions', i, 'unpublishes'], 'cannot be true for a transition into a publishing stage');
+      }
+      if (transitionIds.has(t.id)) problem(['transitions', i, 'id'], `repeats "${t.id}"`);
+      transitionIds.add(t.id);
+    });
+    for (const stage of config.stages) {
+      if (!stage.initial && !config.transitions.some((t) => t.to === stage.id)) {
+        problem(['transitions'], `reach no transition into stage "${stage.id}"`);
+      }
+    }
+
+    for (const uid of Object.keys(config.publishWith ?? {})) {
+      if (!config.contentTypes.includes(uid)) problem(['publishWith', uid], 'is not one of contentTypes');
+    }
+    for (const uid of Object.keys(config.reviewFields ?? {})) {
+      if (!UID_PATTERN.test(uid)) problem(['reviewFields', uid], 'must be keyed by a content-type uid');
+    }
+  });
+
+/** `transitions[2].to`, `publishWith.api::quote.quote`, or `config` for the whole. */
+const keyOf = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((key, part) => (typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part)), '') ||
+  'config';
+
+const toConfigError = (issues: readonly z.core.$ZodIssue[]) => {
+  // An unknown top-level key is the likeliest typo: name it first, as an operator reads the config.
+  const issue = issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ?? issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    const shape = issue.path.length === 0 ? configSchema.shape : issue.path[0] === 'stages' ? stageSchema.shape : transitionSchema.shape;
+    const known = Object.keys(shape);
+    return new WorkflowConfigError(keyOf([...issue.path, issue.keys[0]]), `is not a known key (known: ${known.join(', ')})`);
+  }
+  return new WorkflowConfigError(keyOf(issue.path), issue.message);
 };
-
-const KNOWN_KEYS = ['contentTypes', 'stages', 'transitions', 'separationOfDuties', 'publishWith', 'reviewFields', 'maxCommentLength'];
 
 export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
-  if (!isObject(raw)) throw new WorkflowConfigError('config', 'must be an object');
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.includes(key)) throw new WorkflowConfigError(key, `is not a known key (known: ${KNOWN_KEYS.join(', ')})`);
-  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw toConfigError(parsed.error.issues);
+  const config = parsed.data;
 
-  const { contentTypes } = raw;
-  if (!Array.isArray(contentTypes) || contentTypes.length === 0) {
-    throw new WorkflowConfigError('contentTypes', 'must be a non-empty list of content-type uids');
-  }
-  contentTypes.forEach((uid, i) => {
-    if (typeof uid !== 'string' || !UID_PATTERN.test(uid)) {
-      throw new WorkflowConfigError(`contentTypes[${i}]`, 'must be a content-type uid such as api::article.article');
-    }
-  });
-
-  if (!Array.isArray(raw.stages) || raw.stages.length < 2) throw new WorkflowConfigError('stages', 'must list at least two stages');
-  const stages: Stage[] = raw.stages.map((s, i) => {
-    const key = `stages[${i}]`;
-    if (!isObject(s)) throw new WorkflowConfigError(key, 'must be an object');
+  const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
+  const stages: Stage[] = config.stages.map((s) => ({ ...s, initial: s.initial ?? false, publishes: s.publishes ?? false }));
+  const transitions: Transition[] = config.transitions.map((t) => {
+    const from = (typeof t.from === 'string' ? [t.from] : t.from) as string[];
     return {
-      id: str(s, 'id', key, ID_PATTERN, 'lowercase letters, digits and underscores'),
-      name: str(s, 'name', key),
-      color: str(s, 'color', key, COLOR_PATTERN, 'a #rrggbb colour'),
-      initial: optionalBool(s, 'initial', key, false),
-      publishes: optionalBool(s, 'publishes', key, false),
+      id: t.id,
+      name: t.name,
+      from,
+      to: t.to,
+      requireComment: t.requireComment ?? false,
+      guards: t.guards ?? [],
+      separationOfDuties: t.separationOfDuties ?? false,
+      // Out of the published stages into an unpublished one takes the document down, unless told otherwise.
+      unpublishes: t.unpublishes ?? (from.every((f) => publishing.has(f)) && !publishing.has(t.to)),
     };
   });
-  const stageIds = new Set<string>();
-  stages.forEach((s, i) => {
-    if (stageIds.has(s.id)) throw new WorkflowConfigError(`stages[${i}].id`, `repeats "${s.id}"`);
-    stageIds.add(s.id);
-  });
-  const initial = stages.filter((s) => s.initial);
-  if (initial.length !== 1) throw new WorkflowConfigError('stages', `must have exactly one initial stage (found ${initial.length})`);
-  if (initial[0].publishes) throw new WorkflowConfigError('stages', 'the initial stage cannot publish');
-  const publishing = new Set(stages.filter((s) => s.publishes).map((s) => s.id));
-
-  if (!Array.isArray(raw.transitions) || raw.transitions.length === 0) {
-    throw new WorkflowConfigError('transitions', 'must list at least one transition');
-  }
-  const transitions: Transition[] = raw.transitions.map((t, i) => {
-    const key = `transitions[${i}]`;
-    if (!isObject(t)) throw new WorkflowConfigError(key, 'must be an object');
-    const id = str(t, 'id', key, ID_PATTERN, 'lowercase letters, digits and underscores');
-    const from = typeof t.from === 'string' ? [t.from] : t.from;
-    if (!Array.isArray(from) || from.length === 0) throw new WorkflowConfigError(`${key}.from`, 'must be a stage id or a list of them');
-    from.forEach((f, j) => {
-      if (typeof f !== 'string' || !stageIds.has(f)) throw new WorkflowConfigError(`${key}.from${Array.isArray(t.from) ? `[${j}]` : ''}`, `names no stage ("${f}")`);
-    });
-    const to = str(t, 'to', key);
-    if (!stageIds.has(to)) throw new WorkflowConfigError(`${key}.to`, `names no stage ("${to}")`);
-    if (from.includes(to)) throw new WorkflowConfigError(`${key}.to`, 'must differ from every "from" stage');
-    const guards = t.guards ?? [];
-    if (!Array.isArray(guards) || guards.some((g) => typeof g !== 'string' || g === '')) {
-      throw new WorkflowConfigError(`${key}.guards`, 'must be a list of guard names');
-    }
-    const fromPublished = (from as string[]).every((f) => publishing.has(f));
-    const unpublishes = optionalBool(t, 'unpublishes', key, fromPublished && !publishing.has(to));
-    if (unpublishes && publishing.has(to)) throw new WorkflowConfigError(`${key}.unpublishes`, 'cannot be true for a transition into a publishing stage');
-    return {
-      id,
-      name: str(t, 'name', key),
-      from: from as string[],
-      to,
-      requireComment: optionalBool(t, 'requireComment', key, false),
-      guards: guards as string[],
-      separationOfDuties: optionalBool(t, 'separationOfDuties', key, false),
-      unpublishes,
-    };
-  });
-  const transitionIds = new Set<string>();
-  transitions.forEach((t, i) => {
-    if (transitionIds.has(t.id)) throw new WorkflowConfigError(`transitions[${i}].id`, `repeats "${t.id}"`);
-    transitionIds.add(t.id);
-  });
-  for (const stage of stages) {
-    if (!stage.initial && !transitions.some((t) => t.to === stage.id)) {
-      throw new WorkflowConfigError('transitions', `reach no transition into stage "${stage.id}"`);
-    }
-  }
-
-  const publishWith = raw.publishWith ?? {};
-  if (!isObject(publishWith)) throw new WorkflowConfigError('publishWith', 'must map content-type uids to relation field names');
-  for (const [uid, fields] of Object.entries(publishWith)) {
-    if (!contentTypes.includes(uid)) throw new WorkflowConfigError(`publishWith.${uid}`, 'is not one of contentTypes');
-    if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) {
-      throw new WorkflowConfigError(`publishWith.${uid}`, 'must be a list of relation field names');
-    }
-  }
-
-  const reviewFields = raw.reviewFields ?? {};
-  if (!isObject(reviewFields)) throw new WorkflowConfigError('reviewFields', 'must map content-type uids to field names');
-  for (const [uid, fields] of Object.entries(reviewFields)) {
-    if (!UID_PATTERN.test(uid)) throw new WorkflowConfigError(`reviewFields.${uid}`, 'must be keyed by a content-type uid');
-    if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string' || f === '')) {
-      throw new WorkflowConfigError(`reviewFields.${uid}`, 'must be a list of field names');
-    }
-  }
-
-  const maxCommentLength = raw.maxCommentLength ?? 5000;
-  if (typeof maxCommentLength !== 'number' || !Number.isInteger(maxCommentLength) || maxCommentLength < 1) {
-    throw new WorkflowConfigError('maxCommentLength', 'must be a positive integer');
-  }
 
   return {
-    contentTypes: contentTypes as string[],
+    contentTypes: config.contentTypes,
     stages,
     transitions,
-    separationOfDuties: optionalBool(raw, 'separationOfDuties', 'config', true),
-    publishWith: publishWith as Record<string, string[]>,
-    reviewFields: reviewFields as Record<string, string[]>,
-    maxCommentLength,
+    separationOfDuties: config.separationOfDuties ?? true,
+    publishWith: config.publishWith ?? {},
+    reviewFields: config.reviewFields ?? {},
+    maxCommentLength: config.maxCommentLength ?? 5000,
   };
 };
 

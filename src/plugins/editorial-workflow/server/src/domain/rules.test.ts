@@ -8,7 +8,6 @@ import {
   applyMove,
   decideMove,
   guardRefusal,
-  parseMoveRequest,
   publishingEffect,
   sameActor,
   type WorkflowState,
@@ -163,32 +162,6 @@ describe('applyMove and afterEdit', () => {
       ['approve', 'publish'],
       ['retract', 'unpublish'],
     ]);
-  });
-});
-
-describe('parseMoveRequest', () => {
-  it.each([
-    [null, 'body'],
-    [[], 'body'],
-    [{}, 'transition'],
-    [{ transition: 3 }, 'transition'],
-    [{ transition: 'submit', comment: 5 }, 'comment'],
-    [{ transition: 'submit', expectedVersion: 'one' }, 'expectedVersion'],
-    [{ transition: 'submit', expectedVersion: 0 }, 'expectedVersion'],
-    [{ transition: 'submit', stage: 'published' }, 'stage'],
-  ])('refuses %j (naming %s)', (body, path) => {
-    const parsed = parseMoveRequest(body);
-    expect('refusal' in parsed && parsed.refusal.status).toBe(400);
-    if ('refusal' in parsed) expect(parsed.refusal.details?.errors).toEqual([expect.objectContaining({ path: [path] })]);
-  });
-
-  it('trims comments and treats blank ones as none', () => {
-    expect(parseMoveRequest({ transition: 'submit', comment: '  ok  ', expectedVersion: 2 })).toEqual({
-      request: { transition: 'submit', comment: 'ok', expectedVersion: 2 },
-    });
-    expect(parseMoveRequest({ transition: 'submit', comment: '   ' })).toEqual({
-      request: { transition: 'submit', comment: null, expectedVersion: null },
-    });
   });
 });
 

@@ -35,29 +35,6 @@ const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
 export const sameActor = (a: Actor | null, b: Actor | null) =>
   Boolean(a && b && a.type === b.type && (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name));
 
-/** Reads a transition request body: the request, or a 400 refusal naming what is malformed. */
-export const parseMoveRequest = (body: unknown): { request: MoveRequest } | { refusal: Refusal } => {
-  const invalid = (message: string, path: string) =>
-    ({ refusal: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [path], message }] } } }) as const;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid('The body must be a JSON object', 'body');
-  const { transition, comment, expectedVersion, ...rest } = body as Record<string, unknown>;
-  const unknownKey = Object.keys(rest)[0];
-  if (unknownKey) return invalid(`Unknown key "${unknownKey}" (expected transition, comment, expectedVersion)`, unknownKey);
-  if (typeof transition !== 'string' || transition === '') return invalid('transition must be a transition id', 'transition');
-  if (comment !== undefined && comment !== null && typeof comment !== 'string') return invalid('comment must be text', 'comment');
-  if (expectedVersion !== undefined && expectedVersion !== null && !(Number.isInteger(expectedVersion) && (expectedVersion as number) > 0)) {
-    return invalid('expectedVersion must be a positive integer', 'expectedVersion');
-  }
-  const trimmed = typeof comment === 'string' ? comment.trim() : '';
-  return {
-    request: {
-      transition,
-      comment: trimmed === '' ? null : trimmed,
-      expectedVersion: (expectedVersion as number | undefined) ?? null,
-    },
-  };
-};
-
 /** Why `actor` wrote part of the version under review (created, submitted or edited it), or null. */
 export const participation = (state: WorkflowState, actor: Actor): string | null => {
   if (sameActor(actor, state.submitter)) return 'you submitted this story for this round';

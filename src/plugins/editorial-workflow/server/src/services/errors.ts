@@ -31,3 +31,7 @@ export const forbidden = (message: string, details: Record<string, unknown> = {}
   createHttpError(403, message, { details, expose: true });
 
 export const notFound = (message: string) => new errors.NotFoundError(message);
+
+/** A malformed request: `400 ValidationError` naming the part that is wrong, as Strapi's own validators do. */
+export const invalid = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });

@@ -7,7 +7,6 @@ import {
   applyMove,
   decideMove,
   guardRefusal,
-  parseMoveRequest,
   participation,
   publishingEffect,
   type WorkflowState,
@@ -16,6 +15,7 @@ import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { Target } from './state-store';
 import { getService, isLocalized, STATE_UID } from '../utils';
+import { parseMoveRequest } from '../validation';
 
 /** Which transitions the caller holds permission for. */
 export type MayTransition = (transitionId: string) => boolean;
@@ -91,8 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async transition(target: Target, body: unknown, actor: Actor, may: MayTransition): Promise<DocumentState> {
       const def = definition().get();
-      const parsed = parseMoveRequest(body);
-      if ('refusal' in parsed) throw toError(parsed.refusal);
+      const request = parseMoveRequest(body);
       await store().ensure(target);
 
       let event: TransitionEvent | null = null;
@@ -101,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await store().lock([target]);
         const state = await store().find(target);
         if (!state) throw notFound(`No workflow state for ${target.documentId}`);
-        const decision = decideMove(def, state, parsed.request, actor, may);
+        const decision = decideMove(def, state, request, actor, may);
         if (!decision.ok) throw toError(decision.refusal);
         const { transition } = decision;
         const effect = publishingEffect(def, transition);
@@ -127,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           from: state.stage,
           to: next.stage,
           actor,
-          comment: parsed.request.comment,
+          comment: request.comment,
         });
 
         if (effect === 'publish') await getService(strapi, 'publisher').publish(target);

@@ -1,0 +1,119 @@
+import { errors } from '@strapi/utils';
+import { describe, expect, it } from 'vitest';
+import { parseWorkflowConfig } from './domain/definition';
+import { NEWSROOM_CONFIG } from './domain/fixtures';
+import { parseLocaleQuery, parseMoveRequest, parseQueueQuery, parseStagesQuery } from './validation';
+
+const def = parseWorkflowConfig(NEWSROOM_CONFIG);
+
+/** The ValidationError `attempt` throws, as a client receives it. */
+const refusal = (attempt: () => unknown) => {
+  try {
+    attempt();
+  } catch (error) {
+    expect(error).toBeInstanceOf(errors.ValidationError);
+    const { message, details } = error as InstanceType<typeof errors.ValidationError>;
+    return { message, paths: (details as any).errors.map((e: any) => e.path.join('.')) };
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('parseMoveRequest', () => {
+  it.each([
+    [null, 'body', 'The body must be a JSON object'],
+    [[], 'body', 'The body must be a JSON object'],
+    ['approve', 'body', 'The body must be a JSON object'],
+    [{}, 'transition', 'transition must be a transition id'],
+    [{ transition: 3 }, 'transition', 'transition must be a transition id'],
+    [{ transition: '' }, 'transition', 'transition must be a transition id'],
+    [{ transition: 'submit', comment: 5 }, 'comment', 'comment must be text'],
+    [{ transition: 'submit', expectedVersion: 'one' }, 'expectedVersion', 'expectedVersion must be a positive integer'],
+    [{ transition: 'submit', expectedVersion: 0 }, 'expectedVersion', 'expectedVersion must be a positive integer'],
+    [{ transition: 'submit', expectedVersion: 1.5 }, 'expectedVersion', 'expectedVersion must be a positive integer'],
+    [{ transition: 'submit', stage: 'published' }, 'stage', 'Unknown key "stage" (expected transition, comment, expectedVersion)'],
+    // The unknown key is named first, whatever else is wrong.
+    [{ comment: 5, stage: 'published' }, 'stage', 'Unknown key "stage" (expected transition, comment, expectedVersion)'],
+  ])('refuses %j, naming %s', (body, path, message) => {
+    expect(refusal(() => parseMoveRequest(body))).toEqual({ message, paths: [path] });
+  });
+
+  it('trims comments and treats blank or null ones as none', () => {
+    expect(parseMoveRequest({ transition: 'submit', comment: '  ok  ', expectedVersion: 2 })).toEqual({
+      transition: 'submit',
+      comment: 'ok',
+      expectedVersion: 2,
+    });
+    expect(parseMoveRequest({ transition: 'submit', comment: '   ' })).toEqual({ transition: 'submit', comment: null, expectedVersion: null });
+    expect(parseMoveRequest({ transition: 'submit', comment: null, expectedVersion: null })).toEqual({
+      transition: 'submit',
+      comment: null,
+      expectedVersion: null,
+    });
+  });
+});
+
+describe('parseQueueQuery', () => {
+  it('reads the filters and pages; empty values are absent; other keys are ignored', () => {
+    expect(parseQueueQuery(def, { stage: 'fact_check', uid: 'api::article.article', locale: 'ru', page: '2', pageSize: '100', sort: 'x' })).toEqual({
+      stage: 'fact_check',
+      uid: 'api::article.article',
+      locale: 'ru',
+      page: 2,
+      pageSize: 100,
+    });
+    expect(parseQueueQuery(def, { stage: '', page: '' })).toEqual({});
+  });
+
+  it.each([
+    [{ page: '0' }, 'page', 'page must be a positive integer'],
+    [{ page: 'two' }, 'page', 'page must be a positive integer'],
+    [{ page: '1.5' }, 'page', 'page must be a positive integer'],
+    [{ page: ['1', '2'] }, 'page', 'page must be a positive integer'],
+    [{ pageSize: '101' }, 'pageSize', 'pageSize must be at most 100'],
+    [{ stage: 'limbo' }, 'stage', 'Unknown stage "limbo" (known: draft, fact_check, published)'],
+    [{ stage: ['draft', 'published'] }, 'stage', 'stage must be a single value'],
+    [{ uid: 'api::quote.quote' }, 'uid', 'api::quote.quote is not in the editorial workflow'],
+    [{ locale: { in: 'en' } }, 'locale', 'locale must be a single value'],
+  ])('refuses %j, naming %s', (query, path, message) => {
+    expect(refusal(() => parseQueueQuery(def, query))).toEqual({ message, paths: [path] });
+  });
+});
+
+describe('parseStagesQuery', () => {
+  it('splits and trims the documentIds', () => {
+    expect(parseStagesQuery(def, { uid: 'api::article.article', documentIds: 'a, b,,c' })).toEqual({
+      uid: 'api::article.article',
+      documentIds: ['a', 'b', 'c'],
+      locale: undefined,
+    });
+  });
+
+  it.each([
+    [{ documentIds: 'a' }, 'uid', 'uid must name a content type in the editorial workflow'],
+    [{ uid: 'api::quote.quote', documentIds: 'a' }, 'uid', 'uid must name a content type in the editorial workflow'],
+    [{ uid: 'api::article.article' }, 'documentIds', 'documentIds must list 1 to 100 comma-separated documentIds'],
+    [{ uid: 'api::article.article', documentIds: ' , ' }, 'documentIds', 'documentIds must list 1 to 100 comma-separated documentIds'],
+    [
+      { uid: 'api::article.article', documentIds: Array.from({ length: 101 }, (_, i) => `d${i}`).join(',') },
+      'documentIds',
+      'documentIds must list 1 to 100 comma-separated documentIds',
+    ],
+    [{ uid: 'api::article.article', documentIds: ['a', 'b'] }, 'documentIds', 'documentIds must be a single value'],
+    [{ uid: 'api::article.article', documentIds: 'a', locale: ['en', 'ru'] }, 'locale', 'locale must be a single value'],
+  ])('refuses %j, naming %s', (query, path, message) => {
+    expect(refusal(() => parseStagesQuery(def, query))).toEqual({ message, paths: [path] });
+  });
+});
+
+describe('parseLocaleQuery', () => {
+  it('reads one locale, or none', () => {
+    expect(parseLocaleQuery({ locale: 'ru' })).toBe('ru');
+    expect(parseLocaleQuery({ locale: '' })).toBeUndefined();
+    expect(parseLocaleQuery({})).toBeUndefined();
+  });
+
+  it('refuses a list or an object, naming locale', () => {
+    expect(refusal(() => parseLocaleQuery({ locale: ['en', 'ru'] }))).toEqual({ message: 'locale must be a single value', paths: ['locale'] });
+    expect(refusal(() => parseLocaleQuery({ locale: { $ne: 'en' } }))).toEqual({ message: 'locale must be a single value', paths: ['locale'] });
+  });
+});
