@@ -44,6 +44,13 @@ const optionalBool = (obj: Record<string, unknown>, field: string, key: string, 
   return value;
 };
 
+const optionalText = (obj: Record<string, unknown>, field: string, key: string) => {
+  const value = obj[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new WorkflowConfigError(`${key}.${field}`, 'must be a non-empty string');
+  return value;
+};
+
 const KNOWN_KEYS = ['contentTypes', 'stages', 'transitions', 'separationOfDuties', 'publishWith', 'reviewFields', 'maxCommentLength'];
 
 export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
@@ -112,6 +119,7 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
       from: from as string[],
       to,
       requireComment: optionalBool(t, 'requireComment', key, false),
+      ...(t.commentPrompt === undefined ? {} : { commentPrompt: optionalText(t, 'commentPrompt', key) }),
       guards: guards as string[],
       separationOfDuties: optionalBool(t, 'separationOfDuties', key, false),
       unpublishes,
