@@ -23,6 +23,10 @@ const postgresConnection = (env: Env): any => {
   };
 };
 
+// Migrations are TypeScript in database/migrations/, compiled with the app: Strapi then runs them
+// from dist/database/migrations (its default is .js files at the project root).
+const settings = { useTypescriptMigrations: true };
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
@@ -34,6 +38,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
       },
+      settings,
     };
   }
 
@@ -59,6 +64,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         },
       },
     },
+    settings,
   };
 };
 

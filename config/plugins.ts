@@ -19,7 +19,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ],
       transitions: [
         { id: 'submit', name: 'Submit for fact-check', from: 'draft', to: 'fact_check' },
-        { id: 'request_changes', name: 'Request changes', from: 'fact_check', to: 'draft', requireComment: true },
+        {
+          id: 'request_changes',
+          name: 'Request changes',
+          from: 'fact_check',
+          to: 'draft',
+          requireComment: true,
+          commentPrompt: 'Say what needs to change: the author sees this comment.',
+        },
         {
           id: 'approve',
           name: 'Approve and publish',
@@ -28,7 +35,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           guards: ['quotes-verified'],
           separationOfDuties: true,
         },
-        { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true },
+        {
+          id: 'retract',
+          name: 'Retract',
+          from: 'published',
+          to: 'draft',
+          requireComment: true,
+          commentPrompt: 'Retracting takes the story down: say why.',
+        },
       ],
       // An article's quotes go live and come down with it.
       publishWith: { 'api::article.article': ['quotes'] },

@@ -7,6 +7,7 @@ import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
+import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
@@ -23,6 +24,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    keepRoleLocalesComplete(strapi);
     await applyFirstBootDefaults(strapi);
 
     const environment = process.env.NODE_ENV;

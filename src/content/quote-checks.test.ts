@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVE_OF_TALKS, SOCHI_TALKS } from '../demo/sample-story';
 import { quoteProblems, type VerifierIdentity } from './quote-checks';
 
 describe('quoteProblems', () => {
@@ -16,6 +17,28 @@ describe('quoteProblems', () => {
       'The quote «All agreements signed with the illegitimate Lukashenko will…» is unverified: it must be verified.',
       'The quote «Short» is disputed: it must be verified.',
       'The quote «Short» has no speaker.',
+    ]);
+  });
+
+  it('names the demo story’s quotes by whole words, with balanced guillemets', () => {
+    const unverified = [...SOCHI_TALKS.quotes, ...EVE_OF_TALKS.quotes].map((q) => ({ text: q.text, verification: 'unverified', speaker: { id: 1 } }));
+    expect(quoteProblems(unverified)).toEqual([
+      'The quote «Given their scale and number, all reports of torture and…» is unverified: it must be verified.',
+      'The quote «I want to remind Vladimir Putin: whatever you accept and…» is unverified: it must be verified.',
+      'The quote «All agreements signed with the illegitimate Lukashenko will…» is unverified: it must be verified.',
+    ]);
+  });
+
+  it('keeps a quotation inside the quote closed: «…heard,» a protester…', () => {
+    const text = '«We will be heard,» a protester told Voice of America outside the Minsk tractor works.';
+    expect(quoteProblems([{ text, verification: 'disputed', speaker: { id: 1 } }])).toEqual([
+      'The quote ««We will be heard,» a protester told Voice of America…» is disputed: it must be verified.',
+    ]);
+    // Demo paragraphs quote inside the text, as a reporter's sentence would.
+    const paragraph = SOCHI_TALKS.paragraphs.find((p) => p.includes('«Slavic brotherhood»'))!;
+    const sentence = paragraph.slice(paragraph.indexOf('At the same time'));
+    expect(quoteProblems([{ text: sentence, verification: 'verified', speaker: null }])).toEqual([
+      'The quote «At the same time, Moscow announced that Russian paratroopers…» has no speaker.',
     ]);
   });
 });

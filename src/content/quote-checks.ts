@@ -1,4 +1,5 @@
 // What must be true of a story's quotes before it may be approved. Pure.
+import { excerpt } from '../plugins/editorial-workflow/shared/excerpt';
 
 /** Who set a quote's verdict, as recorded by the server. */
 export interface VerifierIdentity {
@@ -16,13 +17,6 @@ export interface QuoteForCheck {
 
 /** Whether an actor took part in this round (created the story locale, submitted it, or edited it). */
 export type IsParticipant = (actor: VerifierIdentity) => boolean;
-
-const excerpt = (text: string | null) => {
-  const clean = (text ?? '').replace(/[«»"]/g, '').trim();
-  if (clean.length <= 60) return clean;
-  const cut = clean.slice(0, 60);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 60).replace(/[\s,.;:]+$/, '')}…`;
-};
 
 /**
  * One sentence per problem, naming the quote by its opening words. A verdict counts only when

@@ -4,13 +4,16 @@
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { readQueryProblems } from '../newsroom/reader-query';
+import { readerHiddenFields } from '../newsroom/reader-visibility';
 import { isReaderRequest } from '../newsroom/request-actor';
 
 export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
   if (!config?.uid) throw new Error('global::reader-query needs { uid } in its route config');
   return async (ctx: any, next: () => Promise<unknown>) => {
+    const reader = isReaderRequest(ctx);
     const problems = readQueryProblems((uid) => strapi.getModel(uid as any) as any, config.uid, ctx.query, {
-      reader: isReaderRequest(ctx),
+      reader,
+      hidden: reader ? readerHiddenFields(strapi) : {},
     });
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {

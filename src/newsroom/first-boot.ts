@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
 import { grantContentRoles } from './content-roles';
+import { listEveryLocale } from './role-locales';
 import { grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
@@ -55,4 +56,7 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'workflow-roles', () => grantWorkflowRoles(strapi));
   // After workflow-roles: it creates the Fact-checker role.
   await runOnce(strapi, 'content-roles', () => grantContentRoles(strapi));
+  // Databases set up before locales were listed by code hold `locales: null` (an empty locale
+  // picker in the Content Manager): list them once. A fresh database has nothing to change.
+  await runOnce(strapi, 'role-locales', () => listEveryLocale(strapi));
 };

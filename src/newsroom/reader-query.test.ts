@@ -231,3 +231,25 @@ describe('pagination, locale, status, fields, _q', () => {
     expect(paths('person', { pagination: { start: '0', limit: '-1', withCount: 'false' } })).toEqual([]);
   });
 });
+
+describe('hidden fields (PUBLIC_VERIFIER=none)', () => {
+  const WITH_VERIFIER: Record<string, Model> = {
+    ...MODELS,
+    quote: { ...MODELS.quote, uid: 'quote', attributes: { ...MODELS.quote.attributes, verifiedBy: { type: 'string' } } },
+  };
+  const check = (uid: string, query: unknown, hidden: Record<string, string[]> = { quote: ['verifiedBy'] }) =>
+    readQueryProblems((u) => WITH_VERIFIER[u], uid, query, { reader: true, hidden }).map((p) => p.path);
+
+  it('refuses filters and sorts naming a hidden field, at any depth, as naming no field', () => {
+    expect(check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } } })).toEqual(['filters.verifiedBy']);
+    expect(check('person', { filters: { quotes: { verifiedBy: 'Fiona' } } })).toEqual(['filters.quotes.verifiedBy']);
+    expect(check('article', { populate: { quotes: { filters: { verifiedBy: { $null: true } } } } })).toEqual(['populate.quotes.filters.verifiedBy']);
+    expect(check('quote', { sort: 'verifiedBy:asc' })).toEqual(['sort']);
+    expect(check('quote', { sort: ['text', 'verifiedBy'] })).toEqual(['sort.1']);
+    expect(check('quote', { sort: { verifiedBy: 'desc' } })).toEqual(['sort.verifiedBy']);
+  });
+
+  it('accepts them when nothing is hidden', () => {
+    expect(check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } }, sort: 'verifiedBy:asc' }, {})).toEqual([]);
+  });
+});

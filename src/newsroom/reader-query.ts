@@ -21,6 +21,7 @@ export interface Attribute {
   relation?: string;
 }
 export interface Model {
+  uid?: string;
   attributes: Record<string, Attribute>;
   info?: { displayName?: string };
 }
@@ -33,6 +34,8 @@ export interface QueryProblem {
 export interface Caller {
   /** The public or a logged-in end user (not an API token). */
   reader: boolean;
+  /** Fields this caller never gets, by model uid: naming them anywhere is naming no field. */
+  hidden?: Record<string, readonly string[]>;
 }
 
 const MEDIA_TARGET = 'plugin::upload.file';
@@ -99,14 +102,20 @@ class Checker {
 
   constructor(
     private readonly getModel: GetModel,
-    private readonly reader: boolean
+    private readonly reader: boolean,
+    private readonly hidden: Record<string, readonly string[]> = {}
   ) {}
 
   problem(path: string, message: string) {
     this.problems.push({ path, message });
   }
 
+  isHidden(model: Model, key: string) {
+    return Boolean(model.uid && this.hidden[model.uid]?.includes(key));
+  }
+
   attribute(model: Model, key: string): Attribute | undefined {
+    if (this.isHidden(model, key)) return undefined;
     return Object.prototype.hasOwnProperty.call(IMPLICIT, key) ? IMPLICIT[key] : model.attributes[key];
   }
 
@@ -296,6 +305,7 @@ class Checker {
         const field = part.trim().split(':')[0];
         if (!field) continue;
         const [head, ...rest] = field.split('.');
+        if (this.isHidden(model, head)) this.problem(path, `\`${path}\`: \`${head}\` names no field.`);
         const attribute = this.attribute(model, head);
         if (rest.length > 0 && attribute && isRelation(attribute)) {
           if (!relations) this.refuseRelationSort(path, field);
@@ -317,6 +327,10 @@ class Checker {
     }
     for (const [key, direction] of Object.entries(sort)) {
       const at = join(path, key);
+      if (this.isHidden(model, key)) {
+        this.problem(at, `\`${at}\` names no field.`);
+        continue;
+      }
       if (typeof direction === 'string') continue; // Strapi checks the field and the direction
       const attribute = this.attribute(model, key);
       if (!isObject(direction) || !attribute) {
@@ -419,10 +433,10 @@ class Checker {
 }
 
 /** Problems of a content-API read of `uid`, for this caller; empty when Strapi may run it. */
-export const readQueryProblems = (getModel: GetModel, uid: string, query: unknown, { reader }: Caller): QueryProblem[] => {
+export const readQueryProblems = (getModel: GetModel, uid: string, query: unknown, { reader, hidden }: Caller): QueryProblem[] => {
   const model = getModel(uid);
   if (!model || !isObject(query)) return [];
-  const check = new Checker(getModel, reader);
+  const check = new Checker(getModel, reader, hidden);
   if (query.filters !== undefined) check.where(model, query.filters, 'filters');
   if (query.sort !== undefined) check.sort(model, query.sort, 'sort', !reader);
   if (query.populate !== undefined) check.populate(model, query.populate, 'populate');

@@ -5,6 +5,49 @@ import { currentRequest, isReaderRequest } from './request-actor';
 // public and logged-in end users) only ever see published content; API tokens may preview drafts.
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const QUOTE = 'api::quote.quote';
+
+/**
+ * What readers see of who verified a quote (`PUBLIC_VERIFIER`, config/newsroom.ts): `name`, the
+ * verifier's display name ("Fiona Factchecker"), or `none`. API tokens and the admin always get it.
+ */
+export const PUBLIC_VERIFIER_MODES = ['name', 'none'] as const;
+export type PublicVerifier = (typeof PUBLIC_VERIFIER_MODES)[number];
+
+export const parsePublicVerifier = (value: unknown): PublicVerifier => {
+  if ((PUBLIC_VERIFIER_MODES as readonly unknown[]).includes(value)) return value as PublicVerifier;
+  throw new Error(`PUBLIC_VERIFIER must be ${PUBLIC_VERIFIER_MODES.map((m) => `"${m}"`).join(' or ')}, got ${JSON.stringify(value)}`);
+};
+
+/** Fields readers never get, by type: as if the type had none such (output, filters, sort). Pure. */
+export const hiddenFieldsFor = (verifier: PublicVerifier): Record<string, readonly string[]> =>
+  verifier === 'none' ? { [QUOTE]: ['verifiedBy'] } : {};
+
+export const readerHiddenFields = (strapi: Core.Strapi) =>
+  hiddenFieldsFor(parsePublicVerifier(strapi.config.get('newsroom.publicVerifier', 'name')));
+
+/**
+ * `data` (one entry, a list, or a Document Service result) without the hidden fields, at every
+ * depth its relations were populated to: a story's quotes, a person's quotes. Pure; new objects.
+ */
+export const omitHiddenFields = (
+  getModel: (uid: string) => any,
+  uid: string,
+  data: unknown,
+  hidden: Record<string, readonly string[]>
+): unknown => {
+  if (Array.isArray(data)) return data.map((item) => omitHiddenFields(getModel, uid, item, hidden));
+  if (!data || typeof data !== 'object' || data instanceof Date) return data;
+  const attributes = getModel(uid)?.attributes ?? {};
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (hidden[uid]?.includes(key)) continue;
+    const attribute = attributes[key];
+    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
+    result[key] = target && value && typeof value === 'object' ? omitHiddenFields(getModel, target, value, hidden) : value;
+  }
+  return result;
+};
 
 const hasDraftAndPublish = (model: any) => Boolean(model?.options?.draftAndPublish);
 
@@ -63,6 +106,10 @@ export const pinPopulateFiltersToPublished = (getModel: (uid: string) => any, ui
 };
 
 export const registerReaderVisibility = (strapi: Core.Strapi) => {
+  // A misspelt setting stops the boot rather than showing names the newsroom meant to hide.
+  const hidden = readerHiddenFields(strapi);
+  const hides = Object.keys(hidden).length > 0;
+
   strapi.documents.use(async (ctx, next) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
     if (!isReaderRequest(currentRequest(strapi))) return next();
@@ -72,6 +119,7 @@ export const registerReaderVisibility = (strapi: Core.Strapi) => {
     const getModel = (uid: string) => strapi.getModel(uid as any);
     if (params.filters) params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
     if (params.populate) params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
-    return next();
+    const result = await next();
+    return hides && ctx.action !== 'count' ? (omitHiddenFields(getModel, ctx.uid, result, hidden) as typeof result) : result;
   });
 };

@@ -16,10 +16,16 @@ export const findRole = (strapi: Core.Strapi, role: string) =>
   strapi.db.query('admin::role').findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
 
 /** Rewrites every permission of a role with `change`; unchanged ones stay as they are. */
-export const remapRolePermissions = async (strapi: Core.Strapi, roleId: number, change: (permission: RolePermission) => RolePermission) => {
+export const remapRolePermissions = async (
+  strapi: Core.Strapi,
+  roleId: number,
+  change: (permission: RolePermission) => RolePermission | Promise<RolePermission>
+) => {
   const current: any[] = await (strapi.service('admin::permission') as any).findMany({ where: { role: { id: roleId } } });
-  const next = current.map(({ action, actionParameters, subject, properties, conditions }) =>
-    change({ action, actionParameters, subject, properties: { ...(properties ?? {}) }, conditions: [...(conditions ?? [])] })
+  const next = await Promise.all(
+    current.map(({ action, actionParameters, subject, properties, conditions }) =>
+      change({ action, actionParameters, subject, properties: { ...(properties ?? {}) }, conditions: [...(conditions ?? [])] })
+    )
   );
   await (strapi.service('admin::role') as any).assignPermissions(roleId, next);
 };

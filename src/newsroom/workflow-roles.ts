@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE, NEWSROOM_TYPES, QUOTE } from '../content/types';
-import { isLocalized } from './locales';
-import { findRole, remapRolePermissions } from './role-permissions';
+import { ARTICLE, QUOTE } from '../content/types';
+import { listEveryLocale, localeCodes } from './role-locales';
+import { findRole } from './role-permissions';
 
 // Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
 // Settings → Roles is the administrators' to change.
@@ -13,27 +13,10 @@ const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
   [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve'],
 };
 
-/**
- * Strapi creates Editor and Author with no `locales` on localized types (i18n only patches roles
- * when an administrator saves them), which leaves them unable to edit a single article. Give them
- * every locale.
- */
-const openLocalesToNewsroomRoles = async (strapi: Core.Strapi) => {
-  const localized = (subject: string | null | undefined) =>
-    Boolean(subject && NEWSROOM_TYPES.includes(subject) && isLocalized(strapi, subject));
-  for (const code of ['strapi-editor', 'strapi-author']) {
-    const role = await findRole(strapi, code);
-    if (!role) continue;
-    await remapRolePermissions(strapi, role.id, (permission) => {
-      const noLocales = permission.properties.locales === undefined || permission.properties.locales?.length === 0;
-      if (!localized(permission.subject) || !permission.action.startsWith('plugin::content-manager.explorer.') || !noLocales) return permission;
-      return { ...permission, properties: { ...permission.properties, locales: null } };
-    });
-  }
-};
-
 export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
-  await openLocalesToNewsroomRoles(strapi);
+  // Strapi creates Editor and Author with no `locales` on localized types (i18n only patches roles
+  // when an administrator saves them), which leaves them unable to edit a single article.
+  await listEveryLocale(strapi, { roles: ['strapi-editor', 'strapi-author'], unset: true });
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
   const permissions = plugin.service('permissions');
@@ -52,13 +35,14 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     await grant(found.id, [permissions.readAction(), ...ids.map((t) => permissions.transitionAction(t))]);
   }
 
-  // In the Content Manager a fact-checker reads every newsroom type and sets a quote's verdict.
-  // `locales: null` is i18n's "every locale", including ones added later.
+  // In the Content Manager a fact-checker reads every newsroom type and sets a quote's verdict, in
+  // every locale, listed by code (see role-locales.ts).
+  const locales = await localeCodes(strapi);
   const { actionProvider } = strapi.service('admin::permission') as any;
   const types = NEWSROOM_TYPES.filter((uid) => strapi.contentTypes[uid as any]);
   const read = (strapi.service('admin::content-type') as any)
     .getPermissionsWithNestedFields([{ ...actionProvider.get('plugin::content-manager.explorer.read'), subjects: types }])
-    .map((p: any) => ({ ...p, properties: { ...p.properties, locales: null } }));
+    .map((p: any) => ({ ...p, properties: { ...p.properties, locales } }));
   await roles.addPermissions(factChecker.id, [
     ...read,
     // A workflow move needs the right to edit the story (the plugin asks the Content Manager): a
@@ -66,13 +50,13 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     {
       action: 'plugin::content-manager.explorer.update',
       subject: ARTICLE,
-      properties: { fields: ['correction'], locales: null },
+      properties: { fields: ['correction'], locales },
       conditions: [],
     },
     {
       action: 'plugin::content-manager.explorer.update',
       subject: QUOTE,
-      properties: { fields: ['verification', 'verificationNote'], locales: null },
+      properties: { fields: ['verification', 'verificationNote'], locales },
       conditions: [],
     },
   ]);

@@ -108,6 +108,12 @@ describe('the story lifecycle, as the newsroom lives it', () => {
     const before = await snapshot(app, storyId);
     const state = await app.request.get(stateUrl(storyId)).set(factChecker.auth);
     expect(state.body.data.allowedTransitions.map((t: any) => t.id)).toEqual(['request_changes', 'approve']);
+    // What the panel's comment box asks for, in the config's words.
+    expect(state.body.data.allowedTransitions[0]).toMatchObject({
+      requireComment: true,
+      commentPrompt: 'Say what needs to change: the author sees this comment.',
+    });
+    expect(state.body.data.allowedTransitions[1]).not.toHaveProperty('commentPrompt');
     const res = await move(factChecker, storyId, { transition: 'approve' });
     expect(res.status).toBe(400);
     expect(res.body.data).toBeNull();
@@ -155,7 +161,8 @@ describe('the story lifecycle, as the newsroom lives it', () => {
 
     const bare = await move(editor, storyId, { transition: 'retract' });
     expect(bare.status).toBe(400);
-    expect(bare.body.error).toMatchObject({ name: 'ValidationError', message: '"Retract" needs a comment saying why' });
+    expect(bare.body.error).toMatchObject({ name: 'ValidationError', message: 'Retracting takes the story down: say why.' });
+    expect(bare.body.error.details.errors).toEqual([{ path: ['comment'], message: 'Retracting takes the story down: say why.' }]);
 
     const res = await move(editor, storyId, { transition: 'retract', comment: 'Legal asked us to hold it' });
     expect(res.status).toBe(200);
@@ -300,7 +307,7 @@ describe('bad input is refused, and changes nothing', () => {
     ['no transition', () => move(editor, documentId, { comment: 'x' }), 400, 'ValidationError', 'transition must be a transition id'],
     ['an unknown key', () => move(editor, documentId, { transition: 'approve', stage: 'published' }), 400, 'ValidationError', /^Unknown key "stage"/],
     ['an unknown transition', () => move(editor, documentId, { transition: 'publish' }), 400, 'ValidationError', /^Unknown transition "publish"/],
-    ['a missing comment', () => move(editor, documentId, { transition: 'request_changes' }), 400, 'ValidationError', /needs a comment/],
+    ['a missing comment', () => move(editor, documentId, { transition: 'request_changes' }), 400, 'ValidationError', 'Say what needs to change: the author sees this comment.'],
     ['a comment over 5,000 characters', () => move(editor, documentId, { transition: 'request_changes', comment: 'x'.repeat(5001) }), 400, 'ValidationError', /at most 5000 characters/],
     ['a bad expectedVersion', () => move(editor, documentId, { transition: 'approve', expectedVersion: -1 }), 400, 'ValidationError', /expectedVersion/],
     ['a stale expectedVersion', () => move(editor, documentId, { transition: 'request_changes', comment: 'x', expectedVersion: 1 }), 409, 'ConflictError', /changed meanwhile/],

@@ -271,9 +271,11 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await refusal.scrollIntoViewIfNeeded();
     await shot(page, 'side-panel-refused.png');
 
-    // Request changes needs a comment: the panel says so before anything is sent.
+    // Request changes needs a comment: the box asks for it, and the panel refuses before anything is sent.
+    const asked = 'Say what needs to change: the author sees this comment.';
+    expect(await panel(page).locator('[id$="-hint"]').textContent()).toBe(asked);
     await panel(page).getByRole('button', { name: 'Request changes' }).click();
-    await expect.poll(() => panel(page).textContent()).toMatch(/A comment is required to Request changes/);
+    await expect.poll(() => panel(page).locator('[data-strapi-field-error]').textContent()).toBe(asked);
 
     // The verdict on the quote, in the quote's own edit view.
     await page.goto(editView(QUOTE, quoteId));

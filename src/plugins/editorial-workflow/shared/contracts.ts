@@ -14,6 +14,8 @@ export interface Transition {
   from: string[];
   to: string;
   requireComment: boolean;
+  /** What the comment box asks for, in the newsroom's words; also the refusal when it is left empty. */
+  commentPrompt?: string;
   guards: string[];
   separationOfDuties: boolean;
   unpublishes: boolean;
@@ -49,6 +51,7 @@ export interface AllowedTransition {
   name: string;
   to: string;
   requireComment: boolean;
+  commentPrompt?: string;
 }
 
 export interface DocumentState {

@@ -74,7 +74,8 @@ const workflowApi = adminApi
         query: () => '/content-manager/content-types',
         transformResponse: (res: { data: { uid: string; attributes: Record<string, { type: string; target?: string }> }[] }) => res.data,
       }),
-      getLocales: builder.query<{ code: string; name: string; isDefault: boolean }[], void>({
+      // Not `getLocales`: that name is i18n's own endpoint on the same slice.
+      getWorkflowLocales: builder.query<{ code: string; name: string; isDefault: boolean }[], void>({
         query: () => '/i18n/locales',
       }),
       getQueue: builder.query<
@@ -97,7 +98,7 @@ export const {
   useTransitionMutation,
   useGetQueueQuery,
   useGetContentTypeSchemasQuery,
-  useGetLocalesQuery,
+  useGetWorkflowLocalesQuery,
 } = workflowApi;
 
 export const asApiError = (error: unknown): ApiError | null =>

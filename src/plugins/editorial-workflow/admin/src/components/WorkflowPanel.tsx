@@ -147,19 +147,18 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
   }
 
   const stage = workflow?.stages.find((s) => s.id === state.stage);
-  const commentRequiredFor = state.allowedTransitions.filter((t) => t.requireComment);
+  // The server words each prompt (the transition's `commentPrompt` in the workflow config); a
+  // translation may reword it under `transition.<id>.commentPrompt`.
+  const promptOf = (t: DocumentState['allowedTransitions'][number]) =>
+    t.commentPrompt ? formatMessage({ id: getTrad(`transition.${t.id}.commentPrompt`), defaultMessage: t.commentPrompt }) : null;
+  const prompts = state.allowedTransitions.map(promptOf).filter((p): p is string => Boolean(p));
 
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
     setRefusal(null);
     setCommentError(null);
     const text = comment.trim();
     if (t.requireComment && !text) {
-      setCommentError(
-        formatMessage(
-          { id: getTrad('panel.comment.required'), defaultMessage: 'A comment is required to {transition}.' },
-          { transition: formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name }) }
-        )
-      );
+      setCommentError(promptOf(t) ?? formatMessage({ id: getTrad('panel.comment.needed'), defaultMessage: 'This move needs a comment: say why.' }));
       return;
     }
     const res = await transition({ ...target, transition: t.id, comment: text || undefined, expectedVersion: state.version });
@@ -205,18 +204,7 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
             id={commentId}
             name="editorial-workflow-comment"
             error={commentError ?? undefined}
-            hint={
-              commentRequiredFor.length
-                ? formatMessage(
-                    { id: getTrad('panel.comment.hint'), defaultMessage: 'Required for: {transitions}' },
-                    {
-                      transitions: commentRequiredFor
-                        .map((t) => formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name }))
-                        .join(', '),
-                    }
-                  )
-                : undefined
-            }
+            hint={prompts.length ? prompts.join(' ') : undefined}
           >
             <Field.Label>{formatMessage({ id: getTrad('panel.comment.label'), defaultMessage: 'Comment' })}</Field.Label>
             <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />

@@ -19,7 +19,7 @@ import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Actor } from '../../../shared/contracts';
-import { asApiError, useGetLocalesQuery, useGetQueueQuery, useGetWorkflowQuery } from '../api';
+import { asApiError, useGetWorkflowLocalesQuery, useGetQueueQuery, useGetWorkflowQuery } from '../api';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
 import { StageBadge } from '../components/StageBadge';
 import { formatDateTime, formatElapsed } from '../utils/time';
@@ -38,7 +38,7 @@ const QueuePageContent = () => {
   const { formatMessage } = intl;
   const [{ query }, setQuery] = useQueryParams<QueueQuery>();
   const { data: workflow } = useGetWorkflowQuery();
-  const { data: locales } = useGetLocalesQuery();
+  const { data: locales } = useGetWorkflowLocalesQuery();
   const defaultStage = workflow?.stages.find((s) => !s.initial && !s.publishes)?.id ?? 'fact_check';
   const stage = query.stage || defaultStage;
   const page = Math.max(1, Number(query.page) || 1);

@@ -40,6 +40,7 @@ describe('parseWorkflowConfig', () => {
     ['transitions[0].to', (c: any) => (c.transitions[0].to = 'review'), 'transitions[0].to names no stage ("review")'],
     ['transitions[1].from', (c: any) => (c.transitions[1].from = 'limbo'), 'transitions[1].from names no stage ("limbo")'],
     ['transitions[0].requireComment', (c: any) => (c.transitions[0].requireComment = 'yes'), 'transitions[0].requireComment must be true or false'],
+    ['transitions[3].commentPrompt', (c: any) => (c.transitions[3].commentPrompt = ' '), 'transitions[3].commentPrompt must be a non-empty string'],
     ['transitions[3].id', (c: any) => (c.transitions[3].id = 'submit'), 'transitions[3].id repeats "submit"'],
     ['transitions[2].guards', (c: any) => (c.transitions[2].guards = 'quotes-verified'), 'transitions[2].guards must be a list'],
     ['transitions (unreachable)', (c: any) => (c.transitions = c.transitions.filter((t: any) => t.to !== 'published')), 'reach no transition into stage "published"'],

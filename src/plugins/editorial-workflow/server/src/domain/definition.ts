@@ -63,6 +63,7 @@ const transitionSchema = z.strictObject(
     from: z.union([z.string(), z.array(z.unknown()).min(1, FROM_PROBLEM)], { error: FROM_PROBLEM }),
     to: text(),
     requireComment: flag(),
+    commentPrompt: text().optional(),
     guards: listOf(isName, 'must be a list of guard names').optional(),
     separationOfDuties: flag(),
     unpublishes: flag(),
@@ -175,6 +176,7 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
       from,
       to: t.to,
       requireComment: t.requireComment ?? false,
+      ...(t.commentPrompt === undefined ? {} : { commentPrompt: t.commentPrompt }),
       guards: t.guards ?? [],
       separationOfDuties: t.separationOfDuties ?? false,
       // Out of the published stages into an unpublished one takes the document down, unless told otherwise.

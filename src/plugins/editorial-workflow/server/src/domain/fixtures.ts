@@ -19,7 +19,7 @@ export const NEWSROOM_CONFIG = {
       guards: ['quotes-verified'],
       separationOfDuties: true,
     },
-    { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true },
+    { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true, commentPrompt: 'Retracting takes the story down: say why.' },
   ],
   // An article's quotes go live and come down with it.
   publishWith: { 'api::article.article': ['quotes'] },

@@ -6,6 +6,7 @@ import {
   afterEdit,
   allowedTransitions,
   applyMove,
+  commentPrompt,
   decideMove,
   guardRefusal,
   publishingEffect,
@@ -66,10 +67,28 @@ describe('decideMove: what else is checked', () => {
     if (!d.ok) expect(d.refusal.message).toBe('Unknown transition "publish_now" (known: submit, request_changes, approve, retract)');
   });
 
-  it('requires a comment where the transition says so', () => {
+  it('requires a comment where the transition says so, in its own words', () => {
+    const retract = decideMove(def, state('published'), request('retract', null), editor, everything);
+    expect(retract).toMatchObject({
+      ok: false,
+      refusal: {
+        status: 400,
+        name: 'ValidationError',
+        message: 'Retracting takes the story down: say why.',
+        details: { errors: [{ path: ['comment'], message: 'Retracting takes the story down: say why.' }] },
+      },
+    });
+    // Without a commentPrompt in the config, a plain request naming the move.
     const d = decideMove(def, state('fact_check'), request('request_changes', null), editor, everything);
-    expect(d).toMatchObject({ ok: false, refusal: { status: 400, message: '"Request changes" needs a comment saying why' } });
+    expect(d).toMatchObject({ ok: false, refusal: { status: 400, message: '"Request changes" needs a comment: say why.' } });
     expect(decideMove(def, state('draft'), request('submit', null), editor, everything).ok).toBe(true);
+  });
+
+  it('commentPrompt: the config\'s words, a plain request, or nothing for a move without a comment', () => {
+    const byId = (id: string) => def.transitions.find((t) => t.id === id)!;
+    expect(commentPrompt(byId('retract'))).toBe('Retracting takes the story down: say why.');
+    expect(commentPrompt(byId('request_changes'))).toBe('"Request changes" needs a comment: say why.');
+    expect(commentPrompt(byId('submit'))).toBeUndefined();
   });
 
   it('refuses comments over 5,000 characters', () => {

@@ -31,6 +31,13 @@ export type Decision = { ok: true; transition: Transition } | { ok: false; refus
 
 const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
 
+/**
+ * What the comment box asks for: the transition's own `commentPrompt`, or a plain request. The
+ * same words refuse a move sent without the comment, so the panel and the API say one thing.
+ */
+export const commentPrompt = (transition: Pick<Transition, 'name' | 'requireComment' | 'commentPrompt'>): string | undefined =>
+  transition.commentPrompt ?? (transition.requireComment ? `"${transition.name}" needs a comment: say why.` : undefined);
+
 /** Same person or token: ids where there are ids, names for system actors. */
 export const sameActor = (a: Actor | null, b: Actor | null) =>
   Boolean(a && b && a.type === b.type && (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name));
@@ -71,12 +78,8 @@ export const decideMove = (
     });
   }
   if (transition.requireComment && !request.comment) {
-    return refuse({
-      status: 400,
-      name: 'ValidationError',
-      message: `"${transition.name}" needs a comment saying why`,
-      details: { errors: [{ path: ['comment'], message: 'A comment is required' }] },
-    });
+    const message = commentPrompt(transition)!;
+    return refuse({ status: 400, name: 'ValidationError', message, details: { errors: [{ path: ['comment'], message }] } });
   }
   if (request.comment && request.comment.length > def.maxCommentLength) {
     return refuse({

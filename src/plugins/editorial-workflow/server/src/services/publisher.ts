@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService, isLocalized } from '../utils';
 import type { Target } from './state-store';
 import { runAsWorkflow } from './workflow-context';
+import { excerpt } from '../../../shared/excerpt';
 
 // Puts one locale of a document live, or takes it down, together with the documents its
 // `publishWith` relations point at (an article's quotes). Only the workflow calls this.
@@ -48,8 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const describe = (uid: string, row: any) => {
     const model = strapi.getModel(uid as any) as any;
     const field = titleField(uid);
-    const text = String((field && row?.[field]) || row?.documentId || '').replace(/[«»"“”]/g, '').trim();
-    return `The ${model.info.singularName} «${text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text}»`;
+    return `The ${model.info.singularName} «${excerpt(String((field && row?.[field]) || row?.documentId || ''))}»`;
   };
 
   return {

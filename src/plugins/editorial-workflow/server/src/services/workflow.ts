@@ -5,6 +5,7 @@ import {
   afterEdit,
   allowedTransitions,
   applyMove,
+  commentPrompt,
   decideMove,
   guardRefusal,
   participation,
@@ -80,6 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           name: t.name,
           to: t.to,
           requireComment: t.requireComment,
+          ...(commentPrompt(t) ? { commentPrompt: commentPrompt(t) } : {}),
         })),
         history,
       };
