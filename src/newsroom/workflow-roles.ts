@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE, QUOTE } from '../content/types';
+import { ARTICLE, NEWSROOM_TYPES, QUOTE } from '../content/types';
 import { listEveryLocale, localeCodes } from './role-locales';
 import { findRole } from './role-permissions';
 
