@@ -1,13 +1,14 @@
 // Person and Source are reference data: the links between them and stories or quotes belong to
 // the story and the quote (their working copy, then the workflow). Pure.
+import { PERSON, SOURCE } from './types';
 
 /** Where each inverse link is made instead, by reference type and field. */
 export const OWNER_SIDE: Record<string, Record<string, string>> = {
-  'api::person.person': {
+  [PERSON]: {
     quotes: "Link a quote to a person from the quote's speaker field",
     articles: "Name a person in a story from the story's people field",
   },
-  'api::source.source': {
+  [SOURCE]: {
     quotes: "Link a quote to a source from the quote's source field",
     articles: "Cite a source in a story from the story's sources field",
   },

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from './slug';
 import { isCountryCode, isHttpUrl, isLanguageTag } from './formats';
+import { ARTICLE, PERSON, QUOTE, SOURCE } from './types';
 
 export interface AttributeSpec {
   type: string;
@@ -39,17 +40,17 @@ const httpUrl = z.string().refine(isHttpUrl, 'must be an http or https URL');
 
 /** Per type and field, what its schema attribute cannot say; the message follows the field's name. */
 export const FIELD_RULES: Record<string, Record<string, z.ZodType>> = {
-  'api::article.article': {},
-  'api::quote.quote': {
+  [ARTICLE]: {},
+  [QUOTE]: {
     originalLanguage: z.string().refine(isLanguageTag, 'must be a BCP 47 language tag (e.g. ru, be or en-GB)'),
     url: httpUrl,
   },
-  'api::person.person': {
+  [PERSON]: {
     // The schema's regex says two capitals; this says they are an assigned code.
     country: z.string().refine(isCountryCode, `must be ${PATTERN_HINTS['^[A-Z]{2}$']}`),
     aliases: z.array(z.string({ error: NAMES }).refine((name) => name.trim() !== '', NAMES).max(NAME_MAX_LENGTH, NAMES), { error: NAMES }),
   },
-  'api::source.source': { url: httpUrl },
+  [SOURCE]: { url: httpUrl },
 };
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { currentRequest, isReaderRequest } from './request-actor';
+import { QUOTE } from '../content/types';
 
 // Stock Strapi 5 serves drafts to anyone allowed to `find` who asks `?status=draft`. Readers (the
 // public and logged-in end users) only ever see published content; API tokens may preview drafts.
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-const QUOTE = 'api::quote.quote';
 
 /**
  * What readers see of who verified a quote (`PUBLIC_VERIFIER`, config/newsroom.ts): `name`, the
