@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // The admin panel's component tests (React Testing Library in jsdom), beside the components they
-// render. Runs alone (`npm run test:admin` here) and as the `editorial-workflow-admin` project of the
-// app's test/vitest.config.mts. Strapi's admin (`@strapi/strapi/admin`) is never loaded: each test
+// render. Part of the plugin's `npm test` (`vitest run --config vitest.admin.config.mts`) and the
+// `editorial-workflow-admin` project of the app's test/vitest.config.mts. Strapi's admin (`@strapi/strapi/admin`) is never loaded: each test
 // file mocks it with admin/tests/strapi-admin.tsx, whose doubles throw on any use nobody set up.
 export default defineConfig({
   // @strapi/design-system and @strapi/ui-primitives declare "type": "module" but point `main` at
-  // CommonJS, which Node cannot load: resolve them by their `module` field (ESM) and let Vite load them.
+  // CommonJS, which Node cannot load: resolve them by their `module` field (ESM)...
   resolve: { mainFields: ['module', 'main'] },
   test: {
     name: 'editorial-workflow-admin',
@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['admin/**/*.test.tsx'],
     environment: 'jsdom',
     setupFiles: ['admin/tests/setup.ts'],
+    // Each test takes well under a second; on a shared 2-core machine running the whole suite, more.
+    testTimeout: 20_000,
+    // ...and let Vite load them, so that their named imports from CommonJS packages (lodash) work.
     server: { deps: { inline: [/@strapi\/(design-system|icons|ui-primitives)/] } },
   },
 });

@@ -25,7 +25,14 @@ export const workflow: WorkflowInfo = {
   transitions: [
     transition({ id: 'submit', name: 'Submit for fact-check', from: ['draft'], to: 'fact_check' }),
     transition({ id: 'request_changes', name: 'Request changes', from: ['fact_check'], to: 'draft', requireComment: true }),
-    transition({ id: 'approve', name: 'Approve and publish', from: ['fact_check'], to: 'published', guards: ['quotes-verified'], separationOfDuties: true }),
+    transition({
+      id: 'approve',
+      name: 'Approve and publish',
+      from: ['fact_check'],
+      to: 'published',
+      guards: ['quotes-verified'],
+      separationOfDuties: true,
+    }),
     transition({ id: 'retract', name: 'Retract', from: ['published'], to: 'draft', requireComment: true, unpublishes: true }),
   ],
 };
@@ -70,4 +77,5 @@ export const queueItem = (over: Partial<QueueItem> & Pick<QueueItem, 'documentId
 });
 
 /** The state route of a document, as api.ts builds it (the server's `/state/:uid/:documentId`). */
-export const statePath = (uid: string, documentId: string) => `/editorial-workflow/state/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
+export const statePath = (uid: string, documentId: string) =>
+  `/editorial-workflow/state/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;

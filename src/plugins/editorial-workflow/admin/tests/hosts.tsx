@@ -48,10 +48,15 @@ const BulkAction = ({ action, props }: { action: BulkActionComponent; props: Bul
   const description = action(props);
   const [open, setOpen] = React.useState(false);
   if (!description) return null;
-  const dialog = description.dialog as { type: string; title: string; content: React.ReactNode; confirmLabel?: string; onConfirm?: () => void } | undefined;
+  const dialog = description.dialog as
+    { type: string; title: string; content: React.ReactNode; confirmLabel?: string; onConfirm?: () => void } | undefined;
   return (
     <>
-      <button type="button" disabled={description.disabled} onClick={() => (dialog ? setOpen(true) : description.onClick?.(undefined as never))}>
+      <button
+        type="button"
+        disabled={description.disabled}
+        onClick={() => (dialog ? setOpen(true) : description.onClick?.(undefined as never))}
+      >
         {description.label}
       </button>
       {open && dialog ? (

@@ -3,9 +3,12 @@
 // or warning nobody expected (React's act() and key warnings, react-intl's missing messages, an
 // error boundary catching a crash) or on a request to the fake server that no route answers.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetStrapiAdmin, server } from './strapi-admin';
+
+// findBy*/waitFor give up after 1 s by default: too short when the machine runs the API tests too.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no layout: Radix's Select and Popper measure, capture the pointer and scroll into view.
 class ResizeObserverStub {

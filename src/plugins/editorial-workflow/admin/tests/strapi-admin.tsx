@@ -71,7 +71,8 @@ const createServer = () => {
       });
     }
     const res = await handler(req);
-    if (res.status >= 400) throw new FakeFetchError(`Request failed with status ${res.status}`, res.status, { data: res.body, status: res.status });
+    if (res.status >= 400)
+      throw new FakeFetchError(`Request failed with status ${res.status}`, res.status, { data: res.body, status: res.status });
     return { data: res.body, status: res.status };
   };
 
@@ -107,8 +108,10 @@ export const server = createServer();
 type RequestConfig = { params?: Record<string, unknown>; signal?: AbortSignal };
 export const getFetchClient = () => ({
   get: (url: string, config: RequestConfig = {}) => server.handle({ method: 'GET', url, params: config.params ?? {} }),
-  post: (url: string, data?: unknown, config: RequestConfig = {}) => server.handle({ method: 'POST', url, params: config.params ?? {}, data }),
-  put: (url: string, data?: unknown, config: RequestConfig = {}) => server.handle({ method: 'PUT', url, params: config.params ?? {}, data }),
+  post: (url: string, data?: unknown, config: RequestConfig = {}) =>
+    server.handle({ method: 'POST', url, params: config.params ?? {}, data }),
+  put: (url: string, data?: unknown, config: RequestConfig = {}) =>
+    server.handle({ method: 'PUT', url, params: config.params ?? {}, data }),
   del: (url: string, config: RequestConfig = {}) => server.handle({ method: 'DELETE', url, params: config.params ?? {} }),
 });
 
@@ -121,7 +124,13 @@ const baseQuery: BaseQueryFn<QueryArgs, unknown, unknown> = async (query) => {
     if (typeof query === 'string') return { data: (await get(query)).data };
     const { url, method = 'GET', data, config } = query;
     const res =
-      method === 'POST' ? await post(url, data, config) : method === 'PUT' ? await put(url, data, config) : method === 'DELETE' ? await del(url, config) : await get(url, config);
+      method === 'POST'
+        ? await post(url, data, config)
+        : method === 'PUT'
+          ? await put(url, data, config)
+          : method === 'DELETE'
+            ? await del(url, config)
+            : await get(url, config);
     return { data: res.data };
   } catch (err) {
     if (err instanceof FakeFetchError) {

@@ -33,7 +33,12 @@ describe('StageFilter (list view)', () => {
   it('offers every stage of the workflow, and "all"', async () => {
     const { user } = showFilter(ARTICLE);
     await user.click(await screen.findByRole('combobox', { name: 'Filter by workflow stage' }));
-    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Stage: all', 'Stage: Draft', 'Stage: Fact-check', 'Stage: Published']);
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'Stage: all',
+      'Stage: Draft',
+      'Stage: Fact-check',
+      'Stage: Published',
+    ]);
   });
 
   it('choosing a stage filters on the stage copy, beside the other conditions, from page 1', async () => {
@@ -57,7 +62,10 @@ describe('StageFilter (list view)', () => {
   });
 
   it('"Stage: all" removes the stage condition and keeps the others', async () => {
-    const { user, location } = showFilter(ARTICLE, `page=2&filters[$and][0][${STAGE}][$eq]=fact_check&filters[$and][1][title][$contains]=Belarus`);
+    const { user, location } = showFilter(
+      ARTICLE,
+      `page=2&filters[$and][0][${STAGE}][$eq]=fact_check&filters[$and][1][title][$contains]=Belarus`
+    );
     await choose(user, 'Stage: all');
     const sent = lastSetQuery() as { page: number; filters?: { $and?: unknown[] } };
     expect(sent.page).toBe(1);

@@ -13,13 +13,20 @@ vi.mock('@strapi/strapi/admin', () => import('../../tests/strapi-admin'));
 const STATE = statePath(ARTICLE, 'doc-1');
 const TRANSITION = `${STATE}/transition`;
 
-const showPanel = ({ state, modified = false, url = '/content-manager/collection-types/api::article.article/doc-1' }: { state?: DocumentState | FakeResponse; modified?: boolean; url?: string } = {}) => {
+const showPanel = ({
+  state,
+  modified = false,
+  url = '/content-manager/collection-types/api::article.article/doc-1',
+}: { state?: DocumentState | FakeResponse; modified?: boolean; url?: string } = {}) => {
   server.on('GET', '/editorial-workflow/workflow', ok(workflow));
   if (state) server.on('GET', STATE, 'status' in state ? state : ok(state));
-  return renderInAdmin(<PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1', locale: 'en' } as never} />, {
-    url,
-    form: { modified },
-  });
+  return renderInAdmin(
+    <PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1', locale: 'en' } as never} />,
+    {
+      url,
+      form: { modified },
+    }
+  );
 };
 
 const panel = () => screen.findByRole('region', { name: 'Editorial workflow' });
@@ -56,6 +63,17 @@ describe('WorkflowPanel', () => {
     expect(within(root).queryByText('Loading workflow state')).not.toBeInTheDocument();
   });
 
+  it('reads the locale from the URL when the document does not carry one', async () => {
+    server.on('GET', '/editorial-workflow/workflow', ok(workflow));
+    server.on('GET', STATE, ok(documentState({ locale: 'ru', moves: ['submit'] })));
+    renderInAdmin(<PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1' } as never} />, {
+      url: '/content-manager/collection-types/api::article.article/doc-1?plugins[i18n][locale]=ru',
+      form: { modified: false },
+    });
+    await within(await panel()).findByRole('button', { name: 'Submit for fact-check' });
+    expect(server.requestsTo('GET', STATE).map((r) => r.params)).toEqual([{ locale: 'ru' }]);
+  });
+
   it('shows why the state could not be loaded', async () => {
     showPanel({
       state: strapiError(403, 'ForbiddenError', 'You may not read this document: you lack plugin::content-manager.explorer.read.'),
@@ -80,12 +98,34 @@ describe('WorkflowPanel', () => {
     await within(root).findByRole('button', { name: 'Submit for fact-check' });
     expect(badge(root)).toHaveTextContent('Draft');
     expect(within(root).getByText('No version is published.')).toBeInTheDocument();
-    expect(within(root).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit for fact-check']);
+    expect(
+      within(root)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(['Submit for fact-check']);
     expect(within(root).getByText('No moves yet.')).toBeInTheDocument();
   });
 
   it('in fact-check offers Approve and Request changes, and requires a comment to request changes', async () => {
-    server.on('POST', TRANSITION, (req) => ok(documentState({ stage: 'draft', version: 3, moves: ['submit'], history: [historyEntry({ transition: 'request_changes', from: 'fact_check', to: 'draft', comment: String((req.data as { comment: string }).comment), createdAt: '2026-12-01T10:00:00.000Z', actor: factChecker })] })));
+    server.on('POST', TRANSITION, (req) =>
+      ok(
+        documentState({
+          stage: 'draft',
+          version: 3,
+          moves: ['submit'],
+          history: [
+            historyEntry({
+              transition: 'request_changes',
+              from: 'fact_check',
+              to: 'draft',
+              comment: String((req.data as { comment: string }).comment),
+              createdAt: '2026-12-01T10:00:00.000Z',
+              actor: factChecker,
+            }),
+          ],
+        })
+      )
+    );
     const { user } = showPanel({ state: documentState({ stage: 'fact_check', version: 2, moves: ['approve', 'request_changes'] }) });
     const root = await panel();
     const requestChanges = await within(root).findByRole('button', { name: 'Request changes' });
@@ -126,14 +166,22 @@ describe('WorkflowPanel', () => {
     await user.click(await within(root).findByRole('button', { name: 'Approve and publish' }));
     const alert = await within(root).findByRole('alert');
     expect(alert).toHaveTextContent('The move was refused.');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(problems);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual(problems);
     // Still in fact-check: the refusal changed nothing.
     expect(badge(root)).toHaveTextContent('Fact-check');
     expect(notifications).toEqual([]);
   });
 
   it('says who may not make a move (403) in words', async () => {
-    server.on('POST', TRANSITION, strapiError(403, 'ForbiddenError', 'Separation of duties: you wrote part of this version, so another person must approve it.'));
+    server.on(
+      'POST',
+      TRANSITION,
+      strapiError(403, 'ForbiddenError', 'Separation of duties: you wrote part of this version, so another person must approve it.')
+    );
     const { user } = showPanel({ state: documentState({ stage: 'fact_check', moves: ['approve'] }) });
     const root = await panel();
     await user.click(await within(root).findByRole('button', { name: 'Approve and publish' }));
@@ -164,9 +212,22 @@ describe('WorkflowPanel', () => {
         live: true,
         moves: ['retract'],
         history: [
-          historyEntry({ transition: 'approve', from: 'fact_check', to: 'published', actor: factChecker, createdAt: '2026-12-01T12:00:00.000Z' }),
+          historyEntry({
+            transition: 'approve',
+            from: 'fact_check',
+            to: 'published',
+            actor: factChecker,
+            createdAt: '2026-12-01T12:00:00.000Z',
+          }),
           historyEntry({ transition: 'submit', from: 'draft', to: 'fact_check', createdAt: '2026-12-01T11:00:00.000Z' }),
-          historyEntry({ transition: 'request_changes', from: 'fact_check', to: 'draft', actor: factChecker, comment: 'Name the second source.', createdAt: '2026-12-01T10:00:00.000Z' }),
+          historyEntry({
+            transition: 'request_changes',
+            from: 'fact_check',
+            to: 'draft',
+            actor: factChecker,
+            comment: 'Name the second source.',
+            createdAt: '2026-12-01T10:00:00.000Z',
+          }),
           historyEntry({ transition: 'edit', from: 'published', to: 'draft', createdAt: '2026-11-30T10:00:00.000Z' }),
         ],
       }),
@@ -221,7 +282,9 @@ describe('WorkflowPanel', () => {
     const { user } = showPanel();
     const root = await panel();
     await user.click(await within(root).findByRole('button', { name: 'Approve and publish' }));
-    expect(await within(root).findByRole('alert')).toHaveTextContent('Someone else moved this story meanwhile. The panel now shows its current state.');
+    expect(await within(root).findByRole('alert')).toHaveTextContent(
+      'Someone else moved this story meanwhile. The panel now shows its current state.'
+    );
     await waitFor(() => expect(badge(root)).toHaveTextContent('Draft'));
     expect(within(root).getByRole('button', { name: 'Submit for fact-check' })).toBeInTheDocument();
   });

@@ -53,7 +53,9 @@ describe('document actions on the edit view', () => {
     serve(() => new Promise((r) => (answer = r)));
     const a = core();
     const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(gateDocumentAction);
-    const { user, settled } = renderInAdmin(<DocumentActionsHost actions={actions} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1' } as never} />);
+    const { user, settled } = renderInAdmin(
+      <DocumentActionsHost actions={actions} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1' } as never} />
+    );
 
     // While the definition loads, publishing stays hidden: it never flashes.
     expect(labels()).toEqual(['Save', 'Discard changes']);
@@ -81,7 +83,14 @@ describe('document actions on the edit view', () => {
     serve();
     const a = core();
     const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(gateDocumentAction);
-    const { settled } = renderInAdmin(<DocumentActionsHost actions={actions} model={PERSON} documentId="p-1" document={{ documentId: 'p-1', quotes: { count: 2 } } as never} />);
+    const { settled } = renderInAdmin(
+      <DocumentActionsHost
+        actions={actions}
+        model={PERSON}
+        documentId="p-1"
+        document={{ documentId: 'p-1', quotes: { count: 2 } } as never}
+      />
+    );
     await settled();
     expect(labels()).toEqual(['Publish', 'Save', 'Unpublish', 'Discard changes', 'Publish Multiple Locales']);
   });
@@ -90,12 +99,26 @@ describe('document actions on the edit view', () => {
     serve();
     const a = core();
     const actions = [a.publish, a.update, a.unpublish].map(gateDocumentAction);
-    const linked = renderInAdmin(<DocumentActionsHost actions={actions} model={QUOTE} documentId="q-1" document={{ documentId: 'q-1', article: { count: 1 } } as never} />);
+    const linked = renderInAdmin(
+      <DocumentActionsHost
+        actions={actions}
+        model={QUOTE}
+        documentId="q-1"
+        document={{ documentId: 'q-1', article: { count: 1 } } as never}
+      />
+    );
     await linked.settled();
     expect(labels()).toEqual(['Save']);
     linked.unmount();
 
-    const stray = renderInAdmin(<DocumentActionsHost actions={actions} model={QUOTE} documentId="q-2" document={{ documentId: 'q-2', article: { count: 0 } } as never} />);
+    const stray = renderInAdmin(
+      <DocumentActionsHost
+        actions={actions}
+        model={QUOTE}
+        documentId="q-2"
+        document={{ documentId: 'q-2', article: { count: 0 } } as never}
+      />
+    );
     await stray.settled();
     expect(labels()).toEqual(['Publish', 'Save', 'Unpublish']);
   });
@@ -114,7 +137,12 @@ describe('document actions on the edit view', () => {
 const bulkActions = () => {
   const publishClick = vi.fn();
   const Publish: BulkActionComponent = () =>
-    ({ actionType: 'publish', variant: 'tertiary', label: 'Publish', dialog: { type: 'dialog', title: 'Publish entries', content: <p>Core publish dialog</p>, onConfirm: publishClick } }) as never;
+    ({
+      actionType: 'publish',
+      variant: 'tertiary',
+      label: 'Publish',
+      dialog: { type: 'dialog', title: 'Publish entries', content: <p>Core publish dialog</p>, onConfirm: publishClick },
+    }) as never;
   const Unpublish: BulkActionComponent = () => ({ variant: 'tertiary', label: 'Unpublish', onClick: () => {} }) as never;
   Unpublish.type = 'unpublish';
   const Delete: BulkActionComponent = () => ({ variant: 'danger-light', label: 'Delete', onClick: () => {} }) as never;
@@ -129,10 +157,13 @@ describe('bulk actions in the list view', () => {
   it('on a workflow-managed type turn Publish into an explanation that leads to the queue, and drop Unpublish', async () => {
     serve();
     const { actions, publishClick } = bulkActions();
-    const { user, settled, location } = renderInAdmin(<BulkActionsHost actions={actions.map(gateBulkAction)} model={ARTICLE} documents={[{ documentId: 'doc-1' }] as never} />, {
-      url: LIST_URL,
-      path: LIST_PATH,
-    });
+    const { user, settled, location } = renderInAdmin(
+      <BulkActionsHost actions={actions.map(gateBulkAction)} model={ARTICLE} documents={[{ documentId: 'doc-1' }] as never} />,
+      {
+        url: LIST_URL,
+        path: LIST_PATH,
+      }
+    );
     await settled();
     expect(labels()).toEqual(['Publish', 'Delete']);
 
@@ -151,7 +182,9 @@ describe('bulk actions in the list view', () => {
   it('on a type the workflow does not manage pass every bulk action through', async () => {
     serve();
     const { actions } = bulkActions();
-    const { user, settled } = renderInAdmin(<BulkActionsHost actions={actions.map(gateBulkAction)} model={PERSON} documents={[{ documentId: 'p-1' }] as never} />);
+    const { user, settled } = renderInAdmin(
+      <BulkActionsHost actions={actions.map(gateBulkAction)} model={PERSON} documents={[{ documentId: 'p-1' }] as never} />
+    );
     await settled();
     expect(labels()).toEqual(['Publish', 'Unpublish', 'Delete']);
     await user.click(screen.getByRole('button', { name: 'Publish' }));

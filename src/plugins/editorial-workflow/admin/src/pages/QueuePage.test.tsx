@@ -26,7 +26,14 @@ const serveQueue = (items: QueueItem[]) => {
     const matching = items.filter((i) => !locale || i.locale === locale);
     const start = (Number(page) - 1) * Number(pageSize);
     return ok(matching.slice(start, start + Number(pageSize)), {
-      meta: { pagination: { page: Number(page), pageSize: Number(pageSize), pageCount: Math.ceil(matching.length / Number(pageSize)), total: matching.length } },
+      meta: {
+        pagination: {
+          page: Number(page),
+          pageSize: Number(pageSize),
+          pageCount: Math.ceil(matching.length / Number(pageSize)),
+          total: matching.length,
+        },
+      },
     });
   });
 };
@@ -34,7 +41,8 @@ const serveQueue = (items: QueueItem[]) => {
 const queueRequests = () => server.requestsTo('GET', QUEUE).map((r) => r.params);
 const rows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 
-const showQueue = (search = '') => renderInAdmin(<QueuePage />, { url: `/plugins/editorial-workflow${search ? `?${search}` : ''}`, path: '/plugins/editorial-workflow' });
+const showQueue = (search = '') =>
+  renderInAdmin(<QueuePage />, { url: `/plugins/editorial-workflow${search ? `?${search}` : ''}`, path: '/plugins/editorial-workflow' });
 
 const NOW = new Date('2026-12-02T12:00:00.000Z');
 
@@ -62,8 +70,21 @@ describe('QueuePage (fact-check queue)', () => {
 
   it('lists each story with a link to its edit view, time in stage, who submitted and who moved it last', async () => {
     serveQueue([
-      queueItem({ documentId: 'doc-1', title: 'Lukashenko and Putin talk amid protests', enteredStageAt: '2026-11-29T11:00:00.000Z', submittedBy: author, lastActor: author }),
-      queueItem({ documentId: 'doc-2', title: null, locale: 'ru', enteredStageAt: '2026-12-02T07:00:00.000Z', submittedBy: author, lastActor: factChecker }),
+      queueItem({
+        documentId: 'doc-1',
+        title: 'Lukashenko and Putin talk amid protests',
+        enteredStageAt: '2026-11-29T11:00:00.000Z',
+        submittedBy: author,
+        lastActor: author,
+      }),
+      queueItem({
+        documentId: 'doc-2',
+        title: null,
+        locale: 'ru',
+        enteredStageAt: '2026-12-02T07:00:00.000Z',
+        submittedBy: author,
+        lastActor: factChecker,
+      }),
     ]);
     showQueue();
     await screen.findByRole('grid');
@@ -72,11 +93,24 @@ describe('QueuePage (fact-check queue)', () => {
     expect(link).toHaveAttribute('href', `/content-manager/collection-types/${ARTICLE}/doc-1?plugins[i18n][locale]=en`);
     expect(within(first).getByTestId('ew-stage-badge')).toHaveTextContent('Fact-check');
     expect(first).toHaveTextContent('3 days');
-    expect(within(first).getAllByRole('gridcell').map((c) => c.textContent).slice(3)).toEqual([author.name, author.name, 'en']);
+    expect(
+      within(first)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent)
+        .slice(3)
+    ).toEqual([author.name, author.name, 'en']);
 
-    expect(within(second).getByRole('link', { name: 'Untitled (doc-2)' })).toHaveAttribute('href', `/content-manager/collection-types/${ARTICLE}/doc-2?plugins[i18n][locale]=ru`);
+    expect(within(second).getByRole('link', { name: 'Untitled (doc-2)' })).toHaveAttribute(
+      'href',
+      `/content-manager/collection-types/${ARTICLE}/doc-2?plugins[i18n][locale]=ru`
+    );
     expect(second).toHaveTextContent('5 hours');
-    expect(within(second).getAllByRole('gridcell').map((c) => c.textContent).slice(3)).toEqual([author.name, factChecker.name, 'ru']);
+    expect(
+      within(second)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent)
+        .slice(3)
+    ).toEqual([author.name, factChecker.name, 'ru']);
   });
 
   it('pages through the queue, the page in the URL and in each request', async () => {
