@@ -15,8 +15,10 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      // The editorial-workflow plugin's unit tests (project `editorial-workflow`).
+      // The editorial-workflow plugin's unit tests (project `editorial-workflow`) and its admin
+      // panel's component tests in jsdom (project `editorial-workflow-admin`).
       'src/plugins/*/vitest.config.mts',
+      'src/plugins/*/vitest.admin.config.mts',
       {
         test: {
           name: 'api',

@@ -23,19 +23,23 @@ const stageName = (intl: ReturnType<typeof useIntl>, workflow: WorkflowInfo | un
   return intl.formatMessage({ id: getTrad(`stage.${id}`), defaultMessage: stage?.name ?? id });
 };
 
-/** The refusal, in words: the server's message and every guard problem it listed. */
-const Refusal = ({ error }: { error: ApiError }) => {
+/**
+ * The refusal, in words: the server's message and every guard problem it listed. `title` replaces the
+ * heading for errors that are not a refused move (the state could not be read).
+ */
+const Refusal = ({ error, title: heading }: { error: ApiError; title?: string }) => {
   const { formatMessage } = useIntl();
   const problems = Array.isArray(error.details?.problems) ? error.details!.problems! : [];
   const title =
-    error.status === 403
+    heading ??
+    (error.status === 403
       ? formatMessage({ id: getTrad('panel.error.forbidden'), defaultMessage: 'You may not make this move.' })
       : error.status === 409
         ? formatMessage({
             id: getTrad('panel.error.conflict'),
             defaultMessage: 'Someone else moved this story meanwhile. The panel now shows its current state.',
           })
-        : formatMessage({ id: getTrad('panel.error.refused'), defaultMessage: 'The move was refused.' });
+        : formatMessage({ id: getTrad('panel.error.refused'), defaultMessage: 'The move was refused.' }));
   return (
     <Box role="alert" background="danger100" borderColor="danger200" hasRadius padding={3} data-testid="ew-refusal">
       <Typography variant="omega" fontWeight="bold" textColor="danger700" tag="p">
@@ -143,7 +147,13 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
         </Typography>
       );
     }
-    return err ? <Refusal error={err} /> : null;
+    // Not a refused move: reading the state failed (no read right on this locale, server error).
+    return err ? (
+      <Refusal
+        error={err}
+        title={formatMessage({ id: getTrad('panel.error.load'), defaultMessage: 'The workflow state could not be loaded.' })}
+      />
+    ) : null;
   }
 
   const stage = workflow?.stages.find((s) => s.id === state.stage);
