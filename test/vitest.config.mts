@@ -30,19 +30,6 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
-          testTimeout: 180_000,
-          hookTimeout: 600_000,
-          // The admin panel refreshes after a save over several requests: on a busy machine that takes
-          // longer than expect.poll's default second.
-          expect: { poll: { timeout: 15_000 } },
-        },
-      },
     ],
   },
 });

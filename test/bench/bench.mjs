@@ -11,8 +11,7 @@
 //
 // Env: BENCH_DATABASE=sqlite|postgres, BENCH_STORIES, BENCH_DURATION (s), BENCH_WARMUP (s),
 //      BENCH_CONNECTIONS, BENCH_CYCLES, BENCH_SKIP_BUILD=1 (reuse dist/).
-import { execFileSync, fork } from 'node:child_process';
-import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -21,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { createDatabase, QUIET_ENV, startServer: startChildServer, testSecrets } = require('../helpers/test-env.cjs');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APP_DIR = path.resolve(HERE, '..', '..');
 const WORKER = path.join(HERE, 'worker.cjs');
@@ -35,7 +35,7 @@ const CYCLES = num('BENCH_CYCLES', 500);
 const TRANSITION_DOCS = 10;
 const TRANSITION_CLIENTS = 5;
 const QUEUE_REQUESTS = num('BENCH_QUEUE_REQUESTS', 300);
-const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const HARD_LIMIT_MS = num('BENCH_TIME_LIMIT', 540) * 1000;
 
 const READ_PATH =
@@ -72,131 +72,95 @@ const watchdog = setTimeout(() => {
 }, HARD_LIMIT_MS);
 watchdog.unref();
 
-// ---------------------------------------------------------------- secrets, databases
-const secret = () => crypto.randomBytes(24).toString('base64');
-const SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
+// ---------------------------------------------------------------- secrets, databases (test/helpers/test-env.cjs)
+const SECRETS = testSecrets();
 
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
 cleanups.push(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 
-const pgQuery = async (sql) => {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-
-/** A new empty database; `copy(from)` makes a second one with the same rows. */
+/** A new empty database, dropped at the end; `copyDatabase(from)` makes a second one with the same rows. */
 const newDatabase = async (label) => {
-  if (DB_KIND === 'postgres') {
-    const name = `newsroom_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-    await pgQuery(`CREATE DATABASE ${name}`);
-    cleanups.push(() => pgQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    return { name, env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() } };
-  }
-  const file = path.join(tmpDir, `${label}.db`);
-  return { name: file, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file } };
+  const database = await createDatabase({ kind: DB_KIND, prefix: `newsroom_bench_${label}`, dir: tmpDir, adminUrl: PG_ADMIN_URL });
+  cleanups.push(() => database.drop());
+  return database;
 };
 
 const copyDatabase = async (from, label) => {
-  if (DB_KIND === 'postgres') {
-    const name = `newsroom_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-    await pgQuery(`CREATE DATABASE ${name} TEMPLATE ${from.name}`);
-    cleanups.push(() => pgQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    return { name, env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() } };
-  }
-  const file = path.join(tmpDir, `${label}.db`);
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(from.name + suffix)) fs.copyFileSync(from.name + suffix, file + suffix);
-  }
-  return { name: file, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file } };
+  const database = await from.copy(`newsroom_bench_${label}`);
+  cleanups.push(() => database.drop());
+  return database;
 };
 
 // ---------------------------------------------------------------- Strapi in a child process
-const startServer = (database, { workflow }) =>
-  new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], {
-      cwd: APP_DIR,
-      env: {
-        ...process.env,
-        ...SECRETS,
-        ...database.env,
-        NODE_ENV: 'test', // no demo content, no production-only cookie rules on plain-HTTP admin login
-        HOST: '127.0.0.1',
-        PORT: '0',
-        EDITORIAL_WORKFLOW_ENABLED: workflow ? 'true' : 'false',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
-        STRAPI_TELEMETRY_DISABLED: 'true',
-        STRAPI_STARTUP_BANNER: 'false',
-        BENCH_DIST_DIR: DIST_DIR,
-        // The private dist copy lives in the temp dir: let it find the app's packages.
-        NODE_PATH: [path.join(APP_DIR, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.add(child);
-    const pending = new Map();
-    let nextId = 1;
-    const timer = setTimeout(() => reject(new Error('Strapi did not start within 120 s')), 120_000);
-    child.on('message', (message) => {
-      if (message.ready) {
-        clearTimeout(timer);
-        resolve({
-          url: `http://127.0.0.1:${message.port}`,
-          port: message.port,
-          bootMs: message.bootMs,
-          workflow: message.workflow,
-          pid: child.pid,
-          call: (cmd, args) =>
-            new Promise((res, rej) => {
-              const id = nextId++;
-              pending.set(id, { res, rej });
-              child.send({ id, cmd, args });
-            }),
-          stop: async () => {
-            if (child.exitCode !== null) return;
-            const exited = new Promise((done) => child.once('exit', done));
-            const id = nextId++;
-            pending.set(id, { res: () => {}, rej: () => {} });
-            child.send({ id, cmd: 'stop' });
-            const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-            await exited;
-            clearTimeout(killer);
-            children.delete(child);
-          },
-        });
-        return;
-      }
-      const waiter = pending.get(message.id);
-      if (!waiter) return;
-      pending.delete(message.id);
-      if (message.ok) waiter.res(message.result);
-      else waiter.rej(new Error(message.error));
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      children.delete(child);
-      const error = new Error(`Strapi worker exited (${code ?? signal})`);
-      for (const waiter of pending.values()) waiter.rej(error);
-      pending.clear();
-      reject(error);
-    });
+/** test/bench/worker.cjs on a free port; commands go over IPC once /_health answers. */
+const startServer = async (database, { workflow }) => {
+  const pending = new Map();
+  let nextId = 1;
+  let ready;
+  let failed;
+  const readyMessage = new Promise((resolve, reject) => ([ready, failed] = [resolve, reject]));
+  const server = await startChildServer({
+    args: [WORKER],
+    ipc: true,
+    output: 'inherit',
+    label: 'bench worker',
+    env: {
+      ...SECRETS,
+      ...QUIET_ENV,
+      ...database.env,
+      NODE_ENV: 'test', // no demo content, no production-only cookie rules on plain-HTTP admin login
+      EDITORIAL_WORKFLOW_ENABLED: workflow ? 'true' : 'false',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+      BENCH_DIST_DIR: DIST_DIR,
+      // The private dist copy lives in the temp dir: let it find the app's packages.
+      NODE_PATH: [path.join(APP_DIR, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
+    },
+    onSpawn: (child) => {
+      children.add(child);
+      child.on('message', (message) => {
+        if (message.ready) return ready(message);
+        const waiter = pending.get(message.id);
+        if (!waiter) return;
+        pending.delete(message.id);
+        if (message.ok) waiter.res(message.result);
+        else waiter.rej(new Error(message.error));
+      });
+      child.once('exit', (code, signal) => {
+        children.delete(child);
+        const error = new Error(`Strapi worker exited (${code ?? signal})`);
+        for (const waiter of pending.values()) waiter.rej(error);
+        pending.clear();
+        failed(error);
+      });
+    },
   });
+  const { child } = server;
+  const message = await readyMessage;
+  return {
+    url: server.url,
+    port: server.port,
+    bootMs: message.bootMs,
+    workflow: message.workflow,
+    pid: child.pid,
+    call: (cmd, args) =>
+      new Promise((res, rej) => {
+        const id = nextId++;
+        pending.set(id, { res, rej });
+        child.send({ id, cmd, args });
+      }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      const id = nextId++;
+      pending.set(id, { res: () => {}, rej: () => {} });
+      child.send({ id, cmd: 'stop' });
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+      children.delete(child);
+    },
+  };
+};
 
 /** CPU time (user + system, ms) the process has used so far, from /proc (Linux); NaN elsewhere. */
 const cpuMs = (pid) => {

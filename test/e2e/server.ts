@@ -1,25 +1,15 @@
-// A production Strapi in a child process for browser tests: own port, own SQLite file, own secrets.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
+// The production server the browser tests run against: `strapi start` in a child process, on a free
+// port, with a fresh database and fresh secrets (test/helpers/test-env.cjs), and the newsroom's admin
+// users registered through the admin API.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { APP_DIR, createDatabase, QUIET_ENV, startServer, testSecrets } from '../helpers/test-env.cjs';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = APP_DIR;
 
-const secret = () => crypto.randomBytes(24).toString('base64');
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+/** Debian's Chromium (apt-get install chromium): no browser is downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * `NODE_ENV=production npm run build` (the plugin, then the app), unless E2E_REUSE_BUILD=1 and both
@@ -34,7 +24,7 @@ export const ensureProductionBuild = () => {
   const started = Date.now();
   const res = spawnSync('npm', ['run', 'build'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+    env: { ...process.env, ...QUIET_ENV, NODE_ENV: 'production' },
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -42,87 +32,32 @@ export const ensureProductionBuild = () => {
   return { built: true, ms: Date.now() - started };
 };
 
-export interface RunningStrapi {
-  url: string;
-  child: ChildProcess;
-  logs: string[];
-  stop: () => Promise<void>;
-}
-
-export const startStrapi = async (): Promise<RunningStrapi> => {
-  const port = await freePort();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(tmp, 'data.db'),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    LOG_LEVEL: 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_STARTUP_BANNER: 'false',
-    BROWSER: 'none',
-  };
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: false,
-  });
-  const logs: string[] = [];
-  const keep = (chunk: Buffer) => {
-    logs.push(chunk.toString());
-    if (logs.length > 400) logs.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited = false;
-  child.on('exit', () => {
-    exited = true;
-  });
-
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!exited) {
-      child.kill('SIGTERM');
-      const gone = await Promise.race([
-        new Promise<boolean>((r) => child.once('exit', () => r(true))),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
-      ]);
-      if (!gone && !exited) child.kill('SIGKILL');
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`strapi start exited early:\n${logs.join('')}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204 || res.ok) return { url, child, logs, stop };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
+/** `strapi start` (production) on its own database (TEST_DATABASE=postgres for PostgreSQL); `stop` drops it. */
+export const startProductionServer = async () => {
+  const database = await createDatabase({ prefix: 'newsroom_e2e' });
+  try {
+    const server = await startServer({
+      command: path.join(ROOT, 'node_modules', '.bin', 'strapi'),
+      args: ['start'],
+      env: { ...testSecrets(), ...QUIET_ENV, ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BROWSER: 'none' },
+      label: 'strapi start',
+    });
+    return {
+      url: server.url,
+      output: server.output,
+      async stop() {
+        await server.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
   }
-  await stop();
-  throw new Error(`strapi start did not answer within 120 s:\n${logs.join('')}`);
 };
 
-/** JSON over fetch against the running server. */
-export const api = async <T = any>(
-  baseUrl: string,
-  method: string,
-  url: string,
-  { token, body }: { token?: string; body?: unknown } = {}
-): Promise<{ status: number; body: T }> => {
+/** JSON over fetch (setup only; tests use Playwright's request contexts). */
+const call = async (baseUrl: string, method: string, url: string, { token, body }: { token?: string; body?: unknown } = {}) => {
   const res = await fetch(`${baseUrl}${url}`, {
     method,
     headers: {
@@ -132,37 +67,41 @@ export const api = async <T = any>(
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return json;
 };
 
-export const PASSWORD = 'E2e-password-1';
-export const CHIEF_EMAIL = 'chief@e2e.example';
+export interface AdminUser {
+  email: string;
+  firstname: string;
+  lastname: string;
+  /** The admin role's name; the first user is always the Super Admin. */
+  role: string;
+}
 
-/** The first admin (register-admin), then invited users with a role, who set their password via /admin/register. */
-export const createAdmins = async (url: string, roles: { email: string; firstname: string; role: string }[]) => {
-  const first = await api(url, 'POST', '/admin/register-admin', {
-    body: { email: CHIEF_EMAIL, firstname: 'Chief', lastname: 'Admin', password: PASSWORD },
+/**
+ * The first admin (register-admin), then invited users with a role, who set their password through
+ * /admin/register, as an invitation link does.
+ */
+export const createAdmins = async (url: string, [first, ...others]: AdminUser[], password: string) => {
+  const registered = await call(url, 'POST', '/admin/register-admin', {
+    body: { email: first.email, firstname: first.firstname, lastname: first.lastname, password },
   });
-  if (first.status !== 200) throw new Error(`register-admin: ${first.status} ${JSON.stringify(first.body)}`);
-  const token: string = first.body.data.token;
-  const roleList = await api(url, 'GET', '/admin/roles', { token });
-  const users: Record<string, { email: string }> = {};
-  for (const r of roles) {
-    const role = roleList.body.data.find((x: any) => x.name === r.role || x.code === r.role);
-    if (!role) throw new Error(`no role ${r.role}: ${roleList.body.data.map((x: any) => x.name).join(', ')}`);
-    const created = await api(url, 'POST', '/admin/users', {
+  const token: string = registered.data.token;
+  const roles: { id: number; name: string }[] = (await call(url, 'GET', '/admin/roles', { token })).data;
+  for (const user of others) {
+    const role = roles.find((r) => r.name === user.role);
+    if (!role) throw new Error(`no admin role "${user.role}": ${roles.map((r) => r.name).join(', ')}`);
+    const created = await call(url, 'POST', '/admin/users', {
       token,
-      body: { email: r.email, firstname: r.firstname, lastname: 'E2e', roles: [role.id] },
+      body: { email: user.email, firstname: user.firstname, lastname: user.lastname, roles: [role.id] },
     });
-    if (created.status !== 201 && created.status !== 200) throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
-    const reg = await api(url, 'POST', '/admin/register', {
+    await call(url, 'POST', '/admin/register', {
       body: {
-        registrationToken: created.body.data.registrationToken,
-        userInfo: { firstname: r.firstname, lastname: 'E2e', password: PASSWORD },
+        registrationToken: created.data.registrationToken,
+        userInfo: { firstname: user.firstname, lastname: user.lastname, password },
       },
     });
-    if (reg.status !== 200) throw new Error(`register ${r.email}: ${reg.status} ${JSON.stringify(reg.body)}`);
-    users[r.email] = { email: r.email };
   }
-  return { adminToken: token, users };
 };

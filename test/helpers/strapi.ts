@@ -1,33 +1,19 @@
 // Boots the compiled app inside the test process, one fresh database per test file.
 import { createRequire } from 'node:module';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import supertest from 'supertest';
+import { createDatabase, databaseKind, QUIET_ENV, testSecrets } from './test-env.cjs';
 
 const require = createRequire(import.meta.url);
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
 
-export const usingPostgres = () => process.env.TEST_DATABASE === 'postgres';
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const random = () => crypto.randomBytes(16).toString('base64');
+export const usingPostgres = () => databaseKind() === 'postgres';
 
 const setTestSecrets = () => {
-  Object.assign(process.env, {
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_STARTUP_BANNER: 'false',
-  });
+  Object.assign(process.env, testSecrets(), QUIET_ENV, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' });
 };
 
 export interface TestDatabase {
@@ -35,35 +21,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database no other test file touches: a temp SQLite file, or a new PostgreSQL database. */
-export const createTestDatabase = async (): Promise<TestDatabase> => {
-  const name = `newsroom_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  if (usingPostgres()) {
-    const { Client } = require('pg');
-    const admin = new Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-      async drop() {
-        const client = new Client({ connectionString: PG_ADMIN_URL });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const file = path.join(os.tmpdir(), `${name}.db`);
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
-    async drop() {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
-    },
-  };
-};
+/** A database no other test file touches: a temp SQLite file, or a new PostgreSQL database (TEST_DATABASE). */
+export const createTestDatabase = (): Promise<TestDatabase> => createDatabase({ prefix: 'newsroom_test' });
 
 export interface TestApp {
   strapi: any;
