@@ -1,19 +1,16 @@
 // Strapi boots without a plugin whose server build is missing; the app stops the boot instead,
 // saying which build and how to make it (src/newsroom/plugin-builds.ts).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { APP_DIR, bootInChildProcess, createTestDatabase, distWithPluginsConfig, type TestDatabase } from '../helpers/strapi';
+import { testSecrets } from '../helpers/test-env.cjs';
 
 const PLUGIN_DIR = path.join(APP_DIR, 'src', 'plugins', 'editorial-workflow');
 
 // Every secret a boot needs, so that nothing but the missing build can stop it.
-const secret = () => crypto.randomBytes(16).toString('base64');
-const SECRETS = Object.fromEntries(
-  ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, secret()])
-);
-const env = () => ({ ...database.env, ...SECRETS, APP_KEYS: `${secret()},${secret()}`, NODE_ENV: 'test' });
+const SECRETS = testSecrets();
+const env = () => ({ ...database.env, ...SECRETS, NODE_ENV: 'test' });
 
 let database: TestDatabase;
 let unbuilt: string;

@@ -15,15 +15,12 @@ const APP_DIR = path.resolve(__dirname, '..', '..');
 // ---------------------------------------------------------------------------------------------
 // Secrets
 
-// The names config/ requires in production (src/middlewares/production-secrets.ts checks them).
-// src/cli/ensure-env.js generates the same set into .env for development.
-const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
-
-const random = (bytes = 32) => crypto.randomBytes(bytes).toString('base64');
+// The names config/ requires in production and their generator live in src/cli/ensure-env.js,
+// which writes the development .env from the same set.
+const { SECRET_NAMES, generateSecrets } = require('../../src/cli/ensure-env.js');
 
 /** A fresh value for every secret; never written anywhere, so each run signs with its own keys. */
-const testSecrets = () =>
-  Object.fromEntries(SECRET_NAMES.map((name) => [name, name === 'APP_KEYS' ? [random(16), random(16)].join(',') : random()]));
+const testSecrets = () => generateSecrets();
 
 /** Quiet, offline Strapi: no telemetry, no banner. */
 const QUIET_ENV = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_STARTUP_BANNER: 'false' };
