@@ -284,4 +284,18 @@ describe('backfill at bootstrap', () => {
     expect(await app.strapi.db.connection(table).select('id', 'editorial_stage').orderBy('id')).toEqual(expected);
     expect(await app.strapi.plugin('editorial-workflow').service('state-store').backfillStageField(ARTICLE)).toBe(0);
   });
+
+  it('the list view`s index is declared with the model, so schema sync keeps it across restarts', async () => {
+    const knex = app.strapi.db.connection;
+    const columns =
+      app.strapi.db.dialect.client === 'sqlite'
+        ? (await knex.raw(`PRAGMA index_info('articles_editorial_stage_idx')`)).map((c: any) => c.name)
+        : (
+            await knex.raw(
+              `SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+               WHERE c.relname = 'articles_editorial_stage_idx' ORDER BY array_position(i.indkey, a.attnum)`
+            )
+          ).rows.map((r: any) => r.attname);
+    expect(columns).toEqual(['locale', 'published_at', 'editorial_stage']);
+  });
 });

@@ -258,7 +258,7 @@ const stageIndex = async ({ present }) => {
   const knex = strapi.db.connection;
   const model = strapi.getModel(ARTICLE);
   const table = model.collectionName;
-  const index = model.indexes.find((i) => i.columns[0] === 'editorial_stage');
+  const index = model.indexes.find((i) => i.columns.includes('editorial_stage'));
   if (!index) throw new Error('no editorial_stage index declared on articles');
   await knex.schema.alterTable(table, (t) => (present ? t.index(index.columns, index.name) : t.dropIndex(index.columns, index.name)));
   return { index: index.name, columns: index.columns, present };

@@ -20,9 +20,11 @@ const addStageAttribute = (contentType: any) => {
     writable: true,
     private: true,
   };
-  // Declared with the model, so that Strapi's schema sync creates and keeps it: the list view filters
-  // by stage within a locale and its drafts, and sorts by stage (measured in npm run bench).
-  const columns = ['editorial_stage', 'locale', 'published_at'].filter((c) => c !== 'locale' || contentType.pluginOptions?.i18n?.localized);
+  // Declared with the model, so that Strapi's schema sync creates and keeps it. The list view asks
+  // for one locale's drafts filtered by stage, or ordered by stage then id: the equality columns
+  // first, then the stage, so both are an index range read in order (the row id ends every entry).
+  // Stage first would leave the `id` tiebreak to a sort of every draft (npm run bench measures it).
+  const columns = ['locale', 'published_at', 'editorial_stage'].filter((c) => c !== 'locale' || contentType.pluginOptions?.i18n?.localized);
   contentType.indexes = [...(contentType.indexes ?? []).filter((i: any) => i.name !== stageIndexName(contentType)), { name: stageIndexName(contentType), columns }];
   return contentType;
 };

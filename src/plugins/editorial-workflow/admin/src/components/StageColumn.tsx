@@ -2,6 +2,7 @@ import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { STAGE_FIELD } from '../../../shared/contracts';
 import { useGetWorkflowQuery } from '../api';
+import { insertAfterMainField } from '../utils/columns';
 import { knownManaged, uidFromLocation } from '../utils/managed';
 import { getTrad } from '../utils/translations';
 import { PluginErrorBoundary } from './ErrorBoundary';
@@ -38,20 +39,11 @@ const STAGE_COLUMN = {
 type Header = { name: string };
 type ListLayout = { settings?: { mainField?: string } };
 
-/** Right after the main field (the title), where an editor looks first, not past the right edge. */
-export const withStageColumn = <H extends Header>(headers: H[], mainField: string | undefined): (H | typeof STAGE_COLUMN)[] => {
-  const rest = headers.filter((h) => h.name !== STAGE_FIELD);
-  let at = mainField ? rest.findIndex((h) => h.name === mainField || h.name.split('.')[0] === mainField) : -1;
-  if (at === -1) at = rest.findIndex((h) => h.name !== 'id' && h.name !== 'documentId');
-  const index = at === -1 ? rest.length : at + 1;
-  return [...rest.slice(0, index), STAGE_COLUMN, ...rest.slice(index)];
-};
-
 /** `Admin/CM/pages/ListView/inject-column-in-table`: a Stage column on workflow-managed types. */
 export const addStageColumn = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: ListLayout }) => {
   const uid = uidFromLocation();
   const managed = knownManaged();
   // Unknown definition (first visit): add it; the cell shows "-" on a type without the stage copy.
   if (managed && (!uid || !managed.includes(uid))) return { displayedHeaders, layout };
-  return { displayedHeaders: withStageColumn(displayedHeaders, layout?.settings?.mainField), layout };
+  return { displayedHeaders: insertAfterMainField(displayedHeaders, STAGE_COLUMN, layout?.settings?.mainField), layout };
 };
