@@ -296,6 +296,6 @@ describe('backfill at bootstrap', () => {
                WHERE c.relname = 'articles_editorial_stage_idx' ORDER BY array_position(i.indkey, a.attnum)`
             )
           ).rows.map((r: any) => r.attname);
-    expect(columns).toEqual(['locale', 'published_at', 'editorial_stage']);
+    expect(columns).toEqual(['locale', 'editorial_stage', 'id', 'published_at']);
   });
 });
