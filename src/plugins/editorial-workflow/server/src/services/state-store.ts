@@ -82,19 +82,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (draft?.createdBy) creator = adminActor(draft.createdBy);
       }
       try {
-        const row = await strapi.db.query(STATE_UID).create({
-          data: {
-            ...targetWhere(target),
-            stage: live ? firstPublishingStage(def)!.id : initialStage(def).id,
-            version: 1,
-            enteredStageAt: new Date(),
-            author: creator,
-            submitter: null,
-            editors: [],
-            lastActor: creator,
-          },
+        // The state and its copy on the document's rows commit together, inside a write's transaction or not.
+        const row = await strapi.db.transaction(async () => {
+          const created = await strapi.db.query(STATE_UID).create({
+            data: {
+              ...targetWhere(target),
+              stage: live ? firstPublishingStage(def)!.id : initialStage(def).id,
+              version: 1,
+              enteredStageAt: new Date(),
+              author: creator,
+              submitter: null,
+              editors: [],
+              lastActor: creator,
+            },
+          });
+          await store.writeStageField(target, created.stage);
+          return created;
         });
-        await store.writeStageField(target, row.stage);
         return toState(row);
       } catch (error) {
         // Another request created it first; theirs stands.
