@@ -243,8 +243,8 @@ describe('editorial workflow in the admin panel (production build, Chromium)', (
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).count()).toBe(1);
     // A plain Content Manager filter on the document's own stage, and the column right after the title.
     expect(decodeURIComponent(page.url())).toMatch(/filters\[\$and\]\[\d+\]\[editorialStage\]\[\$eq\]=fact_check/);
-    const headers = (await page.getByRole('columnheader').allInnerTexts()).map((h) => h.trim().toLowerCase());
-    expect(headers.indexOf('stage')).toBe(headers.indexOf('title') + 1);
+    const head = (await page.locator('thead').innerText()).toLowerCase();
+    expect(head, head).toMatch(/\btitle\b[^a-z]*\bstage\b/);
     await row.getByTestId('ew-stage-badge').scrollIntoViewIfNeeded();
     await shot(page, 'list-view.png');
   });
