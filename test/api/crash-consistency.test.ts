@@ -350,8 +350,8 @@ describe('the invariants the crash test checks', () => {
   const key = `${ARTICLE}#a#en`;
   const consistent = (): Snapshot => ({
     articles: [
-      { id: 1, documentId: 'a', locale: 'en', live: false, content: { title: 'T', standfirst: null, body: null } },
-      { id: 2, documentId: 'a', locale: 'en', live: true, content: { title: 'T', standfirst: null, body: null } },
+      { id: 1, documentId: 'a', locale: 'en', live: false, stage: 'published', content: { title: 'T', standfirst: null, body: null } },
+      { id: 2, documentId: 'a', locale: 'en', live: true, stage: 'published', content: { title: 'T', standfirst: null, body: null } },
     ],
     quotes: [
       { id: 10, documentId: 'q', locale: 'en', live: false, verification: 'verified', articleId: 1, content: { text: '«x»', speaker: 'p' } },
@@ -371,8 +371,21 @@ describe('the invariants the crash test checks', () => {
     snapshot.articles[0].content.title = 'T2';
     snapshot.quotes[0].content.text = '«y»';
     snapshot.states[0] = { ...snapshot.states[0], stage: 'draft', version: 4 };
+    for (const row of snapshot.articles) row.stage = 'draft';
     snapshot.history.set(key, { count: 3, last: 'edit' });
     expect(messages(snapshot)).toEqual([]);
+  });
+
+  it('a stage copy that is not its state`s stage, on a draft or a published row', () => {
+    const snapshot = consistent();
+    snapshot.articles[1].stage = 'fact_check';
+    expect(messages(snapshot)).toEqual(['article row 2 (a, en) says "fact_check", its state "published"']);
+    snapshot.articles[1].stage = 'published';
+    snapshot.states[0] = { ...snapshot.states[0], stage: 'draft', version: 4 };
+    snapshot.history.set(key, { count: 3, last: 'retract' });
+    snapshot.articles.pop();
+    snapshot.quotes.pop();
+    expect(messages(snapshot)).toEqual(['article row 1 (a, en) says "published", its state "draft"']);
   });
 
   it('an edit without its bookkeeping: published, with a working copy readers do not see', () => {

@@ -307,3 +307,32 @@ describe('request bodies', () => {
     expect(res.body.data.name).toBe('Maria Kalesnikava');
   });
 });
+
+describe.each(READERS)('%s reader: the stage copy on the document (`editorialStage`, private) tells nothing', (who) => {
+  // The live story's working copy waits in draft after an unapproved edit: a reader who could filter
+  // or sort on the stage copy would learn that. Private fields are refused in queries and never shown.
+  it.each([
+    ['/api/articles?filters[editorialStage][$eq]=draft', 'filters.editorialStage'],
+    ['/api/articles?filters[editorialStage][$eq]=published', 'filters.editorialStage'],
+    ['/api/articles?filters[$and][0][editorialStage][$eq]=draft', 'filters.$and.0.editorialStage'],
+    ['/api/articles?filters[editorialStage][$null]=true', 'filters.editorialStage'],
+    ['/api/people?filters[articles][editorialStage][$eq]=draft', 'filters.articles.editorialStage'],
+    ['/api/articles?sort=editorialStage:asc', 'sort.editorialStage'],
+    ['/api/articles?sort[0]=editorialStage', 'sort.editorialStage'],
+    ['/api/articles?fields[0]=editorialStage', 'fields.editorialStage'],
+  ])('GET %s → refused', async (url) => {
+    const res = await get(url, who);
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeNull();
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(JSON.stringify(res.body)).not.toMatch(/Protesters rally|draft|fact_check/i);
+  });
+
+  it('is never part of an answer', async () => {
+    for (const url of ['/api/articles', '/api/articles/:live', '/api/articles/:live?populate=*', '/api/people?populate=*']) {
+      const res = await get(url, who);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain('editorialStage');
+    }
+  });
+});

@@ -5,12 +5,15 @@
 //  2. public GET /api/articles (25 a page, quotes with speaker and source populated): req/s, p50/p99,
 //     plugin off (a copy of the same database) vs on, 10 keep-alive connections, warm-up + fixed time;
 //  3. workflow transitions over the admin API (submit / request_changes cycles by a super admin);
-//  4. the fact-check queue page at 1,000 and 10,000 documents in fact_check.
+//  4. the fact-check queue page at 1,000 and 10,000 documents in fact_check;
+//  5. the Content Manager's list view at BENCH_LIST_STORIES (100,000) stories, as an Editor: filtered by
+//     stage and sorted by stage, without and with the stage copy's index.
 // Each Strapi runs in a child process (test/bench/worker.cjs) on 127.0.0.1:<free port>; the load
 // generator (this process) talks to it over loopback only. Temp files and children are removed at the end.
 //
 // Env: BENCH_DATABASE=sqlite|postgres, BENCH_STORIES, BENCH_DURATION (s), BENCH_WARMUP (s),
-//      BENCH_CONNECTIONS, BENCH_CYCLES, BENCH_SKIP_BUILD=1 (reuse dist/).
+//      BENCH_CONNECTIONS, BENCH_CYCLES, BENCH_SKIP_BUILD=1 (reuse dist/), BENCH_LIST_STORIES,
+//      BENCH_LIST_ONLY=1 (section 5 alone, on a fresh database).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -36,11 +39,19 @@ const TRANSITION_DOCS = 10;
 const TRANSITION_CLIENTS = 5;
 const QUEUE_REQUESTS = num('BENCH_QUEUE_REQUESTS', 300);
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const HARD_LIMIT_MS = num('BENCH_TIME_LIMIT', 540) * 1000;
+const HARD_LIMIT_MS = num('BENCH_TIME_LIMIT', 900) * 1000;
 
 const READ_PATH =
   '/api/articles?pagination[pageSize]=25&populate[quotes][populate][0]=speaker&populate[quotes][populate][1]=source';
 const QUEUE_PATH = '/editorial-workflow/queue?stage=fact_check&pageSize=25';
+const LIST_STORIES = num('BENCH_LIST_STORIES', 100000);
+const LIST_ONLY = process.env.BENCH_LIST_ONLY === '1';
+const LIST_BASE = '/content-manager/collection-types/api::article.article?page=1&pageSize=10';
+const LIST_PATHS = {
+  plain: LIST_BASE,
+  filter: `${LIST_BASE}&filters[$and][0][editorialStage][$eq]=fact_check`,
+  sort: `${LIST_BASE}&sort=editorialStage:ASC`,
+};
 
 const log = (...args) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...args);
 const T0 = Date.now();
@@ -361,6 +372,69 @@ const queueBench = async (server, auth, label) => {
   return stats;
 };
 
+/** One list-view page at a time (latency): checks the first answer, then QUEUE_REQUESTS timed ones. */
+const listBench = async (server, auth, kind, label, expected) => {
+  const pathname = LIST_PATHS[kind];
+  const first = await request(server.url, 'GET', pathname, { headers: auth });
+  if (first.status !== 200) throw new Error(`list ${kind}: ${first.status} ${first.text.slice(0, 300)}`);
+  const body = JSON.parse(first.text);
+  const stages = body.results.map((r) => r.editorialStage);
+  if (body.results.length !== 10) throw new Error(`list ${kind}: ${body.results.length} rows`);
+  if (kind === 'filter' && (body.pagination.total !== expected.factCheck || stages.some((s) => s !== 'fact_check'))) {
+    throw new Error(`list filter: total ${body.pagination.total}, expected ${expected.factCheck}; stages ${stages}`);
+  }
+  if (kind === 'plain' && body.pagination.total !== expected.stories) throw new Error(`list: total ${body.pagination.total}, expected ${expected.stories}`);
+  if (kind === 'sort' && (body.pagination.total !== expected.stories || stages.some((s) => s !== 'draft'))) {
+    throw new Error(`list sort: total ${body.pagination.total}, expected ${expected.stories}; stages ${stages}`);
+  }
+  for (let i = 0; i < 20; i += 1) await request(server.url, 'GET', pathname, { headers: auth });
+  const latencies = [];
+  const cpu0 = cpuMs(server.pid);
+  const start = performance.now();
+  for (let i = 0; i < QUEUE_REQUESTS; i += 1) {
+    const t = performance.now();
+    const res = await request(server.url, 'GET', pathname, { headers: auth });
+    if (res.status !== 200) throw new Error(`list ${kind}: ${res.status}`);
+    latencies.push(performance.now() - t);
+  }
+  const stats = summarize(latencies, performance.now() - start, 0);
+  stats.total = body.pagination.total;
+  stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
+  log(`${label}: total ${stats.total}, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`);
+  return stats;
+};
+
+/** Section 5: the list view at LIST_STORIES stories, as an Editor, without and with the index. */
+const listSection = async (server) => {
+  const { email, password } = await server.call('admin', { role: 'strapi-editor' });
+  const login = await request(server.url, 'POST', '/admin/login', { body: { email, password } });
+  if (login.status !== 200) throw new Error(`editor login failed: ${login.status} ${login.text}`);
+  const auth = { Authorization: `Bearer ${JSON.parse(login.text).data.token}` };
+  const filled = await server.call('list-stories', { total: LIST_STORIES });
+  log(`list view: ${filled.stories} stories (${filled.inserted} inserted in ${fmt(filled.ms / 1000)}s), ${filled.rows} article rows, ${filled.factCheck} in fact_check`);
+  const results = {};
+  for (const present of [false, true]) {
+    await server.call('stage-index', { present });
+    const tag = present ? 'indexed' : 'no index';
+    results[tag] = {
+      filter: await listBench(server, auth, 'filter', `list view @${filled.stories}, stage filter, ${tag}`, filled),
+      sort: await listBench(server, auth, 'sort', `list view @${filled.stories}, sorted by stage, ${tag}`, filled),
+    };
+  }
+  // What any list view of that size costs (a page and Strapi's count of every draft): the baseline.
+  const plain = await listBench(server, auth, 'plain', `list view @${filled.stories}, no filter, no sort`, filled);
+  return { stories: filled.stories, results, plain };
+};
+
+const listRows = (list) => {
+  const n = list.stories.toLocaleString('en');
+  const plain = [`List @${n}, no filter (baseline)`, 'p50 / p99 ms', `${fmt(list.plain.p50)} / ${fmt(list.plain.p99)}`, '-', '-'];
+  return [plain, ...Object.entries(list.results).flatMap(([tag, r]) => [
+    [`List @${n}, stage filter, ${tag}`, 'p50 / p99 ms', `${fmt(r.filter.p50)} / ${fmt(r.filter.p99)}`, tag === 'indexed' ? 'p99 < 100' : '-', tag === 'indexed' ? (r.filter.p99 < 100 ? 'PASS' : 'MISS') : '-'],
+    [`List @${n}, sort by stage, ${tag}`, 'p50 / p99 ms', `${fmt(r.sort.p50)} / ${fmt(r.sort.p99)}`, tag === 'indexed' ? 'p99 < 100' : '-', tag === 'indexed' ? (r.sort.p99 < 100 ? 'PASS' : 'MISS') : '-'],
+  ])];
+};
+
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 
 // ---------------------------------------------------------------- main
@@ -390,6 +464,16 @@ const main = async () => {
   LOAD_AT_START = load1();
   log(`database ${DB_KIND}, ${STORIES} stories, node ${process.version}, ${os.cpus().length} cores`);
   build();
+
+  if (LIST_ONLY) {
+    const db = await newDatabase('list');
+    const server = await startServer(db, { workflow: true });
+    log(`Strapi (workflow on) up in ${server.bootMs} ms on ${server.url}`);
+    const list = await listSection(server);
+    await server.stop();
+    printTable(listRows(list), 'list view only');
+    return 0;
+  }
 
   // 1. Seed once, plugin on; the plugin-off run reads a copy with the same rows.
   const dbOn = await newDatabase('on');
@@ -443,6 +527,9 @@ const main = async () => {
     );
     queue[total] = await queueBench(server, auth, `queue @${total}`);
   }
+
+  // 5. The Content Manager's list view at newsroom size, filtered and sorted by stage.
+  const list = await listSection(server);
   await server.stop();
 
   // ---------------------------------------------------------------- report
@@ -469,24 +556,30 @@ const main = async () => {
     ['Queue @10,000', 'p50 / p99 ms', `${fmt(queue[10000].p50)} / ${fmt(queue[10000].p99)}`, 'p99 < 50', queue[10000].p99 < 50 ? 'PASS' : 'MISS'],
     ['Queue @10,000', 'server CPU ms/req', fmt(queue[10000].serverCpuPerReq, 2), '-', '-'],
     ['Queue 10k/1k', 'p99 ratio', fmt(queue[10000].p99 / queue[1000].p99, 3), '-', '-'],
+    ...listRows(list),
   ];
+  printTable(
+    rows,
+    `${CONNECTIONS} connections, ${DURATION_S}s after ${WARMUP_S}s warm-up; ${readOff.errors + readOn.errors} read errors`,
+    ` Read segments off: ${readOff.segments.join(', ')} req/s.`
+  );
+  log('done');
+  return rows.some((r) => r[4] === 'MISS') ? 1 : 0;
+};
+
+const printTable = (rows, what, extra = '') => {
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Unit', 'Value', 'Target', 'Result'][i].length));
   const line = (r) => r.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
   console.log('');
-  console.log(
-    `Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ` +
-      `${DURATION_S}s after ${WARMUP_S}s warm-up; ${readOff.errors + readOn.errors} read errors)`
-  );
+  console.log(`Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${what})`);
   console.log(
     `Load average (1 min) at start ${fmt(LOAD_AT_START, 2)}, at end ${fmt(load1(), 2)}: anything above ~2 on 2 cores means other ` +
-      `processes shared the CPU and the figures are pessimistic. Read segments off: ${readOff.segments.join(', ')} req/s.`
+      `processes shared the CPU and the figures are pessimistic.${extra}`
   );
   console.log(line(['Measure', 'Unit', 'Value', 'Target', 'Result']));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
   console.log('');
-  log('done');
-  return rows.some((r) => r[4] === 'MISS') ? 1 : 0;
 };
 
 main()

@@ -112,9 +112,9 @@ const seed = async ({ stories, drafts }) => {
   return { ms: Date.now() - started, createMs: times.create, publishMs: times.publish, published: published.length, draftIds };
 };
 
-/** A super admin to log in with (POST /admin/login is done by the parent, over HTTP). */
-const createAdmin = async () => {
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+/** An admin (super admin unless `role` names another) to log in with (POST /admin/login is done by the parent, over HTTP). */
+const createAdmin = async ({ role: code = 'strapi-super-admin' } = {}) => {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code } });
   const email = `bench-${crypto.randomBytes(3).toString('hex')}@bench.example`;
   const password = 'Bench-password-1';
   await strapi.service('admin::user').create({
@@ -161,6 +161,7 @@ const queueStates = async ({ total }) => {
         created_at: now,
         updated_at: now,
         published_at: null,
+        ...(workflowEnabled() ? { editorial_stage: 'fact_check' } : {}),
       });
       states.push({
         document_id: newDocumentId(),
@@ -189,6 +190,80 @@ const queueStates = async ({ total }) => {
   return { inserted: Math.max(0, missing), factCheck: Number(c), states: Number(all), articleRows: Number(arts), ms: Date.now() - started };
 };
 
+/**
+ * Brings the English stories (draft rows) up to `total` with knex bulk inserts, the stage copy and a
+ * state row each: one in 20 in fact_check, one in 20 in draft, the rest published (a draft and a
+ * published row). What the Content Manager's list view filters and sorts at newsroom size.
+ */
+const listStories = async ({ total }) => {
+  const knex = strapi.db.connection;
+  const articleTable = strapi.db.metadata.get(ARTICLE).tableName;
+  const [{ n }] = await knex(articleTable).where({ locale: LOCALE }).whereNull('published_at').count({ n: '*' });
+  const missing = total - Number(n);
+  const started = Date.now();
+  const actor = JSON.stringify(WRITER);
+  const chunk = 250;
+  for (let done = 0; done < missing; done += chunk) {
+    const size = Math.min(chunk, missing - done);
+    const now = new Date();
+    const articles = [];
+    const states = [];
+    for (let k = 0; k < size; k += 1) {
+      const i = Number(n) + done + k;
+      const stage = i % 20 === 0 ? 'fact_check' : i % 20 === 1 ? 'draft' : 'published';
+      const documentId = newDocumentId();
+      const row = {
+        document_id: documentId,
+        title: `Listed story ${i}`,
+        slug: `listed-story-${i}`,
+        standfirst: `Standfirst of listed story ${i}.`,
+        locale: LOCALE,
+        created_at: now,
+        updated_at: now,
+        editorial_stage: stage,
+      };
+      articles.push({ ...row, published_at: null });
+      if (stage === 'published') articles.push({ ...row, published_at: now });
+      states.push({
+        document_id: newDocumentId(),
+        target_uid: ARTICLE,
+        target_document_id: documentId,
+        target_locale: LOCALE,
+        stage,
+        version: 1,
+        entered_stage_at: now,
+        author: actor,
+        submitter: null,
+        last_actor: actor,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      });
+    }
+    await knex.transaction(async (trx) => {
+      await trx(articleTable).insert(articles);
+      await trx(STATE_TABLE).insert(states);
+    });
+  }
+  if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${articleTable}`);
+  else await knex.raw('ANALYZE');
+  const [{ drafts }] = await knex(articleTable).where({ locale: LOCALE }).whereNull('published_at').count({ drafts: '*' });
+  const [{ rows }] = await knex(articleTable).count({ rows: '*' });
+  const [{ fc }] = await knex(articleTable).where({ editorial_stage: 'fact_check' }).whereNull('published_at').count({ fc: '*' });
+  return { inserted: Math.max(0, missing), stories: Number(drafts), rows: Number(rows), factCheck: Number(fc), ms: Date.now() - started };
+};
+
+/** Drops or recreates the stage copy's index (declared by the plugin; schema sync makes it at boot). */
+const stageIndex = async ({ present }) => {
+  const knex = strapi.db.connection;
+  const model = strapi.getModel(ARTICLE);
+  const table = model.collectionName;
+  const index = model.indexes.find((i) => i.columns.includes('editorial_stage'));
+  if (!index) throw new Error('no editorial_stage index declared on articles');
+  await knex.schema.alterTable(table, (t) => (present ? t.index(index.columns, index.name) : t.dropIndex(index.columns, index.name)));
+  return { index: index.name, columns: index.columns, present };
+};
+
 /** A full-access API token: the content-API route automations use for the same moves. */
 const createToken = async () => {
   const token = await strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
@@ -200,6 +275,8 @@ const handlers = {
   admin: createAdmin,
   token: createToken,
   'queue-states': queueStates,
+  'list-stories': listStories,
+  'stage-index': stageIndex,
   async stop() {
     await strapi.destroy();
     return { stopped: true };

@@ -8,8 +8,6 @@ const QUOTE_TEXT = '«We have agreed on the main points and will keep talking.»
 test.describe('as the author', () => {
   test.use({ role: 'author' });
 
-  // Kept apart: the Stage column and filter are being reworked (the stage becomes a field of the
-  // document, the filter a plain Content Manager filter).
   test('list view: the Stage column shows each story\'s stage and the Stage filter narrows the list', async ({ page, api, tag, capture }) => {
     const drafted = `Minsk talks postponed ${tag}`;
     const submitted = `Sochi talks end without a statement ${tag}`;
@@ -31,6 +29,10 @@ test.describe('as the author', () => {
     await page.getByRole('option', { name: 'Stage: Fact-check' }).click();
     await expect(row(drafted)).toHaveCount(0);
     await expect(row(submitted)).toBeVisible();
+    // A plain Content Manager filter on the document's own stage (no id list), and the column right
+    // after the title, where an editor looks first.
+    await expect(page).toHaveURL(/filters%5B%24and%5D%5B\d+%5D%5BeditorialStage%5D%5B%24eq%5D=fact_check|filters\[\$and\]\[\d+\]\[editorialStage\]\[\$eq\]=fact_check/);
+    await expect(page.locator('thead')).toHaveText(/\btitle\b[^a-z]*\bstage\b/i);
     await capture('list-view.png');
   });
 });

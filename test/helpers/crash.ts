@@ -116,6 +116,8 @@ export interface ArticleRow {
   documentId: string;
   locale: string;
   live: boolean;
+  /** The stage copy on the row (`editorialStage`). */
+  stage: string | null;
   content: Record<string, unknown>;
 }
 
@@ -164,7 +166,7 @@ export const readSnapshot = async (env: Record<string, string>, schema: Schema):
 export const takeSnapshot = (knex: any, schema: Schema): Promise<Snapshot> =>
   knex.transaction(
     async (trx: any) => {
-      const articles = await trx(schema.articles).select('id', 'document_id', 'locale', 'published_at', 'title', 'standfirst', 'body');
+      const articles = await trx(schema.articles).select('id', 'document_id', 'locale', 'published_at', 'editorial_stage', 'title', 'standfirst', 'body');
       const personDoc = trx.raw(`(select document_id from ${schema.people} p where p.id = sp.${schema.quoteSpeaker.to}) as speaker`);
       const sourceDoc = trx.raw(`(select document_id from ${schema.sources} s where s.id = so.${schema.quoteSource.to}) as source`);
       const quotes = await trx({ q: schema.quotes })
@@ -194,6 +196,7 @@ export const takeSnapshot = (knex: any, schema: Schema): Promise<Snapshot> =>
           documentId: r.document_id,
           locale: r.locale,
           live: r.published_at != null,
+          stage: r.editorial_stage ?? null,
           content: { title: r.title, standfirst: r.standfirst ?? null, body: json(r.body) },
         })),
         quotes: quotes.map((r: any) => ({
@@ -369,6 +372,15 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
           projection(snapshot, story.draft!)
         ).join('; ')}`
       );
+    }
+  }
+
+  // The stage copy on every row of a story locale is its state's stage, committed together.
+  const stageOf = new Map(snapshot.states.filter((s) => s.uid === ARTICLE_UID).map((s) => [`${s.documentId}#${s.locale}`, s.stage]));
+  for (const article of snapshot.articles) {
+    const stage = stageOf.get(`${article.documentId}#${article.locale}`) ?? null;
+    if (article.stage !== stage) {
+      add(`stage-copy:${article.id}`, `article row ${article.id} (${article.documentId}, ${article.locale}) says "${article.stage}", its state "${stage}"`);
     }
   }
 

@@ -103,12 +103,64 @@ export const afterCommand = async (w: World) => {
   w.commandsRun += 1;
   const what = w.log[w.log.length - 1] ?? 'start';
   await w.checkProjections(what);
+  await w.checkStageCopies(what);
   const all = probes(w);
   const probe = all[w.log.length % all.length];
   await runProbe(w, w.actors.public, probe, what);
 };
 
 const actorArb = (names: readonly ActorName[]) => fc.constantFrom(...names);
+
+// ---------------------------------------------------------------- the stage copy
+
+const STAGE_FIELD = 'editorialStage';
+const STAGES = ['draft', 'fact_check', 'published'] as const;
+type StagePath = 'cm-update' | 'cm-create' | 'cm-clone' | 'rest-put' | 'rest-post';
+
+/**
+ * Tries to set a story's stage copy (`editorialStage`) to another stage than its own, by a write
+ * body, through the Content Manager or REST: refused for everybody (4xx), and nothing changes (the
+ * observation after the step and the stage-copy invariant say so).
+ */
+class StageWrite extends Command {
+  constructor(readonly actor: ActorName, readonly path: StagePath, readonly target: number, readonly offset: number) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return this.path.endsWith('create') || this.path === 'rest-post' || w.stories.length > 0;
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const creating = this.path === 'cm-create' || this.path === 'rest-post';
+    const id = creating ? null : pick(w.stories, this.target)?.documentId;
+    if (!creating && !id) return;
+    const current = id ? await w.stage(id) : null;
+    const others = STAGES.filter((s) => s !== current);
+    const stage = others[this.offset % others.length];
+    const stagesBefore = await w.stages();
+    const body = { [STAGE_FIELD]: stage, ...(creating ? { title: `Stage forced to ${stage}` } : {}) };
+    const url = {
+      'cm-update': `${CM}/${ARTICLE}/${id}?locale=en`,
+      'cm-create': `${CM}/${ARTICLE}?locale=en`,
+      'cm-clone': `${CM}/${ARTICLE}/clone/${id}?locale=en`,
+      'rest-put': `/api/articles/${id}?locale=en&status=draft`,
+      'rest-post': '/api/articles?locale=en&status=draft',
+    }[this.path];
+    const method = this.path === 'cm-update' || this.path === 'rest-put' ? 'put' : 'post';
+    const { res, what } = await step(w, actor, `stage-write ${this.path}`, `stage-write ${this.path} ${url} ${JSON.stringify(body)}`, () =>
+      w.send(actor, method, url, this.path.startsWith('rest') ? { data: body } : body)
+    );
+    if (res.status < 400) w.fail('s: stage copy written', `${what}: a write body set ${STAGE_FIELD} to ${stage} and was accepted`);
+    const after = await w.stages();
+    for (const [documentId, was] of stagesBefore) {
+      if (after.get(documentId) !== was) w.fail('s: stage moved by a write body', `${what}: story ${documentId} went ${was} → ${after.get(documentId)}`);
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return `StageWrite(${this.actor}, ${this.path}, ${this.target}, ${this.offset})`;
+  }
+}
 
 // ---------------------------------------------------------------- the legitimate path
 
@@ -407,12 +459,13 @@ class MediaChange extends Command {
     if (fileId === undefined) return;
     const live = await liveCovers(w, fileId);
     const admin = actor.kind === 'admin';
+    const marker = w.marker();
     const res = await step(w, actor, `media-${this.change}`, `media-${this.change} file ${fileId} (live covers: ${live})`, () =>
       this.change === 'delete'
         ? w.send(actor, 'delete', admin ? `/upload/files/${fileId}` : `/api/upload/files/${fileId}`)
         : admin
-          ? w.send(actor, 'put', `/upload/files/${fileId}`, { fileInfo: { alternativeText: `alt ${w.marker()}` } })
-          : w.send(actor, 'post', `/api/upload?id=${fileId}`, { fileInfo: { alternativeText: `alt ${w.marker()}` } })
+          ? w.send(actor, 'put', `/upload/files/${fileId}`, { fileInfo: { alternativeText: `alt ${marker}` } })
+          : w.send(actor, 'post', `/api/upload?id=${fileId}`, { fileInfo: { alternativeText: `alt ${marker}` } })
     );
     const ok = res.res.status < 300;
     if (ok && live > 0 && this.change === 'delete') w.fail('7: media', `${actor.name} deleted file ${fileId}, the cover of ${live} live story row(s)`);
@@ -420,6 +473,10 @@ class MediaChange extends Command {
       w.fail('7: media', `${actor.name}, who may not approve, changed file ${fileId}, the cover of ${live} live story row(s)`);
     }
     if (ok && this.change === 'delete') w.files = w.files.filter((f) => f !== fileId);
+    // A file has no drafts: an approver's change to a live story's file is approved by that act.
+    if (ok && live > 0 && this.change === 'info' && (APPROVERS as readonly string[]).includes(this.actor)) {
+      for (const story of w.stories) if (story.approved) story.approvedMarkers.add(marker);
+    }
     await afterCommand(w);
   }
   toString() {
@@ -734,6 +791,15 @@ export const commandArbs = [
   ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom(...TRANSITIONS)).map(([a, n, t]) => new Move(a, n, t))),
   fc.tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve')).map(([a, n, t]) => new Move(a, n, t)),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  fc
+    .tuple(
+      fc.constantFrom<StagePath>('cm-update', 'cm-create', 'cm-clone', 'rest-put', 'rest-post'),
+      fc.constantFrom<ActorName>(...WRITERS, 'fullToken', 'readToken', ...READERS),
+      fc.nat(),
+      fc.nat()
+    )
+    // The Content Manager is for admin users; tokens and readers try REST.
+    .map(([p, a, n, o]) => new StageWrite(p.startsWith('rest') ? a : ADMINS.includes(a as any) ? a : 'editor', p, n, o)),
   ...weighted(
     3,
     fc

@@ -347,6 +347,25 @@ export class World {
     }
   }
 
+  /**
+   * The stage copy on the document (`editorialStage`) is exact: every row (draft and published) of
+   * every story locale holds its workflow state's stage. One query over the whole table.
+   */
+  async checkStageCopies(what: string) {
+    const knex = this.app.strapi.db.connection;
+    const table = this.app.strapi.db.metadata.get(ARTICLE).tableName;
+    const states = this.app.strapi.db.metadata.get(WORKFLOW_STATE).tableName;
+    const wrong = await knex(`${table} as a`)
+      .leftJoin(`${states} as s`, function (this: any) {
+        this.on('s.target_document_id', '=', 'a.document_id').andOn('s.target_locale', '=', 'a.locale').andOn('s.target_uid', '=', knex.raw('?', [ARTICLE]));
+      })
+      .select('a.document_id', 'a.locale', 'a.published_at', 'a.editorial_stage', 's.stage')
+      .where((q: any) => q.whereNull('s.stage').orWhereNull('a.editorial_stage').orWhereRaw('a.editorial_stage <> s.stage'));
+    if (wrong.length > 0) {
+      this.fail('s: stage copy differs from the state', `after ${what}, article rows ${JSON.stringify(wrong.slice(0, 5))} (editorial_stage vs the state's stage)`);
+    }
+  }
+
   /** Markers written but not approved anywhere: what relation filters must not find. */
   unapprovedMarkers() {
     const approved = this.approvedMarkers();

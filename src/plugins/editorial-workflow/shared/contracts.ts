@@ -110,3 +110,11 @@ export const READ_ACTION = `plugin::${PLUGIN_ID}.read`;
 /** Strapi's permission uids allow no underscores: `request_changes` → `transition.request-changes`. */
 export const transitionPermissionUid = (transitionId: string) => `transition.${transitionId.replace(/_/g, '-')}`;
 export const transitionAction = (transitionId: string) => `plugin::${PLUGIN_ID}.${transitionPermissionUid(transitionId)}`;
+
+/**
+ * Hidden attribute the plugin adds to every managed content type: the stage id of that row's
+ * document locale, a copy of the workflow state kept exact by the plugin (the state table stays the
+ * source of truth). The Content Manager filters and sorts on it (`filters[editorialStage][$eq]=fact_check`,
+ * `sort=editorialStage:ASC`); no request may write it, and the content API never shows it.
+ */
+export const STAGE_FIELD = 'editorialStage';

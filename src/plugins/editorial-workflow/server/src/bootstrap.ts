@@ -37,5 +37,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of def.contentTypes) {
     const created = await getService(strapi, 'state-store').createMissing(uid);
     if (created > 0) strapi.log.info(`[editorial-workflow] ${created} existing ${uid} document locale(s) joined the workflow`);
+    // Rows from before the stage copy existed (or emptied by hand) get it from the state table.
+    const filled = await getService(strapi, 'state-store').backfillStageField(uid);
+    if (filled > 0) strapi.log.info(`[editorial-workflow] stage copied onto ${filled} ${uid} row(s)`);
   }
 };

@@ -1,65 +1,49 @@
-import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { StageRow } from '../api';
+import { STAGE_FIELD } from '../../../shared/contracts';
 import { useGetWorkflowQuery } from '../api';
-import { knownManaged, rememberManaged, uidFromLocation } from '../utils/managed';
-import { loadStage } from '../utils/stages';
+import { insertAfterMainField } from '../utils/columns';
+import { knownManaged, uidFromLocation } from '../utils/managed';
 import { getTrad } from '../utils/translations';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 
-const StageCell = ({ documentId, locale, model }: { documentId: string; locale?: string; model: string }) => {
+/** The row's own stage copy: the list view's request brought it, no request per row. */
+const StageCell = ({ stageId }: { stageId: unknown }) => {
   const { formatMessage } = useIntl();
   const { data: workflow } = useGetWorkflowQuery();
-  const [row, setRow] = React.useState<StageRow | null | undefined>(undefined);
-  const managed = workflow?.contentTypes.includes(model);
-
-  React.useEffect(() => {
-    if (workflow) rememberManaged(workflow.contentTypes);
-  }, [workflow]);
-
-  React.useEffect(() => {
-    if (!managed) return;
-    let live = true;
-    loadStage(model, locale, documentId).then(
-      (r) => live && setRow(r),
-      () => live && setRow(null)
-    );
-    return () => {
-      live = false;
-    };
-  }, [managed, model, locale, documentId]);
-
-  if (!managed || row === undefined) return <Typography textColor="neutral600">-</Typography>;
-  if (row === null) return <Typography textColor="neutral600">-</Typography>;
-  const stage = workflow?.stages.find((s) => s.id === row.stage);
+  if (typeof stageId !== 'string' || !stageId) return <Typography textColor="neutral600">-</Typography>;
+  const stage = workflow?.stages.find((s) => s.id === stageId);
   return (
     <StageBadge
-      stageId={row.stage}
+      stageId={stageId}
       stage={stage ? { ...stage, name: formatMessage({ id: getTrad(`stage.${stage.id}`), defaultMessage: stage.name }) } : undefined}
     />
   );
 };
 
+// Named after the attribute, so that the header sorts with `sort=editorialStage:ASC` (by stage id).
 const STAGE_COLUMN = {
-  name: 'editorial-workflow_stage',
+  name: STAGE_FIELD,
   attribute: { type: 'string' },
   label: { id: getTrad('list.column.stage'), defaultMessage: 'Stage' },
   searchable: false,
-  sortable: false,
-  cellFormatter: (row: { documentId: string; locale?: string }, _header: unknown, { model }: { model: string }) => (
+  sortable: true,
+  cellFormatter: (row: Record<string, unknown>) => (
     <PluginErrorBoundary where="stage column" message="-">
-      <StageCell documentId={row.documentId} locale={row.locale ?? undefined} model={model} />
+      <StageCell stageId={row[STAGE_FIELD]} />
     </PluginErrorBoundary>
   ),
 };
 
+type Header = { name: string };
+type ListLayout = { settings?: { mainField?: string } };
+
 /** `Admin/CM/pages/ListView/inject-column-in-table`: a Stage column on workflow-managed types. */
-export const addStageColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: unknown }) => {
+export const addStageColumn = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: ListLayout }) => {
   const uid = uidFromLocation();
   const managed = knownManaged();
-  // Unknown definition (first visit): add it; the cell shows "-" on a type the workflow does not manage.
+  // Unknown definition (first visit): add it; the cell shows "-" on a type without the stage copy.
   if (managed && (!uid || !managed.includes(uid))) return { displayedHeaders, layout };
-  return { displayedHeaders: [...displayedHeaders, STAGE_COLUMN], layout };
+  return { displayedHeaders: insertAfterMainField(displayedHeaders, STAGE_COLUMN, layout?.settings?.mainField), layout };
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { STAGE_FIELD } from '../../../shared/contracts';
 import { actorFromRequest } from '../services/actor';
 import { conflict, forbidden } from '../services/errors';
 import type { Target } from '../services/state-store';
@@ -17,8 +18,20 @@ const isPublishingWrite = (action: string, params: any) =>
 /** Writes that change a working copy (or create or remove one). */
 const WRITES = new Set(['create', 'update', 'delete', 'clone', 'discardDraft']);
 
-/** Fields that are bookkeeping, never content a writer changes. */
-const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+/** Fields that are bookkeeping, never content a writer changes (the stage copy is the workflow's). */
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  STAGE_FIELD,
+]);
 
 // PostgreSQL gives up on one of two transactions that wait on each other; the loser may simply retry.
 const isTransactionConflict = (error: any) => error?.code === '40P01' || error?.code === '40001';
@@ -138,6 +151,32 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
     return targets;
   };
 
+  /**
+   * Rows this write made (a clone, a new locale, a discarded draft) carry the stage of their own
+   * document locale, and so does the answer (an edit may just have sent the story back to draft):
+   * the Content Manager's form sends it back on the next save.
+   */
+  const syncStageCopies = async (action: string, uid: string, params: any, result: any) => {
+    const entries: any[] = action === 'clone' ? result.entries ?? [] : [result];
+    const locales =
+      action === 'clone'
+        ? entries.map((e) => (isLocalized(uid) ? e.locale : ''))
+        : action === 'discardDraft'
+          ? await localesOf(uid, result.documentId, params.locale)
+          : [isLocalized(uid) ? result.locale ?? (await localeOf(uid, params.locale)) : ''];
+    const stages = new Map<string, string>();
+    for (const locale of new Set(locales)) {
+      const state = await store().find({ uid, documentId: result.documentId, locale });
+      if (!state) continue;
+      await store().writeStageField({ uid, documentId: result.documentId, locale }, state.stage);
+      stages.set(locale, state.stage);
+    }
+    for (const entry of entries) {
+      const stage = stages.get(isLocalized(uid) ? entry?.locale ?? locales[0] : '');
+      if (entry && typeof entry === 'object' && STAGE_FIELD in entry && stage) entry[STAGE_FIELD] = stage;
+    }
+  };
+
   // The workflow's own records are written by the plugin alone, through the database layer.
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== STATE_UID && ctx.uid !== HISTORY_UID) return next();
@@ -227,6 +266,7 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
           if ((await snapshot(target)) !== content) changed.set(keyOf(target), target);
         }
         for (const target of changed.values()) await workflow().recordEdit(target, who);
+        if (managed && ctx.action !== 'delete' && result?.documentId) await syncStageCopies(ctx.action, ctx.uid, params, result);
         return result;
       });
     } catch (error) {

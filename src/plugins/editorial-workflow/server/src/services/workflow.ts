@@ -133,6 +133,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
         if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
+        // Publishing made the published row afresh from the draft: the stage goes onto it too.
+        if (effect === 'publish') await store().writeStageField(target, next.stage);
 
         event = { ...target, transition: transition.id, from: entry.from!, to: entry.to!, actor, comment: entry.comment, createdAt: entry.createdAt };
         return { next, live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined };
