@@ -131,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async writeStageField(target: Target, stage: string) {
       const where: Record<string, unknown> = { documentId: target.documentId };
-      if (isLocalized(target.uid)) where.locale = target.locale;
+      if (isLocalized(strapi, target.uid)) where.locale = target.locale;
       await strapi.db.query(target.uid as any).updateMany({ where, data: { [STAGE_FIELD]: stage } });
     },
 
@@ -151,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select('stage')
         .where(`${stateTable}.target_uid`, uid)
         .whereRaw(`${stateTable}.target_document_id = ${table}.document_id`)
-        .whereRaw(isLocalized(uid) ? `${stateTable}.target_locale = ${table}.locale` : `${stateTable}.target_locale = ''`)
+        .whereRaw(isLocalized(strapi, uid) ? `${stateTable}.target_locale = ${table}.locale` : `${stateTable}.target_locale = ''`)
         .limit(1);
       return knex(table)
         .whereNull(column)
