@@ -24,7 +24,14 @@ export const workflow: WorkflowInfo = {
   ],
   transitions: [
     transition({ id: 'submit', name: 'Submit for fact-check', from: ['draft'], to: 'fact_check' }),
-    transition({ id: 'request_changes', name: 'Request changes', from: ['fact_check'], to: 'draft', requireComment: true }),
+    transition({
+      id: 'request_changes',
+      name: 'Request changes',
+      from: ['fact_check'],
+      to: 'draft',
+      requireComment: true,
+      commentPrompt: 'Say what needs to change: the author sees this comment.',
+    }),
     transition({
       id: 'approve',
       name: 'Approve and publish',
@@ -40,7 +47,7 @@ export const workflow: WorkflowInfo = {
 const allowed = (id: string): AllowedTransition => {
   const t = workflow.transitions.find((x) => x.id === id);
   if (!t) throw new Error(`fixtures: no transition ${id}`);
-  return { id: t.id, name: t.name, to: t.to, requireComment: t.requireComment };
+  return { id: t.id, name: t.name, to: t.to, requireComment: t.requireComment, ...(t.commentPrompt ? { commentPrompt: t.commentPrompt } : {}) };
 };
 
 export const author = { type: 'admin' as const, id: 3, name: 'Anna Author' };

@@ -132,11 +132,15 @@ describe('WorkflowPanel', () => {
     expect(within(root).getByRole('button', { name: 'Approve and publish' })).toBeEnabled();
     expect(badge(root)).toHaveTextContent('Fact-check');
     const comment = within(root).getByRole('textbox', { name: 'Comment' });
-    expect(within(root).getByText('Required for: Request changes')).toBeInTheDocument();
+    // The box asks in the workflow config's words (the transition's commentPrompt).
+    const asked = 'Say what needs to change: the author sees this comment.';
+    expect(within(root).getByText(asked)).toBeInTheDocument();
+    expect(comment).not.toHaveAttribute('aria-invalid', 'true');
 
-    // Without a comment: explained at the field, nothing sent.
+    // Without a comment: the same words at the field, as its error; nothing sent.
     await user.click(requestChanges);
-    expect(await within(root).findByText('A comment is required to Request changes.')).toBeInTheDocument();
+    await waitFor(() => expect(comment).toHaveAttribute('aria-invalid', 'true'));
+    expect(within(root).getAllByText(asked).length).toBeGreaterThan(0);
     expect(comment).toHaveAttribute('aria-invalid', 'true');
     expect(server.requestsTo('POST', TRANSITION)).toHaveLength(0);
 
@@ -152,7 +156,16 @@ describe('WorkflowPanel', () => {
     const [sent] = server.requestsTo('POST', TRANSITION);
     expect(sent.data).toEqual({ transition: 'request_changes', comment: 'Second source for the quote, please.', expectedVersion: 2 });
     expect(sent.params).toEqual({ locale: 'en' });
-    await waitFor(() => expect(within(root).queryByText('A comment is required to Request changes.')).not.toBeInTheDocument());
+    await waitFor(() => expect(comment).not.toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('asks for a comment in general words when the transition has no prompt of its own', async () => {
+    const { user } = showPanel({ state: documentState({ stage: 'published', live: true, version: 3, moves: ['retract'] }) });
+    const root = await panel();
+    await user.click(await within(root).findByRole('button', { name: 'Retract' }));
+    expect(await within(root).findByText('This move needs a comment: say why.')).toBeInTheDocument();
+    expect(within(root).getByRole('textbox', { name: 'Comment' })).toHaveAttribute('aria-invalid', 'true');
+    expect(server.requestsTo('POST', TRANSITION)).toHaveLength(0);
   });
 
   it('shows every guard problem of a refused move, and sends nothing else', async () => {
