@@ -9,7 +9,16 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', 'build/**', 'types/generated/**', '.tmp/**', '.strapi/**', 'coverage/**', 'test-results/**', 'public/**'],
+    ignores: [
+      '**/dist/**',
+      'build/**',
+      'types/generated/**',
+      '.tmp/**',
+      '.strapi/**',
+      'coverage/**',
+      'test-results/**',
+      'public/**',
+    ],
   },
   js.configs.recommended,
   // Syntax-only rules: the type-aware set needs a TypeScript program per tsconfig, too slow for
@@ -21,7 +30,10 @@ export default defineConfig(
       // Strapi's own types leave many values `any` (ctx, params, models); narrowing them is typecheck's job.
       '@typescript-eslint/no-explicit-any': 'off',
       // `_name` says "deliberately unused" (Strapi callbacks with fixed parameter lists).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

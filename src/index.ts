@@ -10,7 +10,13 @@ import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
-import { DEMO_AUTHOR, DEMO_FACT_CHECKER, ensureDemoAccounts, printDemoLogins, removeDemoAccounts } from './newsroom/demo-accounts';
+import {
+  DEMO_AUTHOR,
+  DEMO_FACT_CHECKER,
+  ensureDemoAccounts,
+  printDemoLogins,
+  removeDemoAccounts,
+} from './newsroom/demo-accounts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,7 +36,8 @@ export default {
     const environment = process.env.NODE_ENV;
     if (environment === 'production') {
       const removed = await removeDemoAccounts(strapi);
-      if (removed > 0) strapi.log.warn(`Removed ${removed} demo account(s): they never exist in production.`);
+      if (removed > 0)
+        strapi.log.warn(`Removed ${removed} demo account(s): they never exist in production.`);
       return;
     }
     if (environment !== 'development') return;
@@ -41,11 +48,16 @@ export default {
       accounts = await ensureDemoAccounts(strapi, password);
       printDemoLogins(strapi);
     } else {
-      strapi.log.warn('DEMO_PASSWORD is not set: no demo accounts. Start with `npm run develop` to generate it.');
+      strapi.log.warn(
+        'DEMO_PASSWORD is not set: no demo accounts. Start with `npm run develop` to generate it.'
+      );
     }
     if ((await strapi.db.query(ARTICLE).count()) === 0) {
       strapi.log.info('Empty database: loading the demo stories through the editorial workflow.');
-      await loadDemoContent(strapi, { author: accounts[DEMO_AUTHOR], factChecker: accounts[DEMO_FACT_CHECKER] });
+      await loadDemoContent(strapi, {
+        author: accounts[DEMO_AUTHOR],
+        factChecker: accounts[DEMO_FACT_CHECKER],
+      });
     }
   },
 };

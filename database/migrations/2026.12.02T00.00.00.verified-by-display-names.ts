@@ -35,8 +35,15 @@ export async function up(knex: any, db: any) {
   const stamp = columnOf(meta, 'verifiedBy');
   const actorColumn = columnOf(meta, 'verifiedByActor');
   // A new database has no tables yet (the schema sync comes after): nothing to rewrite.
-  if (!meta || !stamp || !(await knex.schema.hasTable(meta.tableName)) || !(await knex.schema.hasColumn(meta.tableName, stamp))) return;
-  const hasActor = Boolean(actorColumn) && (await knex.schema.hasColumn(meta.tableName, actorColumn));
+  if (
+    !meta ||
+    !stamp ||
+    !(await knex.schema.hasTable(meta.tableName)) ||
+    !(await knex.schema.hasColumn(meta.tableName, stamp))
+  )
+    return;
+  const hasActor =
+    Boolean(actorColumn) && (await knex.schema.hasColumn(meta.tableName, actorColumn));
 
   const rows = await knex(meta.tableName)
     .select(['id', stamp, ...(hasActor ? [actorColumn] : [])])
@@ -45,7 +52,8 @@ export async function up(knex: any, db: any) {
     const fix = parseOldStamp(row[stamp]);
     if (!fix) continue;
     const data: Record<string, unknown> = { [stamp]: fix.verifiedBy };
-    if (hasActor && (row[actorColumn!] === null || row[actorColumn!] === undefined)) data[actorColumn!] = JSON.stringify(fix.actor);
+    if (hasActor && (row[actorColumn!] === null || row[actorColumn!] === undefined))
+      data[actorColumn!] = JSON.stringify(fix.actor);
     await knex(meta.tableName).where({ id: row.id }).update(data);
   }
 }

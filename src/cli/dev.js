@@ -10,7 +10,8 @@ const { ensureDevEnv } = require('./ensure-env');
 const PLUGIN_DIR = path.resolve(__dirname, '..', 'plugins', 'editorial-workflow');
 // Both CLIs run as direct children (no npx in between), so a signal reaches them. Neither package
 // exports its bin path: it sits beside the package.json.
-const binOf = (pkg, bin) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', bin);
+const binOf = (pkg, bin) =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', bin);
 const SDK_CLI = binOf('@strapi/sdk-plugin', 'strapi-plugin.js');
 const STRAPI_CLI = binOf('@strapi/strapi', 'strapi.js');
 // One bundle per object entry of the plugin's package.json exports, named as the SDK logs them.
@@ -24,7 +25,10 @@ const FIRST_BUILD_TIMEOUT_MS = 120_000;
  */
 const watchPlugin = () =>
   new Promise((resolve, reject) => {
-    const watcher = spawn(process.execPath, [SDK_CLI, 'watch'], { cwd: PLUGIN_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watcher = spawn(process.execPath, [SDK_CLI, 'watch'], {
+      cwd: PLUGIN_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const pending = new Set(BUNDLES);
     const failed = [];
     let settled = false;
@@ -34,9 +38,16 @@ const watchPlugin = () =>
       clearTimeout(timer);
       if (!problem) return resolve(watcher);
       watcher.kill('SIGTERM');
-      reject(new Error(`The editorial-workflow plugin does not build (${problem}): see the output above.`));
+      reject(
+        new Error(
+          `The editorial-workflow plugin does not build (${problem}): see the output above.`
+        )
+      );
     };
-    const timer = setTimeout(() => settle(`no first build within ${FIRST_BUILD_TIMEOUT_MS / 1000} s`), FIRST_BUILD_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => settle(`no first build within ${FIRST_BUILD_TIMEOUT_MS / 1000} s`),
+      FIRST_BUILD_TIMEOUT_MS
+    );
     const onLine = (line) => {
       console.log(`[editorial-workflow] ${line}`);
       const done = /\b(admin|server) rebuilt in \d+/.exec(line);
@@ -50,7 +61,10 @@ const watchPlugin = () =>
     readline.createInterface({ input: watcher.stderr }).on('line', onLine);
     watcher.on('exit', (code, signal) => {
       if (!settled) settle(`the watcher exited with ${signal ?? code}`);
-      else if (!watcher.killed) console.error(`[editorial-workflow] the watcher stopped (${code}): plugin changes are no longer rebuilt.`);
+      else if (!watcher.killed)
+        console.error(
+          `[editorial-workflow] the watcher stopped (${code}): plugin changes are no longer rebuilt.`
+        );
     });
   });
 
@@ -60,13 +74,17 @@ const main = async () => {
   if (created.length) console.log(`Generated development secrets in .env: ${created.join(', ')}`);
 
   const watcher = await watchPlugin();
-  const strapi = spawn(process.execPath, [STRAPI_CLI, 'develop', '--no-install-deps', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const strapi = spawn(
+    process.execPath,
+    [STRAPI_CLI, 'develop', '--no-install-deps', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    }
+  );
   strapi.on('exit', (code, signal) => {
     watcher.kill('SIGTERM');
-    process.exit(signal ? 1 : code ?? 0);
+    process.exit(signal ? 1 : (code ?? 0));
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

@@ -12,12 +12,21 @@ const ENV_FILE = path.resolve(__dirname, '..', '..', '.env');
 const random = (bytes = 32) => crypto.randomBytes(bytes).toString('base64');
 
 /** The secrets Strapi needs (production refuses to start without any of them). */
-const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRET_NAMES = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 
-const generateSecret = (name) => (name === 'APP_KEYS' ? [random(16), random(16), random(16), random(16)].join(',') : random());
+const generateSecret = (name) =>
+  name === 'APP_KEYS' ? [random(16), random(16), random(16), random(16)].join(',') : random();
 
 /** A fresh value for each of SECRET_NAMES: `{ APP_KEYS: 'a,b,c,d', API_TOKEN_SALT: '…', … }`. */
-const generateSecrets = () => Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)]));
+const generateSecrets = () =>
+  Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)]));
 
 const GENERATED = {
   ...Object.fromEntries(SECRET_NAMES.map((name) => [name, () => generateSecret(name)])),
@@ -41,9 +50,13 @@ function ensureDevEnv() {
   const created = Object.keys(GENERATED).filter((key) => !(key in present) && !process.env[key]);
   if (created.length > 0) {
     const lines = created.map((key) => `${key}=${GENERATED[key]()}`);
-    const header = existing ? '' : '# Generated for development by src/cli/ensure-env.js. Never commit this file.\n';
+    const header = existing
+      ? ''
+      : '# Generated for development by src/cli/ensure-env.js. Never commit this file.\n';
     const separator = existing && !existing.endsWith('\n') ? '\n' : '';
-    fs.writeFileSync(ENV_FILE, `${existing}${separator}${header}${lines.join('\n')}\n`, { mode: 0o600 });
+    fs.writeFileSync(ENV_FILE, `${existing}${separator}${header}${lines.join('\n')}\n`, {
+      mode: 0o600,
+    });
   }
   return { created };
 }

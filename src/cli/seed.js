@@ -18,7 +18,9 @@ async function main() {
     const { loadDemoContent } = require(path.join(distDir, 'src', 'demo'));
     const content = await loadDemoContent(app);
     const articles = await app.db.query('api::article.article').count();
-    app.log.info(`Demo content loaded: ${Object.keys(content.people).length} people, ${Object.keys(content.sources).length} sources, ${articles} article rows.`);
+    app.log.info(
+      `Demo content loaded: ${Object.keys(content.people).length} people, ${Object.keys(content.sources).length} sources, ${articles} article rows.`
+    );
   } finally {
     await app.destroy();
   }

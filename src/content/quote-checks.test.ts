@@ -4,13 +4,19 @@ import { quoteProblems, type VerifierIdentity } from './quote-checks';
 
 describe('quoteProblems', () => {
   it('passes verified quotes with a speaker, and a story without quotes', () => {
-    expect(quoteProblems([{ text: '«x»', verification: 'verified', speaker: { id: 1 } }])).toEqual([]);
+    expect(quoteProblems([{ text: '«x»', verification: 'verified', speaker: { id: 1 } }])).toEqual(
+      []
+    );
     expect(quoteProblems([])).toEqual([]);
   });
   it('names each unverified or speakerless quote by its opening words', () => {
     expect(
       quoteProblems([
-        { text: '«All agreements signed with the illegitimate Lukashenko will be reviewed by the new government.»', verification: 'unverified', speaker: { id: 1 } },
+        {
+          text: '«All agreements signed with the illegitimate Lukashenko will be reviewed by the new government.»',
+          verification: 'unverified',
+          speaker: { id: 1 },
+        },
         { text: 'Short', verification: 'disputed', speaker: null },
       ])
     ).toEqual([
@@ -21,7 +27,11 @@ describe('quoteProblems', () => {
   });
 
   it('names the demo story’s quotes by whole words, with balanced guillemets', () => {
-    const unverified = [...SOCHI_TALKS.quotes, ...EVE_OF_TALKS.quotes].map((q) => ({ text: q.text, verification: 'unverified', speaker: { id: 1 } }));
+    const unverified = [...SOCHI_TALKS.quotes, ...EVE_OF_TALKS.quotes].map((q) => ({
+      text: q.text,
+      verification: 'unverified',
+      speaker: { id: 1 },
+    }));
     expect(quoteProblems(unverified)).toEqual([
       'The quote «Given their scale and number, all reports of torture and…» is unverified: it must be verified.',
       'The quote «I want to remind Vladimir Putin: whatever you accept and…» is unverified: it must be verified.',
@@ -30,7 +40,8 @@ describe('quoteProblems', () => {
   });
 
   it('keeps a quotation inside the quote closed: «…heard,» a protester…', () => {
-    const text = '«We will be heard,» a protester told Voice of America outside the Minsk tractor works.';
+    const text =
+      '«We will be heard,» a protester told Voice of America outside the Minsk tractor works.';
     expect(quoteProblems([{ text, verification: 'disputed', speaker: { id: 1 } }])).toEqual([
       'The quote ««We will be heard,» a protester told Voice of America…» is disputed: it must be verified.',
     ]);
@@ -46,8 +57,14 @@ describe('quoteProblems', () => {
 describe('quoteProblems with separation of duties', () => {
   const fiona = { type: 'admin', id: 7, name: 'Fiona Factchecker' };
   const alice = { type: 'admin', id: 3, name: 'Alice Author' };
-  const quote = (verifiedByActor: VerifierIdentity | null) => ({ text: '«Words»', verification: 'verified', speaker: { id: 1 }, verifiedByActor });
-  const aliceTookPart = (actor: { type: string; id: number | null }) => actor.type === 'admin' && actor.id === 3;
+  const quote = (verifiedByActor: VerifierIdentity | null) => ({
+    text: '«Words»',
+    verification: 'verified',
+    speaker: { id: 1 },
+    verifiedByActor,
+  });
+  const aliceTookPart = (actor: { type: string; id: number | null }) =>
+    actor.type === 'admin' && actor.id === 3;
 
   it('counts a verification by someone outside the round', () => {
     expect(quoteProblems([quote(fiona)], aliceTookPart)).toEqual([]);
@@ -62,6 +79,8 @@ describe('quoteProblems with separation of duties', () => {
     expect(quoteProblems([quote(null)], () => true)).toEqual([]);
   });
   it('trusts a verdict given by code (the system actor)', () => {
-    expect(quoteProblems([quote({ type: 'system', id: null, name: 'system' })], () => true)).toEqual([]);
+    expect(
+      quoteProblems([quote({ type: 'system', id: null, name: 'system' })], () => true)
+    ).toEqual([]);
   });
 });

@@ -23,13 +23,23 @@ export type IsParticipant = (actor: VerifierIdentity) => boolean;
  * its verifier is independent of the round; without `isParticipant` nobody is a participant.
  * Code (the `system` actor: imports, scripts) is trusted here as by every other newsroom rule.
  */
-export const quoteProblems = (quotes: QuoteForCheck[], isParticipant: IsParticipant = () => false): string[] =>
+export const quoteProblems = (
+  quotes: QuoteForCheck[],
+  isParticipant: IsParticipant = () => false
+): string[] =>
   quotes.flatMap((quote) => {
     const name = `The quote «${excerpt(quote.text)}»`;
     const problems: string[] = [];
-    if (quote.verification !== 'verified') problems.push(`${name} is ${quote.verification ?? 'unverified'}: it must be verified.`);
-    else if (quote.verifiedByActor && quote.verifiedByActor.type !== 'system' && isParticipant(quote.verifiedByActor)) {
-      problems.push(`${name} was verified by its own writer/submitter (${quote.verifiedByActor.name}): another fact-checker must verify it.`);
+    if (quote.verification !== 'verified')
+      problems.push(`${name} is ${quote.verification ?? 'unverified'}: it must be verified.`);
+    else if (
+      quote.verifiedByActor &&
+      quote.verifiedByActor.type !== 'system' &&
+      isParticipant(quote.verifiedByActor)
+    ) {
+      problems.push(
+        `${name} was verified by its own writer/submitter (${quote.verifiedByActor.name}): another fact-checker must verify it.`
+      );
     }
     if (!quote.speaker) problems.push(`${name} has no speaker.`);
     return problems;

@@ -3,7 +3,15 @@
 /** The verdict and its note: the fact-checker's work, not content. */
 export const VERIFICATION_FIELDS = ['verification', 'verificationNote'] as const;
 /** Content a verdict is about: changing any of it makes the verdict stale. */
-export const QUOTE_CONTENT_FIELDS = ['text', 'originalText', 'originalLanguage', 'saidAt', 'url', 'speaker', 'source'] as const;
+export const QUOTE_CONTENT_FIELDS = [
+  'text',
+  'originalText',
+  'originalLanguage',
+  'saidAt',
+  'url',
+  'speaker',
+  'source',
+] as const;
 
 export const UNVERIFIED = 'unverified';
 
@@ -24,10 +32,16 @@ export const changedContentFields = (before: QuoteContent, after: QuoteContent):
  * Verification fields that `data` changes over `stored` (null for a new quote, whose verdict
  * starts `unverified` with no note). Sending the stored value again changes nothing.
  */
-export const changedVerificationFields = (data: Record<string, unknown>, stored: Record<string, unknown> | null): string[] =>
+export const changedVerificationFields = (
+  data: Record<string, unknown>,
+  stored: Record<string, unknown> | null
+): string[] =>
   VERIFICATION_FIELDS.filter((field) => {
     if (!Object.prototype.hasOwnProperty.call(data, field)) return false;
     const before = stored ? stored[field] : field === 'verification' ? UNVERIFIED : null;
-    const after = field === 'verification' && (data[field] === null || data[field] === undefined) ? before : data[field];
+    const after =
+      field === 'verification' && (data[field] === null || data[field] === undefined)
+        ? before
+        : data[field];
     return normalize(after) !== normalize(before);
   });

@@ -5,7 +5,9 @@ const PERSON = 'api::person.person';
 
 describe('isNoOpRelationPayload', () => {
   it('accepts what the Content Manager sends when nothing changed', () => {
-    expect(isNoOpRelationPayload({ connect: [], disconnect: [] }, { currentlyEmpty: false })).toBe(true);
+    expect(isNoOpRelationPayload({ connect: [], disconnect: [] }, { currentlyEmpty: false })).toBe(
+      true
+    );
     expect(isNoOpRelationPayload(undefined, { currentlyEmpty: false })).toBe(true);
   });
   it('accepts an empty list or set only where nothing is linked', () => {
@@ -26,14 +28,27 @@ describe('isNoOpRelationPayload', () => {
       { set: [{ documentId: 'abc' }] },
       { connect: [], disconnect: [], foo: 1 },
     ];
-    for (const value of forms) expect(isNoOpRelationPayload(value, { currentlyEmpty: true }), JSON.stringify(value)).toBe(false);
+    for (const value of forms)
+      expect(isNoOpRelationPayload(value, { currentlyEmpty: true }), JSON.stringify(value)).toBe(
+        false
+      );
   });
 });
 
 describe('inverseLinkWrites', () => {
   it('names each inverse field set and where to make the change', () => {
-    expect(inverseLinkWrites(PERSON, { name: 'A', quotes: ['q1'], articles: { connect: [], disconnect: [] } }, () => true)).toEqual([
-      { path: ['quotes'], message: "quotes cannot be changed from here: Link a quote to a person from the quote's speaker field" },
+    expect(
+      inverseLinkWrites(
+        PERSON,
+        { name: 'A', quotes: ['q1'], articles: { connect: [], disconnect: [] } },
+        () => true
+      )
+    ).toEqual([
+      {
+        path: ['quotes'],
+        message:
+          "quotes cannot be changed from here: Link a quote to a person from the quote's speaker field",
+      },
     ]);
     expect(inverseLinkWrites(PERSON, { name: 'A' }, () => false)).toEqual([]);
     expect(inverseLinkWrites('api::article.article', { quotes: ['x'] }, () => true)).toEqual([]);

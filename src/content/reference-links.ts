@@ -21,7 +21,10 @@ const isEmptyList = (value: unknown) => Array.isArray(value) && value.length ===
  * `{ connect: [], disconnect: [] }` when nothing changed; an empty list or `set: []` changes
  * nothing only where there is nothing linked yet (a new entry, or `currentlyEmpty`).
  */
-export const isNoOpRelationPayload = (value: unknown, { currentlyEmpty }: { currentlyEmpty: boolean }): boolean => {
+export const isNoOpRelationPayload = (
+  value: unknown,
+  { currentlyEmpty }: { currentlyEmpty: boolean }
+): boolean => {
   if (value === undefined) return true;
   if (value === null || isEmptyList(value)) return currentlyEmpty;
   if (typeof value !== 'object' || Array.isArray(value)) return false;
@@ -29,9 +32,11 @@ export const isNoOpRelationPayload = (value: unknown, { currentlyEmpty }: { curr
   const known = new Set(['connect', 'disconnect', 'set', 'options']);
   if (Object.keys(payload).some((key) => !known.has(key))) return false;
   for (const key of ['connect', 'disconnect'] as const) {
-    if (payload[key] !== undefined && payload[key] !== null && !isEmptyList(payload[key])) return false;
+    if (payload[key] !== undefined && payload[key] !== null && !isEmptyList(payload[key]))
+      return false;
   }
-  if ('set' in payload && !(currentlyEmpty && (payload.set === null || isEmptyList(payload.set)))) return false;
+  if ('set' in payload && !(currentlyEmpty && (payload.set === null || isEmptyList(payload.set))))
+    return false;
   return true;
 };
 
@@ -43,5 +48,10 @@ export const inverseLinkWrites = (
 ): { path: string[]; message: string }[] =>
   Object.entries(OWNER_SIDE[uid] ?? {})
     .filter(([field]) => Object.prototype.hasOwnProperty.call(data, field))
-    .filter(([field]) => !isNoOpRelationPayload(data[field], { currentlyEmpty: currentlyEmpty(field) }))
-    .map(([field, where]) => ({ path: [field], message: `${field} cannot be changed from here: ${where}` }));
+    .filter(
+      ([field]) => !isNoOpRelationPayload(data[field], { currentlyEmpty: currentlyEmpty(field) })
+    )
+    .map(([field, where]) => ({
+      path: [field],
+      message: `${field} cannot be changed from here: ${where}`,
+    }));

@@ -29,7 +29,8 @@ export interface FieldProblem {
 
 /** Each `regex` of a schema.json in words: what a writer reads when a value does not match. */
 export const PATTERN_HINTS: Record<string, string> = {
-  [SLUG_PATTERN.source]: 'lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',
+  [SLUG_PATTERN.source]:
+    'lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',
   '^[A-Z]{2}$': 'an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)',
   '^Q[1-9][0-9]*$': 'a Wikidata item id: Q followed by digits (e.g. Q7747)',
 };
@@ -42,13 +43,21 @@ const httpUrl = z.string().refine(isHttpUrl, 'must be an http or https URL');
 export const FIELD_RULES: Record<string, Record<string, z.ZodType>> = {
   [ARTICLE]: {},
   [QUOTE]: {
-    originalLanguage: z.string().refine(isLanguageTag, 'must be a BCP 47 language tag (e.g. ru, be or en-GB)'),
+    originalLanguage: z
+      .string()
+      .refine(isLanguageTag, 'must be a BCP 47 language tag (e.g. ru, be or en-GB)'),
     url: httpUrl,
   },
   [PERSON]: {
     // The schema's regex says two capitals; this says they are an assigned code.
     country: z.string().refine(isCountryCode, `must be ${PATTERN_HINTS['^[A-Z]{2}$']}`),
-    aliases: z.array(z.string({ error: NAMES }).refine((name) => name.trim() !== '', NAMES).max(NAME_MAX_LENGTH, NAMES), { error: NAMES }),
+    aliases: z.array(
+      z
+        .string({ error: NAMES })
+        .refine((name) => name.trim() !== '', NAMES)
+        .max(NAME_MAX_LENGTH, NAMES),
+      { error: NAMES }
+    ),
   },
   [SOURCE]: { url: httpUrl },
 };
@@ -61,25 +70,35 @@ const declaredSchemas = new WeakMap<AttributeSpec, z.ZodType | null>();
 
 /** The zod schema of a field's value as its attribute declares it (null: nothing to check); built once. */
 const attributeSchema = (field: string, attribute: AttributeSpec): z.ZodType | null => {
-  if (!declaredSchemas.has(attribute)) declaredSchemas.set(attribute, buildAttributeSchema(field, attribute));
+  if (!declaredSchemas.has(attribute))
+    declaredSchemas.set(attribute, buildAttributeSchema(field, attribute));
   return declaredSchemas.get(attribute)!;
 };
 
 const buildAttributeSchema = (field: string, attribute: AttributeSpec): z.ZodType | null => {
   if (TEXT_TYPES.has(attribute.type)) {
     let schema = z.string({ error: `${field} must be text` });
-    const max = attribute.maxLength ?? (attribute.type === 'string' ? STRING_DEFAULT_MAX_LENGTH : undefined);
+    const max =
+      attribute.maxLength ?? (attribute.type === 'string' ? STRING_DEFAULT_MAX_LENGTH : undefined);
     if (max !== undefined) {
-      schema = schema.max(max, { error: (issue) => `${field} must be at most ${max} characters (got ${String(issue.input).length})` });
+      schema = schema.max(max, {
+        error: (issue) =>
+          `${field} must be at most ${max} characters (got ${String(issue.input).length})`,
+      });
     }
     if (attribute.regex) {
       const hint = PATTERN_HINTS[attribute.regex];
-      schema = schema.regex(new RegExp(attribute.regex), hint ? `${field} must be ${hint}` : `${field} must match ${attribute.regex}`);
+      schema = schema.regex(
+        new RegExp(attribute.regex),
+        hint ? `${field} must be ${hint}` : `${field} must match ${attribute.regex}`
+      );
     }
     return schema;
   }
   if (attribute.type === 'enumeration' && attribute.enum?.length) {
-    return z.enum(attribute.enum as [string, ...string[]], { error: `${field} must be one of: ${attribute.enum.join(', ')}` });
+    return z.enum(attribute.enum as [string, ...string[]], {
+      error: `${field} must be one of: ${attribute.enum.join(', ')}`,
+    });
   }
   return null;
 };
@@ -110,7 +129,12 @@ export const findContentProblems = (
     if (isEmpty(value)) {
       // A default fills an omitted field on create; an explicit empty value is still refused.
       const filledByDefault = !given && attribute.default !== undefined;
-      if (attribute.required && !filledByDefault && !generated.includes(field) && (given || stored === null)) {
+      if (
+        attribute.required &&
+        !filledByDefault &&
+        !generated.includes(field) &&
+        (given || stored === null)
+      ) {
         problems.push({ path: [field], message: `${field} is required`, value: data[field] });
       }
       continue;
@@ -125,7 +149,8 @@ export const findContentProblems = (
       continue;
     }
     const ruled = rules[field]?.safeParse(value);
-    if (ruled && !ruled.success) problems.push({ path: [field], message: `${field} ${ruled.error.issues[0].message}`, value });
+    if (ruled && !ruled.success)
+      problems.push({ path: [field], message: `${field} ${ruled.error.issues[0].message}`, value });
   }
 
   return problems;

@@ -22,12 +22,19 @@ const adminRequestContext = (user: AdminUser) => ({
 type RequestContext = Parameters<Core.Strapi['requestContext']['run']>[0];
 
 /** Runs `fn` with Document Service writes attributed to `user`; without a user, as the system. */
-export const actAs = async <T>(strapi: Core.Strapi, user: AdminUser | undefined, fn: () => Promise<T>): Promise<T> => {
+export const actAs = async <T>(
+  strapi: Core.Strapi,
+  user: AdminUser | undefined,
+  fn: () => Promise<T>
+): Promise<T> => {
   if (!user) return fn();
   let result: T | undefined;
   // A partial Koa context: only what the actor readers look at.
-  await strapi.requestContext.run(adminRequestContext(user) as unknown as RequestContext, async () => {
-    result = await fn();
-  });
+  await strapi.requestContext.run(
+    adminRequestContext(user) as unknown as RequestContext,
+    async () => {
+      result = await fn();
+    }
+  );
   return result as T;
 };

@@ -12,7 +12,9 @@ export interface DemoPeople {
 }
 
 const actorOf = (user: any, fallback: string): Actor =>
-  user ? { type: 'admin', id: user.id, name: `${user.firstname} ${user.lastname}` } : { type: 'system', id: null, name: fallback };
+  user
+    ? { type: 'admin', id: user.id, name: `${user.firstname} ${user.lastname}` }
+    : { type: 'system', id: null, name: fallback };
 
 /**
  * The demo newsroom, through the editorial workflow: the sample story written and submitted by
@@ -26,7 +28,12 @@ export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = 
   const workflow = strapi.plugin('editorial-workflow').service('workflow');
   const anyMove = () => true;
   const move = (documentId: string, actor: Actor, transition: string) =>
-    workflow.transition({ uid: ARTICLE, documentId, locale: LOCALE }, { transition }, actor, anyMove);
+    workflow.transition(
+      { uid: ARTICLE, documentId, locale: LOCALE },
+      { transition },
+      actor,
+      anyMove
+    );
 
   const content = await actAs(strapi, people.author, () => loadDemoDrafts(strapi));
 
@@ -37,7 +44,10 @@ export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = 
         await strapi.documents(QUOTE).update({
           documentId,
           locale: LOCALE,
-          data: { verification: 'verified', verificationNote: DEMO_STORIES.live.quotes[i].verificationNote } as any,
+          data: {
+            verification: 'verified',
+            verificationNote: DEMO_STORIES.live.quotes[i].verificationNote,
+          } as any,
         });
       }
     });

@@ -10,7 +10,11 @@ const LOCALE = 'en';
 const paragraphsToBlocks = (paragraphs: string[]) =>
   paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 
-const upsertByName = async (strapi: Core.Strapi, uid: typeof PERSON | typeof SOURCE, data: Record<string, any>) => {
+const upsertByName = async (
+  strapi: Core.Strapi,
+  uid: typeof PERSON | typeof SOURCE,
+  data: Record<string, any>
+) => {
   const existing = await strapi.documents(uid).findFirst({ filters: { name: data.name } });
   return existing ?? strapi.documents(uid).create({ data: data as any });
 };
@@ -27,11 +31,18 @@ const loadStory = async (
   people: Record<string, string>,
   sources: Record<string, string>
 ): Promise<LoadedStory> => {
-  const existing = await strapi
-    .documents(ARTICLE)
-    .findFirst({ filters: { title: story.title }, locale: LOCALE, status: 'draft', populate: ['quotes'] });
+  const existing = await strapi.documents(ARTICLE).findFirst({
+    filters: { title: story.title },
+    locale: LOCALE,
+    status: 'draft',
+    populate: ['quotes'],
+  });
   if (existing) {
-    return { documentId: existing.documentId, quoteIds: (existing as any).quotes.map((q: any) => q.documentId), created: false };
+    return {
+      documentId: existing.documentId,
+      quoteIds: (existing as any).quotes.map((q: any) => q.documentId),
+      created: false,
+    };
   }
 
   const article = await strapi.documents(ARTICLE).create({

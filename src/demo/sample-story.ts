@@ -14,7 +14,15 @@ export interface DemoPerson {
 export interface DemoSource {
   key: string;
   name: string;
-  type: 'news_agency' | 'newspaper' | 'broadcaster' | 'social_media' | 'official' | 'document' | 'ngo' | 'other';
+  type:
+    | 'news_agency'
+    | 'newspaper'
+    | 'broadcaster'
+    | 'social_media'
+    | 'official'
+    | 'document'
+    | 'ngo'
+    | 'other';
   url?: string;
   reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
   description: string;
@@ -46,7 +54,13 @@ export const PEOPLE: DemoPerson[] = [
   {
     key: 'lukashenko',
     name: 'Alexander Lukashenko',
-    aliases: ['Lukashenka', 'Alexander Lukashenka', 'Aliaksandr Lukashenka', 'Александр Лукашенко', 'Аляксандр Лукашэнка'],
+    aliases: [
+      'Lukashenka',
+      'Alexander Lukashenka',
+      'Aliaksandr Lukashenka',
+      'Александр Лукашенко',
+      'Аляксандр Лукашэнка',
+    ],
     role: 'President of Belarus',
     country: 'BY',
   },

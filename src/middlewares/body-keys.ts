@@ -4,14 +4,29 @@
 // Runs right after `strapi::body`; `onBodyParseError` is that parser's hook for `__proto__`, which
 // it refuses itself before any middleware sees the body.
 import { errors } from '@strapi/utils';
-import { identityKeys, documentIdInPath, isDocumentWrite, prototypeKeyPaths } from '../newsroom/body-keys';
+import {
+  identityKeys,
+  documentIdInPath,
+  isDocumentWrite,
+  prototypeKeyPaths,
+} from '../newsroom/body-keys';
 
 const GUARDED = /^\/(api|content-manager)\//;
 
 const refusePrototypeKeys = (paths: string[][]) =>
   new errors.ValidationError(
-    paths.map((p) => `\`${p.join('.')}\`: ${p[p.length - 1]} is not allowed as a key in a request body.`).join(' '),
-    { errors: paths.map((path) => ({ path, message: `${path[path.length - 1]} is not allowed as a key`, name: 'ValidationError' })) }
+    paths
+      .map(
+        (p) => `\`${p.join('.')}\`: ${p[p.length - 1]} is not allowed as a key in a request body.`
+      )
+      .join(' '),
+    {
+      errors: paths.map((path) => ({
+        path,
+        message: `${path[path.length - 1]} is not allowed as a key`,
+        name: 'ValidationError',
+      })),
+    }
   );
 
 // A multipart REST body carries its JSON in a `data` string field.
@@ -26,7 +41,11 @@ const parsedMultipartData = (body: any) => {
 
 /** `strapi::body` option: its JSON parser refuses `__proto__`; say where, as a ValidationError. */
 export const onBodyParseError = (error: any, _ctx: unknown) => {
-  if (error instanceof SyntaxError && /forbidden prototype property/.test(error.message) && typeof (error as any).body === 'string') {
+  if (
+    error instanceof SyntaxError &&
+    /forbidden prototype property/.test(error.message) &&
+    typeof (error as any).body === 'string'
+  ) {
     const paths = prototypeKeyPaths(JSON.parse((error as any).body));
     if (paths.length > 0) throw refusePrototypeKeys(paths);
   }
@@ -36,7 +55,10 @@ export const onBodyParseError = (error: any, _ctx: unknown) => {
 export default () => async (ctx: any, next: () => Promise<unknown>) => {
   if (!GUARDED.test(ctx.path)) return next();
   const body = ctx.request.body;
-  const paths = [...prototypeKeyPaths(body), ...prototypeKeyPaths(parsedMultipartData(body)).map((p) => ['data', ...p])];
+  const paths = [
+    ...prototypeKeyPaths(body),
+    ...prototypeKeyPaths(parsedMultipartData(body)).map((p) => ['data', ...p]),
+  ];
   if (paths.length > 0) throw refusePrototypeKeys(paths);
 
   if (isDocumentWrite(ctx.method, ctx.path)) {
@@ -44,7 +66,13 @@ export default () => async (ctx: any, next: () => Promise<unknown>) => {
     if (keys.length > 0) {
       throw new errors.ValidationError(
         `${keys.map((k) => `\`${k}\``).join(' and ')} ${keys.length > 1 ? 'are' : 'is'} set by the server: leave ${keys.length > 1 ? 'them' : 'it'} out of the request body.`,
-        { errors: keys.map((key) => ({ path: [key], message: `${key} is set by the server`, name: 'ValidationError' })) }
+        {
+          errors: keys.map((key) => ({
+            path: [key],
+            message: `${key} is set by the server`,
+            name: 'ValidationError',
+          })),
+        }
       );
     }
   }

@@ -13,7 +13,9 @@ describe('normalizePopulate', () => {
     expect(normalizePopulate({ 0: 'people' })).toEqual({ 0: 'people' });
   });
   it('does not override a named entry', () => {
-    expect(normalizePopulate({ people: { fields: ['name'] }, 0: 'people' })).toEqual({ people: { fields: ['name'] } });
+    expect(normalizePopulate({ people: { fields: ['name'] }, 0: 'people' })).toEqual({
+      people: { fields: ['name'] },
+    });
   });
   it('recurses into nested populate objects', () => {
     expect(normalizePopulate({ quotes: { populate: { speaker: true, 0: 'source' } } })).toEqual({

@@ -11,7 +11,10 @@ export const normalizePopulate = (populate: Populate): Populate => {
   const hasNamed = entries.some(([key]) => !/^\d+$/.test(key));
   for (const [key, value] of entries) {
     if (hasNamed && /^\d+$/.test(key) && typeof value === 'string') {
-      for (const name of value.split(',').map((n) => n.trim()).filter(Boolean)) {
+      for (const name of value
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)) {
         if (!(name in result)) result[name] = true;
       }
       continue;

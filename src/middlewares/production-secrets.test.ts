@@ -16,6 +16,8 @@ describe('production secrets', () => {
 
   it('are required only in production, each one named', () => {
     expect(missingSecrets({ NODE_ENV: 'development' })).toEqual([]);
-    expect(missingSecrets({ NODE_ENV: 'production', ...generateSecrets(), JWT_SECRET: '' })).toEqual(['JWT_SECRET']);
+    expect(
+      missingSecrets({ NODE_ENV: 'production', ...generateSecrets(), JWT_SECRET: '' })
+    ).toEqual(['JWT_SECRET']);
   });
 });

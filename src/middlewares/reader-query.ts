@@ -11,13 +11,22 @@ export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) =>
   if (!config?.uid) throw new Error('global::reader-query needs { uid } in its route config');
   return async (ctx: any, next: () => Promise<unknown>) => {
     const reader = isReaderRequest(ctx);
-    const problems = readQueryProblems((uid) => strapi.getModel(uid as any) as any, config.uid, ctx.query, {
-      reader,
-      hidden: reader ? readerHiddenFields(strapi) : {},
-    });
+    const problems = readQueryProblems(
+      (uid) => strapi.getModel(uid as any) as any,
+      config.uid,
+      ctx.query,
+      {
+        reader,
+        hidden: reader ? readerHiddenFields(strapi) : {},
+      }
+    );
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
-        errors: problems.map((p) => ({ path: p.path.split('.'), message: p.message, name: 'ValidationError' })),
+        errors: problems.map((p) => ({
+          path: p.path.split('.'),
+          message: p.message,
+          name: 'ValidationError',
+        })),
       });
     }
     return next();

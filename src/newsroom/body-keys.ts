@@ -8,7 +8,9 @@ const IDENTITY_KEYS = ['id', 'documentId'];
 export const prototypeKeyPaths = (value: unknown, path: string[] = []): string[][] => {
   if (!value || typeof value !== 'object') return [];
   const found: string[][] = [];
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
   for (const [key, child] of entries) {
     if (PROTOTYPE_KEYS.has(key)) found.push([...path, key]);
     else found.push(...prototypeKeyPaths(child, [...path, key]));
@@ -26,7 +28,9 @@ export const isDocumentWrite = (method: string, path: string) =>
 
 /** The documentId a Content Manager document route names (`…/:uid/:documentId`, `…/clone/:documentId`). */
 export const documentIdInPath = (path: string): string | null =>
-  path.match(/^\/content-manager\/collection-types\/[^/]+\/(?:clone\/)?([^/]+?)(?:\/actions\/publish)?\/?$/)?.[1] ?? null;
+  path.match(
+    /^\/content-manager\/collection-types\/[^/]+\/(?:clone\/)?([^/]+?)(?:\/actions\/publish)?\/?$/
+  )?.[1] ?? null;
 
 /**
  * Top-level `id`/`documentId` in a document body: Strapi would write them as given (or answer 500).
@@ -38,6 +42,10 @@ export const identityKeys = (body: unknown, ownDocumentId: string | null = null)
     ? IDENTITY_KEYS.filter(
         (key) =>
           Object.prototype.hasOwnProperty.call(body, key) &&
-          !(key === 'documentId' && ownDocumentId !== null && (body as Record<string, unknown>).documentId === ownDocumentId)
+          !(
+            key === 'documentId' &&
+            ownDocumentId !== null &&
+            (body as Record<string, unknown>).documentId === ownDocumentId
+          )
       )
     : [];

@@ -20,8 +20,16 @@ import { currentActor } from './request-actor';
 // code), clones included: validation, slugs, who may set a quote's verdict, its stamp, and its
 // reset when the quote's content changes.
 
-const SLUG_SOURCE: Record<string, string> = { [ARTICLE]: 'title', [PERSON]: 'name', [SOURCE]: 'name' };
-const SLUG_FALLBACK: Record<string, string> = { [ARTICLE]: 'article', [PERSON]: 'person', [SOURCE]: 'source' };
+const SLUG_SOURCE: Record<string, string> = {
+  [ARTICLE]: 'title',
+  [PERSON]: 'name',
+  [SOURCE]: 'name',
+};
+const SLUG_FALLBACK: Record<string, string> = {
+  [ARTICLE]: 'article',
+  [PERSON]: 'person',
+  [SOURCE]: 'source',
+};
 
 const hasDraftAndPublish = (contentType: any) => Boolean(contentType.options?.draftAndPublish);
 
@@ -29,7 +37,13 @@ const defaultLocale = async (strapi: Core.Strapi): Promise<string> =>
   strapi.plugin('i18n').service('locales').getDefaultLocale();
 
 /** The stored row this write will change: the draft of this locale, or null if it is new. */
-const loadStored = async (strapi: Core.Strapi, uid: string, contentType: any, documentId: string, locale: string) => {
+const loadStored = async (
+  strapi: Core.Strapi,
+  uid: string,
+  contentType: any,
+  documentId: string,
+  locale: string
+) => {
   const where: Record<string, unknown> = { documentId };
   if (isLocalized(strapi, uid)) where.locale = locale;
   if (hasDraftAndPublish(contentType)) where.publishedAt = null;
@@ -51,10 +65,9 @@ const slugTaken = async (
 };
 
 const toValidationError = (problems: { path: string[]; message: string; value?: unknown }[]) =>
-  new errors.ValidationError(
-    problems.map((p) => p.message).join('; '),
-    { errors: problems.map((p) => ({ ...p, name: 'ValidationError' })) }
-  );
+  new errors.ValidationError(problems.map((p) => p.message).join('; '), {
+    errors: problems.map((p) => ({ ...p, name: 'ValidationError' })),
+  });
 
 /** A quote's draft in one locale, with what its verdict is about (speaker and source by documentId). */
 const loadQuoteContent = async (strapi: Core.Strapi, documentId: string, locale: string) => {
@@ -65,12 +78,14 @@ const loadQuoteContent = async (strapi: Core.Strapi, documentId: string, locale:
   if (!row) return null;
   const content: QuoteContent = {};
   for (const field of QUOTE_CONTENT_FIELDS) {
-    content[field] = field === 'speaker' || field === 'source' ? row[field]?.documentId ?? null : row[field];
+    content[field] =
+      field === 'speaker' || field === 'source' ? (row[field]?.documentId ?? null) : row[field];
   }
   return { id: row.id as number, verification: row.verification as string | null, content };
 };
 
-const isEmptyRelationPayload = (value: unknown) => isNoOpRelationPayload(value, { currentlyEmpty: true });
+const isEmptyRelationPayload = (value: unknown) =>
+  isNoOpRelationPayload(value, { currentlyEmpty: true });
 
 const verifyRefusal = (fields: string[]) =>
   forbidden(
@@ -87,20 +102,29 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     const cloning = ctx.action === 'clone';
     const data: Record<string, any> = { ...(params.data ?? {}) };
     const contentType = ctx.contentType as any;
-    const locale = isLocalized(strapi, ctx.uid) ? params.locale ?? (await defaultLocale(strapi)) : undefined;
+    const locale = isLocalized(strapi, ctx.uid)
+      ? (params.locale ?? (await defaultLocale(strapi)))
+      : undefined;
     // The document this write changes (update) or copies (clone); a clone is a new document.
     const sourceId: string | undefined = ctx.action === 'create' ? undefined : params.documentId;
     const ownId = ctx.action === 'update' ? sourceId : undefined;
-    const stored = sourceId ? await loadStored(strapi, ctx.uid, contentType, sourceId, locale) : null;
+    const stored = sourceId
+      ? await loadStored(strapi, ctx.uid, contentType, sourceId, locale)
+      : null;
     // Nothing to clone: Strapi answers that itself.
     if (cloning && !stored) return next();
 
     if (cloning) {
       // Strapi copies every relation of the original; one that a target row can have only once
       // (a story's quotes) would be taken from the original. The copy starts without them.
-      for (const [field, attribute] of Object.entries(contentType.attributes as Record<string, any>)) {
-        const exclusive = ['oneToMany', 'oneToOne'].includes(attribute.relation) && (attribute.mappedBy || attribute.inversedBy);
-        if (attribute.type === 'relation' && exclusive && isEmptyRelationPayload(data[field])) data[field] = { set: [] };
+      for (const [field, attribute] of Object.entries(
+        contentType.attributes as Record<string, any>
+      )) {
+        const exclusive =
+          ['oneToMany', 'oneToOne'].includes(attribute.relation) &&
+          (attribute.mappedBy || attribute.inversedBy);
+        if (attribute.type === 'relation' && exclusive && isEmptyRelationPayload(data[field]))
+          data[field] = { set: [] };
       }
     }
 
@@ -135,7 +159,8 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
         }
       } else if (cloning || !stored?.slug || 'slug' in data) {
         // Generated once, when empty: renaming a story later must not move its URL.
-        const base = toSlug(String(data[slugSource] ?? stored?.[slugSource] ?? '')) || SLUG_FALLBACK[ctx.uid];
+        const base =
+          toSlug(String(data[slugSource] ?? stored?.[slugSource] ?? '')) || SLUG_FALLBACK[ctx.uid];
         data.slug = await firstFreeSlug(base, (candidate) =>
           slugTaken(strapi, ctx.uid, contentType, candidate, locale, ownId)
         );
@@ -154,7 +179,8 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     delete data.verifiedAt;
     delete data.verifiedByActor;
     const verdictChanges = cloning ? [] : changedVerificationFields(data, stored);
-    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(verdictChanges);
+    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi)))
+      throw verifyRefusal(verdictChanges);
     const actor = currentActor(strapi);
     // Who answers for the verdict: whoever last changed it or its note (a second fact-checker
     // confirms a colleague's verdict by adding their note).

@@ -12,13 +12,28 @@ const EXPLORER = 'plugin::content-manager.explorer.';
 /** The Author role after the change: what `assignPermissions` should leave. */
 const authorPermission = (permission: RolePermission): RolePermission => {
   const { action, subject, properties } = permission;
-  const next = { ...permission, properties: { ...properties }, conditions: [...permission.conditions] };
+  const next = {
+    ...permission,
+    properties: { ...properties },
+    conditions: [...permission.conditions],
+  };
   // Read and pick every person and source, edit the ones no live story shows (the app's guard);
   // deleting stays limited to their own.
-  if (subject && REFERENCE_TYPES.includes(subject) && [`${EXPLORER}read`, `${EXPLORER}update`].includes(action)) next.conditions = [];
+  if (
+    subject &&
+    REFERENCE_TYPES.includes(subject) &&
+    [`${EXPLORER}read`, `${EXPLORER}update`].includes(action)
+  )
+    next.conditions = [];
   // The verdict is read-only for them in the Content Manager.
-  if (subject === QUOTE && [`${EXPLORER}create`, `${EXPLORER}update`].includes(action) && Array.isArray(properties?.fields)) {
-    next.properties.fields = properties.fields.filter((f: string) => !(VERIFICATION_FIELDS as readonly string[]).includes(f));
+  if (
+    subject === QUOTE &&
+    [`${EXPLORER}create`, `${EXPLORER}update`].includes(action) &&
+    Array.isArray(properties?.fields)
+  ) {
+    next.properties.fields = properties.fields.filter(
+      (f: string) => !(VERIFICATION_FIELDS as readonly string[]).includes(f)
+    );
   }
   return next;
 };
@@ -31,6 +46,9 @@ export const grantContentRoles = async (strapi: Core.Strapi) => {
 
   for (const name of ['strapi-editor', 'Fact-checker']) {
     const role = await findRole(strapi, name);
-    if (role) await roles.addPermissions(role.id, [{ action: VERIFY_QUOTES_ACTION, properties: {}, conditions: [] }]);
+    if (role)
+      await roles.addPermissions(role.id, [
+        { action: VERIFY_QUOTES_ACTION, properties: {}, conditions: [] },
+      ]);
   }
 };

@@ -15,10 +15,30 @@ export interface DemoAccount {
 }
 
 const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: `admin@${DEMO_EMAIL_DOMAIN}`, firstname: 'Ada', lastname: 'Admin', role: { code: 'strapi-super-admin' } },
-  { email: `editor@${DEMO_EMAIL_DOMAIN}`, firstname: 'Eddie', lastname: 'Editor', role: { code: 'strapi-editor' } },
-  { email: `author@${DEMO_EMAIL_DOMAIN}`, firstname: 'Alex', lastname: 'Author', role: { code: 'strapi-author' } },
-  { email: `factchecker@${DEMO_EMAIL_DOMAIN}`, firstname: 'Fiona', lastname: 'Factchecker', role: { name: 'Fact-checker' } },
+  {
+    email: `admin@${DEMO_EMAIL_DOMAIN}`,
+    firstname: 'Ada',
+    lastname: 'Admin',
+    role: { code: 'strapi-super-admin' },
+  },
+  {
+    email: `editor@${DEMO_EMAIL_DOMAIN}`,
+    firstname: 'Eddie',
+    lastname: 'Editor',
+    role: { code: 'strapi-editor' },
+  },
+  {
+    email: `author@${DEMO_EMAIL_DOMAIN}`,
+    firstname: 'Alex',
+    lastname: 'Author',
+    role: { code: 'strapi-author' },
+  },
+  {
+    email: `factchecker@${DEMO_EMAIL_DOMAIN}`,
+    firstname: 'Fiona',
+    lastname: 'Factchecker',
+    role: { name: 'Fact-checker' },
+  },
 ];
 
 export const DEMO_AUTHOR = `author@${DEMO_EMAIL_DOMAIN}`;
@@ -57,7 +77,10 @@ export const removeDemoAccounts = async (strapi: Core.Strapi) => {
 };
 
 export const printDemoLogins = (strapi: Core.Strapi) => {
-  const lines = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(32)} (${'code' in a.role ? a.role.code.replace('strapi-', '') : a.role.name})`);
+  const lines = DEMO_ACCOUNTS.map(
+    (a) =>
+      `    ${a.email.padEnd(32)} (${'code' in a.role ? a.role.code.replace('strapi-', '') : a.role.name})`
+  );
   strapi.log.info(
     [
       'Demo accounts (development only) — log in at /admin with the password in .env (DEMO_PASSWORD):',

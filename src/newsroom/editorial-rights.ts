@@ -43,14 +43,21 @@ export const mayApproveStories = async (strapi: Core.Strapi): Promise<boolean> =
   const actor = currentActor(strapi);
   if (actor.type === 'api-token') {
     const token = tokenOf(ctx);
-    return token.type === 'full-access' || (token.type === 'custom' && (token.permissions ?? []).includes(TOKEN_TRANSITION_ACTION));
+    return (
+      token.type === 'full-access' ||
+      (token.type === 'custom' && (token.permissions ?? []).includes(TOKEN_TRANSITION_ACTION))
+    );
   }
   if (actor.type !== 'admin') return false;
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return true;
   const definition = plugin.service('definition').get();
-  const publishing = new Set(definition.stages.filter((s: any) => s.publishes).map((s: any) => s.id));
+  const publishing = new Set(
+    definition.stages.filter((s: any) => s.publishes).map((s: any) => s.id)
+  );
   const permissions = plugin.service('permissions');
   const ability = await adminAbility(strapi, ctx);
-  return definition.transitions.some((t: any) => publishing.has(t.to) && ability.can(permissions.transitionAction(t.id)));
+  return definition.transitions.some(
+    (t: any) => publishing.has(t.to) && ability.can(permissions.transitionAction(t.id))
+  );
 };

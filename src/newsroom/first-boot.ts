@@ -21,7 +21,10 @@ const runOnce = async (strapi: Core.Strapi, step: string, run: () => Promise<voi
 };
 
 // Logged-in end users (the Authenticated role) read what the public reads.
-const grantPublicReads = async (strapi: Core.Strapi, roleType: 'public' | 'authenticated' = 'public') => {
+const grantPublicReads = async (
+  strapi: Core.Strapi,
+  roleType: 'public' | 'authenticated' = 'public'
+) => {
   const publicRole = await strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: roleType } });

@@ -14,7 +14,12 @@ const FOLDER = 'plugin::upload.folder';
 type Change = 'change' | 'delete';
 
 /** Upload routes that change or delete existing files, and where each names them. */
-const FILE_ROUTES: { type: 'admin' | 'content-api'; method: string; path: string; change: Change }[] = [
+const FILE_ROUTES: {
+  type: 'admin' | 'content-api';
+  method: string;
+  path: string;
+  change: Change;
+}[] = [
   { type: 'admin', method: 'POST', path: '/', change: 'change' }, // ?id= replaces a file or its info
   { type: 'admin', method: 'PUT', path: '/files/:id', change: 'change' },
   { type: 'admin', method: 'POST', path: '/files/:id/replace', change: 'change' },
@@ -41,7 +46,9 @@ const filesNamed = async (strapi: Core.Strapi, ctx: any): Promise<number[]> => {
   const folderIds = ids(Array.isArray(body.folderIds) ? body.folderIds : []);
   if (folderIds.length > 0) {
     // Deleting a folder deletes every file below it.
-    const folders = await strapi.db.query(FOLDER as any).findMany({ where: { id: { $in: folderIds } }, select: ['path'] });
+    const folders = await strapi.db
+      .query(FOLDER as any)
+      .findMany({ where: { id: { $in: folderIds } }, select: ['path'] });
     for (const { path } of folders) {
       const files = await strapi.db.query(FILE as any).findMany({
         where: { $or: [{ folderPath: path }, { folderPath: { $startsWith: `${path}/` } }] },
@@ -56,7 +63,9 @@ const filesNamed = async (strapi: Core.Strapi, ctx: any): Promise<number[]> => {
 /** Live stories (published rows) that show one of these files. */
 const liveStoriesUsingFiles = async (strapi: Core.Strapi, fileIds: number[]) => {
   if (fileIds.length === 0) return [];
-  const media = Object.entries<any>((strapi.getModel(ARTICLE as any) as any).attributes).filter(([, a]) => a.type === 'media');
+  const media = Object.entries<any>((strapi.getModel(ARTICLE as any) as any).attributes).filter(
+    ([, a]) => a.type === 'media'
+  );
   const stories = new Map<string, string>();
   for (const [field] of media) {
     const rows = await strapi.db.query(ARTICLE as any).findMany({
@@ -70,15 +79,27 @@ const liveStoriesUsingFiles = async (strapi: Core.Strapi, fileIds: number[]) => 
 
 const named = (titles: string[]) => titles.map((t) => `«${t}»`).join(', ');
 
-export const liveMediaPolicy = async (ctx: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const route = FILE_ROUTES.find((r) => r.method === ctx.request.method && r.path === ctx.state?.route?.path && r.type === ctx.state?.route?.info?.type);
+export const liveMediaPolicy = async (
+  ctx: any,
+  _config: unknown,
+  { strapi }: { strapi: Core.Strapi }
+) => {
+  const route = FILE_ROUTES.find(
+    (r) =>
+      r.method === ctx.request.method &&
+      r.path === ctx.state?.route?.path &&
+      r.type === ctx.state?.route?.info?.type
+  );
   if (!route) return true;
   const live = await liveStoriesUsingFiles(strapi, await filesNamed(strapi, ctx));
   if (live.length === 0) return true;
   if (route.change === 'delete') {
-    throw conflict(`This file is shown by live stories (${named(live)}): take it out of them and approve them again before deleting it`, {
-      stories: live,
-    });
+    throw conflict(
+      `This file is shown by live stories (${named(live)}): take it out of them and approve them again before deleting it`,
+      {
+        stories: live,
+      }
+    );
   }
   if (!(await mayApproveStories(strapi))) {
     throw forbidden(
@@ -94,8 +115,16 @@ export const guardLiveMedia = (strapi: Core.Strapi) => {
   const upload = strapi.plugin('upload') as any;
   for (const type of ['admin', 'content-api'] as const) {
     for (const route of upload?.routes?.[type]?.routes ?? []) {
-      if (!FILE_ROUTES.some((r) => r.type === type && r.method === route.method && r.path === route.path)) continue;
-      route.config = { ...(route.config ?? {}), policies: [...(route.config?.policies ?? []), 'global::live-media'] };
+      if (
+        !FILE_ROUTES.some(
+          (r) => r.type === type && r.method === route.method && r.path === route.path
+        )
+      )
+        continue;
+      route.config = {
+        ...(route.config ?? {}),
+        policies: [...(route.config?.policies ?? []), 'global::live-media'],
+      };
     }
   }
 };

@@ -24,12 +24,18 @@ export const assertPluginServersLoaded = (strapi: Core.Strapi) => {
   const enabled = strapi.config.get('enabledPlugins', {}) as Record<string, EnabledPlugin>;
   const missing = Object.entries(enabled).flatMap(([name, plugin]) => {
     const entry = serverEntry(plugin);
-    return entry && !strapi.plugin(name) ? [{ name, entry: path.relative(strapi.dirs.app.root, entry) }] : [];
+    return entry && !strapi.plugin(name)
+      ? [{ name, entry: path.relative(strapi.dirs.app.root, entry) }]
+      : [];
   });
   if (missing.length === 0) return;
   throw new Error(
     missing
-      .map(({ name, entry }) => `The ${name} plugin is enabled but its server build ${entry} is missing, so Strapi would start without it.`)
-      .join('\n') + ' Build it with `npm run build:plugins` (`npm run develop`, `npm run build` and `npm test` build it first).'
+      .map(
+        ({ name, entry }) =>
+          `The ${name} plugin is enabled but its server build ${entry} is missing, so Strapi would start without it.`
+      )
+      .join('\n') +
+      ' Build it with `npm run build:plugins` (`npm run develop`, `npm run build` and `npm test` build it first).'
   );
 };

@@ -30,12 +30,18 @@ const MODELS: Record<string, Model> = {
     },
   },
   'plugin::upload.file': {
-    attributes: { name: { type: 'string' }, url: { type: 'string' }, related: { type: 'relation', relation: 'morphToMany' } },
+    attributes: {
+      name: { type: 'string' },
+      url: { type: 'string' },
+      related: { type: 'relation', relation: 'morphToMany' },
+    },
   },
 };
 const getModel = (uid: string) => MODELS[uid];
-const problems = (uid: string, query: unknown, reader: boolean) => readQueryProblems(getModel, uid, query, { reader });
-const paths = (uid: string, query: unknown, reader = true) => problems(uid, query, reader).map((p) => p.path);
+const problems = (uid: string, query: unknown, reader: boolean) =>
+  readQueryProblems(getModel, uid, query, { reader });
+const paths = (uid: string, query: unknown, reader = true) =>
+  problems(uid, query, reader).map((p) => p.path);
 
 describe('reader queries: relations are filtered by fields, never by value', () => {
   it.each([
@@ -54,37 +60,60 @@ describe('reader queries: relations are filtered by fields, never by value', () 
   });
 
   it('refuses scalar relation filters at any depth', () => {
-    expect(paths('person', { filters: { articles: { quotes: { $eq: '1' } } } })).toEqual(['filters.articles.quotes']);
-    expect(paths('person', { filters: { $or: [{ name: 'a' }, { articles: '2' }] } })).toEqual(['filters.$or.1.articles']);
+    expect(paths('person', { filters: { articles: { quotes: { $eq: '1' } } } })).toEqual([
+      'filters.articles.quotes',
+    ]);
+    expect(paths('person', { filters: { $or: [{ name: 'a' }, { articles: '2' }] } })).toEqual([
+      'filters.$or.1.articles',
+    ]);
     expect(paths('article', { filters: { cover: '1' } })).toEqual(['filters.cover']);
   });
 
   it('accepts relation filters on the related fields, logical operators included', () => {
     expect(paths('person', { filters: { quotes: { text: { $contains: '' } } } })).toEqual([]);
-    expect(paths('person', { filters: { quotes: { id: { $eq: '3' }, $not: { text: 'x' } } } })).toEqual([]);
-    expect(paths('person', { filters: { quotes: { $or: [{ text: 'a' }, { article: { title: 'b' } }] } } })).toEqual([]);
+    expect(
+      paths('person', { filters: { quotes: { id: { $eq: '3' }, $not: { text: 'x' } } } })
+    ).toEqual([]);
+    expect(
+      paths('person', {
+        filters: { quotes: { $or: [{ text: 'a' }, { article: { title: 'b' } }] } },
+      })
+    ).toEqual([]);
     expect(paths('article', { filters: { cover: { id: { $null: 'true' } } } })).toEqual([]);
   });
 
   it('refuses the upload file`s polymorphic related in filters', () => {
-    expect(paths('article', { filters: { cover: { related: { title: 'x' } } } })).toEqual(['filters.cover.related']);
+    expect(paths('article', { filters: { cover: { related: { title: 'x' } } } })).toEqual([
+      'filters.cover.related',
+    ]);
   });
 });
 
 describe('API tokens keep Strapi`s relation-by-id filters', () => {
-  it.each([[{ quotes: '1' }], [{ quotes: { $eq: '1' } }], [{ quotes: { $in: ['1', '2'] } }], [{ quotes: { $null: 'true' } }], [{ quotes: ['1', '2'] }]])(
-    'accepts %j',
-    (filters) => expect(paths('person', { filters }, false)).toEqual([])
-  );
+  it.each([
+    [{ quotes: '1' }],
+    [{ quotes: { $eq: '1' } }],
+    [{ quotes: { $in: ['1', '2'] } }],
+    [{ quotes: { $null: 'true' } }],
+    [{ quotes: ['1', '2'] }],
+  ])('accepts %j', (filters) => expect(paths('person', { filters }, false)).toEqual([]));
   it('refuses the shapes the query builder cannot run', () => {
-    expect(paths('person', { filters: { quotes: { text: 'x', $eq: '1' } } }, false)).toEqual(['filters.quotes']);
-    expect(paths('person', { filters: { quotes: { $not: { text: 'x' } } } }, false)).toEqual(['filters.quotes.$not']);
+    expect(paths('person', { filters: { quotes: { text: 'x', $eq: '1' } } }, false)).toEqual([
+      'filters.quotes',
+    ]);
+    expect(paths('person', { filters: { quotes: { $not: { text: 'x' } } } }, false)).toEqual([
+      'filters.quotes.$not',
+    ]);
     expect(paths('person', { filters: { quotes: 'abc' } }, false)).toEqual(['filters.quotes']);
-    expect(paths('person', { filters: { quotes: [{ text: 'x' }] } }, false)).toEqual(['filters.quotes']);
+    expect(paths('person', { filters: { quotes: [{ text: 'x' }] } }, false)).toEqual([
+      'filters.quotes',
+    ]);
   });
   it('does not check readers` rules', () => {
     expect(paths('person', { sort: 'quotes.text:desc' }, false)).toEqual([]);
-    expect(paths('article', { populate: { cover: { populate: { related: true } } } }, false)).toEqual([]);
+    expect(
+      paths('article', { populate: { cover: { populate: { related: true } } } }, false)
+    ).toEqual([]);
   });
 });
 
@@ -114,7 +143,8 @@ describe('malformed filters, for everybody', () => {
     [{ aliases: { $contains: 'x' } }, 'filters.aliases.$contains'],
     [{ aliases: 'x' }, 'filters.aliases'],
   ])('refuses %j', (filters, path) => {
-    for (const reader of [true, false]) expect(paths('person', { filters }, reader)).toEqual([path]);
+    for (const reader of [true, false])
+      expect(paths('person', { filters }, reader)).toEqual([path]);
   });
 
   it('accepts what Strapi runs', () => {
@@ -160,7 +190,9 @@ describe('sort', () => {
     expect(paths('article', { sort: { title: { a: 'asc' } } }, false)).toEqual(['sort.title']);
   });
   it('refuses relation sorts inside populate for everybody (a 500 in Strapi)', () => {
-    expect(paths('article', { populate: { people: { sort: 'quotes.text:desc' } } }, false)).toEqual(['populate.people.sort']);
+    expect(paths('article', { populate: { people: { sort: 'quotes.text:desc' } } }, false)).toEqual(
+      ['populate.people.sort']
+    );
     expect(paths('article', { populate: { people: { sort: 'name:asc' } } }, false)).toEqual([]);
   });
 });
@@ -171,7 +203,12 @@ describe('populate', () => {
     [{ cover: { populate: '*' } }, 'populate.cover.populate'],
     [{ cover: { populate: ['related'] } }, 'populate.cover.populate'],
     [{ cover: { filters: { name: 'x' } } }, 'populate.cover.filters'],
-    [{ quotes: { populate: { article: { populate: { cover: { populate: { related: true } } } } } } }, 'populate.quotes.populate.article.populate.cover.populate'],
+    [
+      {
+        quotes: { populate: { article: { populate: { cover: { populate: { related: true } } } } } },
+      },
+      'populate.quotes.populate.article.populate.cover.populate',
+    ],
     ['cover.related', 'populate'],
     [['quotes', 'cover.related'], 'populate.1'],
   ])('readers may not go past a media field`s own fields: %j', (populate, path) => {
@@ -180,14 +217,28 @@ describe('populate', () => {
     expect(found[0].message).toContain('related');
   });
   it('readers may populate media fields and relations', () => {
-    for (const populate of ['*', 'cover', ['cover'], { cover: true }, { cover: { fields: ['url'] } }, { quotes: { populate: { speaker: true } } }, 'quotes.speaker']) {
+    for (const populate of [
+      '*',
+      'cover',
+      ['cover'],
+      { cover: true },
+      { cover: { fields: ['url'] } },
+      { quotes: { populate: { speaker: true } } },
+      'quotes.speaker',
+    ]) {
       expect(paths('article', { populate })).toEqual([]);
     }
   });
   it('checks filters inside populate like top-level filters', () => {
-    expect(paths('article', { populate: { people: { filters: { quotes: { $eq: '1' } } } } })).toEqual(['populate.people.filters.quotes']);
-    expect(paths('article', { populate: { people: { filters: { $or: 'x' } } } }, false)).toEqual(['populate.people.filters.$or']);
-    expect(paths('article', { populate: { people: { filters: { quotes: { text: 'x' } } } } })).toEqual([]);
+    expect(
+      paths('article', { populate: { people: { filters: { quotes: { $eq: '1' } } } } })
+    ).toEqual(['populate.people.filters.quotes']);
+    expect(paths('article', { populate: { people: { filters: { $or: 'x' } } } }, false)).toEqual([
+      'populate.people.filters.$or',
+    ]);
+    expect(
+      paths('article', { populate: { people: { filters: { quotes: { text: 'x' } } } } })
+    ).toEqual([]);
   });
 });
 
@@ -212,44 +263,91 @@ describe('pagination, locale, status, fields, _q', () => {
     for (const reader of [true, false]) expect(paths('person', query, reader)).toEqual([path]);
   });
   it('says what each parameter must be, and reports every one that is wrong', () => {
-    expect(problems('person', { pagination: { page: '0', limit: '-2' }, locale: ['en'], status: 'bogus', _q: 1 }, true)).toEqual([
-      { path: 'pagination.page', message: '`pagination.page` must be a whole number from 1 to 2147483647.' },
-      { path: 'pagination.limit', message: '`pagination.limit` must be a whole number from 1 to 2147483647 (or -1).' },
+    expect(
+      problems(
+        'person',
+        { pagination: { page: '0', limit: '-2' }, locale: ['en'], status: 'bogus', _q: 1 },
+        true
+      )
+    ).toEqual([
+      {
+        path: 'pagination.page',
+        message: '`pagination.page` must be a whole number from 1 to 2147483647.',
+      },
+      {
+        path: 'pagination.limit',
+        message: '`pagination.limit` must be a whole number from 1 to 2147483647 (or -1).',
+      },
       { path: 'locale', message: '`locale` must be one locale code (`locale=ru`) or `*`.' },
       { path: 'status', message: '`status` must be `draft` or `published`.' },
       { path: '_q', message: '`_q` must be a search text.' },
     ]);
     expect(problems('person', { pagination: ['1'] }, false)).toEqual([
-      { path: 'pagination', message: '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].' },
+      {
+        path: 'pagination',
+        message:
+          '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].',
+      },
     ]);
   });
   it('accepts ordinary values', () => {
-    expect(paths('person', { pagination: { page: 2, pageSize: ' 100 ', start: 0, limit: 2147483647 } })).toEqual([]);
-    expect(paths('person', { pagination: { page: 2.5, limit: 2147483648 } })).toEqual(['pagination.page', 'pagination.limit']);
-    const query = { pagination: { page: '2', pageSize: '100' }, locale: 'ru', status: 'draft', fields: ['name'], _q: 'x' };
+    expect(
+      paths('person', { pagination: { page: 2, pageSize: ' 100 ', start: 0, limit: 2147483647 } })
+    ).toEqual([]);
+    expect(paths('person', { pagination: { page: 2.5, limit: 2147483648 } })).toEqual([
+      'pagination.page',
+      'pagination.limit',
+    ]);
+    const query = {
+      pagination: { page: '2', pageSize: '100' },
+      locale: 'ru',
+      status: 'draft',
+      fields: ['name'],
+      _q: 'x',
+    };
     expect(paths('person', query)).toEqual([]);
-    expect(paths('person', { pagination: { start: '0', limit: '-1', withCount: 'false' } })).toEqual([]);
+    expect(
+      paths('person', { pagination: { start: '0', limit: '-1', withCount: 'false' } })
+    ).toEqual([]);
   });
 });
 
 describe('hidden fields (PUBLIC_VERIFIER=none)', () => {
   const WITH_VERIFIER: Record<string, Model> = {
     ...MODELS,
-    quote: { ...MODELS.quote, uid: 'quote', attributes: { ...MODELS.quote.attributes, verifiedBy: { type: 'string' } } },
+    quote: {
+      ...MODELS.quote,
+      uid: 'quote',
+      attributes: { ...MODELS.quote.attributes, verifiedBy: { type: 'string' } },
+    },
   };
-  const check = (uid: string, query: unknown, hidden: Record<string, string[]> = { quote: ['verifiedBy'] }) =>
-    readQueryProblems((u) => WITH_VERIFIER[u], uid, query, { reader: true, hidden }).map((p) => p.path);
+  const check = (
+    uid: string,
+    query: unknown,
+    hidden: Record<string, string[]> = { quote: ['verifiedBy'] }
+  ) =>
+    readQueryProblems((u) => WITH_VERIFIER[u], uid, query, { reader: true, hidden }).map(
+      (p) => p.path
+    );
 
   it('refuses filters and sorts naming a hidden field, at any depth, as naming no field', () => {
-    expect(check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } } })).toEqual(['filters.verifiedBy']);
-    expect(check('person', { filters: { quotes: { verifiedBy: 'Fiona' } } })).toEqual(['filters.quotes.verifiedBy']);
-    expect(check('article', { populate: { quotes: { filters: { verifiedBy: { $null: true } } } } })).toEqual(['populate.quotes.filters.verifiedBy']);
+    expect(check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } } })).toEqual([
+      'filters.verifiedBy',
+    ]);
+    expect(check('person', { filters: { quotes: { verifiedBy: 'Fiona' } } })).toEqual([
+      'filters.quotes.verifiedBy',
+    ]);
+    expect(
+      check('article', { populate: { quotes: { filters: { verifiedBy: { $null: true } } } } })
+    ).toEqual(['populate.quotes.filters.verifiedBy']);
     expect(check('quote', { sort: 'verifiedBy:asc' })).toEqual(['sort']);
     expect(check('quote', { sort: ['text', 'verifiedBy'] })).toEqual(['sort.1']);
     expect(check('quote', { sort: { verifiedBy: 'desc' } })).toEqual(['sort.verifiedBy']);
   });
 
   it('accepts them when nothing is hidden', () => {
-    expect(check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } }, sort: 'verifiedBy:asc' }, {})).toEqual([]);
+    expect(
+      check('quote', { filters: { verifiedBy: { $eq: 'Fiona' } }, sort: 'verifiedBy:asc' }, {})
+    ).toEqual([]);
   });
 });

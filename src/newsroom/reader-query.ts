@@ -40,16 +40,32 @@ export interface Caller {
 
 const MEDIA_TARGET = 'plugin::upload.file';
 // Row columns every content type has but that are not listed in its attributes.
-const IMPLICIT: Record<string, Attribute> = { id: { type: 'increments' }, documentId: { type: 'string' } };
+const IMPLICIT: Record<string, Attribute> = {
+  id: { type: 'increments' },
+  documentId: { type: 'string' },
+};
 
 const LIKE_OPERATORS = new Set([
-  '$contains', '$notContains', '$containsi', '$notContainsi',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
 ]);
 const COMPARE_OPERATORS = new Set(['$eq', '$eqi', '$ne', '$nei', '$gt', '$gte', '$lt', '$lte']);
 // Strapi's attribute-level operators, less `$jsonSupersetOf` (internal, and a 500 on SQLite).
 export const FIELD_OPERATORS = new Set([
-  ...LIKE_OPERATORS, ...COMPARE_OPERATORS, '$in', '$notIn', '$between', '$null', '$notNull', '$not',
+  ...LIKE_OPERATORS,
+  ...COMPARE_OPERATORS,
+  '$in',
+  '$notIn',
+  '$between',
+  '$null',
+  '$notNull',
+  '$not',
 ]);
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 const INTEGER_TYPES = new Set(['integer', 'increments']);
@@ -64,9 +80,15 @@ const isScalar = (value: unknown) =>
 const isOperator = (key: string) => key.startsWith('$');
 const join = (path: string, key: string | number) => `${path}.${key}`;
 /** `filters.$or.1.quotes` → `filters[$or][1][quotes]`, as written in a URL. */
-const bracketed = (path: string) => path.split('.').map((s, i) => (i === 0 ? s : `[${s}]`)).join('');
-const isRelation = (attribute: Attribute) => attribute.type === 'relation' || attribute.type === 'media';
-const targetOf = (attribute: Attribute) => (attribute.type === 'media' ? MEDIA_TARGET : attribute.target);
+const bracketed = (path: string) =>
+  path
+    .split('.')
+    .map((s, i) => (i === 0 ? s : `[${s}]`))
+    .join('');
+const isRelation = (attribute: Attribute) =>
+  attribute.type === 'relation' || attribute.type === 'media';
+const targetOf = (attribute: Attribute) =>
+  attribute.type === 'media' ? MEDIA_TARGET : attribute.target;
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -88,12 +110,22 @@ const wholeNumber = (key: string, min: number) => {
 const SCALAR_PARAMETERS = z.object({
   pagination: z
     .object(
-      { page: wholeNumber('page', 1), pageSize: wholeNumber('pageSize', 1), start: wholeNumber('start', 0), limit: wholeNumber('limit', 1) },
-      { error: '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].' }
+      {
+        page: wholeNumber('page', 1),
+        pageSize: wholeNumber('pageSize', 1),
+        start: wholeNumber('start', 0),
+        limit: wholeNumber('limit', 1),
+      },
+      {
+        error:
+          '`pagination` must be an object: pagination[page], pagination[pageSize], pagination[start], pagination[limit].',
+      }
     )
     .optional(),
   locale: z.string({ error: '`locale` must be one locale code (`locale=ru`) or `*`.' }).optional(),
-  status: z.enum(['draft', 'published'], { error: '`status` must be `draft` or `published`.' }).optional(),
+  status: z
+    .enum(['draft', 'published'], { error: '`status` must be `draft` or `published`.' })
+    .optional(),
   _q: z.string({ error: '`_q` must be a search text.' }).optional(),
 });
 
@@ -116,7 +148,9 @@ class Checker {
 
   attribute(model: Model, key: string): Attribute | undefined {
     if (this.isHidden(model, key)) return undefined;
-    return Object.prototype.hasOwnProperty.call(IMPLICIT, key) ? IMPLICIT[key] : model.attributes[key];
+    return Object.prototype.hasOwnProperty.call(IMPLICIT, key)
+      ? IMPLICIT[key]
+      : model.attributes[key];
   }
 
   // ---- filters -------------------------------------------------------------------------------
@@ -128,7 +162,10 @@ class Checker {
       return;
     }
     if (!isObject(where)) {
-      this.problem(path, `\`${path}\` must be an object of field names and operators, not a value.`);
+      this.problem(
+        path,
+        `\`${path}\` must be an object of field names and operators, not a value.`
+      );
       return;
     }
     for (const [key, value] of Object.entries(where)) {
@@ -150,7 +187,10 @@ class Checker {
         continue;
       }
       if (isOperator(key)) {
-        this.problem(at, `\`${at}\`: only $and, $or and $not may stand here; other operators follow a field name.`);
+        this.problem(
+          at,
+          `\`${at}\`: only $and, $or and $not may stand here; other operators follow a field name.`
+        );
         continue;
       }
       const attribute = this.attribute(model, key);
@@ -162,7 +202,8 @@ class Checker {
       else if (attribute.type === 'component' && attribute.component) {
         const component = this.getModel(attribute.component);
         if (component) this.where(component, value, at);
-      } else if (attribute.type === 'dynamiczone') this.problem(at, `\`${at}\`: dynamic zones cannot be filtered.`);
+      } else if (attribute.type === 'dynamiczone')
+        this.problem(at, `\`${at}\`: dynamic zones cannot be filtered.`);
       else this.fieldWhere(attribute, value, at);
     }
   }
@@ -177,7 +218,10 @@ class Checker {
     if (this.reader) {
       // Pinned to published rows by reader-visibility.ts, which wraps it in { $and: [value, published] }.
       const operators = isObject(value) ? Object.keys(value).filter(isOperator) : [];
-      if (!isObject(value) || operators.some((op) => op !== '$and' && op !== '$or' && op !== '$not')) {
+      if (
+        !isObject(value) ||
+        operators.some((op) => op !== '$and' && op !== '$or' && op !== '$not')
+      ) {
         this.problem(
           path,
           `\`${path}\` is a relation: filter it by the related entries' fields (\`${bracketed(path)}[id][$eq]=…\`), not by a value or an operator.`
@@ -195,7 +239,11 @@ class Checker {
     }
     if (Array.isArray(value)) {
       if (value.every(isScalar)) value.forEach((item, i) => this.value(id, item, join(path, i)));
-      else this.problem(path, `\`${path}\`: a list on a relation holds related ids; filter by fields with an object.`);
+      else
+        this.problem(
+          path,
+          `\`${path}\`: a list on a relation holds related ids; filter by fields with an object.`
+        );
       return;
     }
     if (!isObject(value)) return;
@@ -206,7 +254,10 @@ class Checker {
       return;
     }
     if (operators.length !== keys.length || operators.length > 1) {
-      this.problem(path, `\`${path}\`: a relation filter is either one operator on the related id or the related entries' fields, not both.`);
+      this.problem(
+        path,
+        `\`${path}\`: a relation filter is either one operator on the related id or the related entries' fields, not both.`
+      );
       return;
     }
     const [op] = operators;
@@ -214,7 +265,10 @@ class Checker {
     else if (op === '$not') {
       const inner = value[op];
       if (!isScalar(inner) && !(Array.isArray(inner) && inner.every(isScalar))) {
-        this.problem(join(path, op), `\`${join(path, op)}\` on a relation takes related ids; to test the related entries' fields, use $and/$or or the field names.`);
+        this.problem(
+          join(path, op),
+          `\`${join(path, op)}\` on a relation takes related ids; to test the related entries' fields, use $and/$or or the field names.`
+        );
         return;
       }
       this.fieldWhere(id, inner, join(path, op));
@@ -224,12 +278,15 @@ class Checker {
   /** A condition on one field: a value, a list of values (any of), or an object of operators. */
   fieldWhere(attribute: Attribute, value: unknown, path: string) {
     if (isObject(value)) {
-      for (const [op, operand] of Object.entries(value)) this.operator(attribute, op, operand, join(path, op));
+      for (const [op, operand] of Object.entries(value))
+        this.operator(attribute, op, operand, join(path, op));
       return;
     }
     if (Array.isArray(value)) {
       value.forEach((item, i) =>
-        isObject(item) ? this.fieldWhere(attribute, item, join(path, i)) : this.operator(attribute, '$eq', item, join(path, i))
+        isObject(item)
+          ? this.fieldWhere(attribute, item, join(path, i))
+          : this.operator(attribute, '$eq', item, join(path, i))
       );
       return;
     }
@@ -242,7 +299,10 @@ class Checker {
       return;
     }
     if (JSON_TYPES.has(attribute.type) && op !== '$null' && op !== '$notNull') {
-      this.problem(path, `\`${path}\`: a ${attribute.type} field can only be tested with $null or $notNull.`);
+      this.problem(
+        path,
+        `\`${path}\`: a ${attribute.type} field can only be tested with $null or $notNull.`
+      );
       return;
     }
     if (op === '$null' || op === '$notNull') {
@@ -271,7 +331,8 @@ class Checker {
 
   /** One value or a list of values (Strapi reads a list as "any of"). */
   values(attribute: Attribute, operand: unknown, path: string) {
-    if (Array.isArray(operand)) operand.forEach((item, i) => this.value(attribute, item, join(path, i)));
+    if (Array.isArray(operand))
+      operand.forEach((item, i) => this.value(attribute, item, join(path, i)));
     else this.value(attribute, operand, path);
   }
 
@@ -287,9 +348,11 @@ class Checker {
         this.problem(path, `\`${path}\` must be a whole number (at most ${MAX_INTEGER}).`);
       }
     } else if (attribute.type === 'biginteger') {
-      if (!INTEGER.test(text) || text.replace('-', '').length > 18) this.problem(path, `\`${path}\` must be a whole number.`);
+      if (!INTEGER.test(text) || text.replace('-', '').length > 18)
+        this.problem(path, `\`${path}\` must be a whole number.`);
     } else if (attribute.type === 'float' || attribute.type === 'decimal') {
-      if (!NUMBER.test(text) || !Number.isFinite(Number(text))) this.problem(path, `\`${path}\` must be a number.`);
+      if (!NUMBER.test(text) || !Number.isFinite(Number(text)))
+        this.problem(path, `\`${path}\` must be a number.`);
     }
   }
 
@@ -305,7 +368,8 @@ class Checker {
         const field = part.trim().split(':')[0];
         if (!field) continue;
         const [head, ...rest] = field.split('.');
-        if (this.isHidden(model, head)) this.problem(path, `\`${path}\`: \`${head}\` names no field.`);
+        if (this.isHidden(model, head))
+          this.problem(path, `\`${path}\`: \`${head}\` names no field.`);
         const attribute = this.attribute(model, head);
         if (rest.length > 0 && attribute && isRelation(attribute)) {
           if (!relations) this.refuseRelationSort(path, field);
@@ -322,7 +386,10 @@ class Checker {
       return;
     }
     if (!isObject(sort)) {
-      this.problem(path, `\`${path}\` must be a field name with :asc or :desc, a list of them, or an object.`);
+      this.problem(
+        path,
+        `\`${path}\` must be a field name with :asc or :desc, a list of them, or an object.`
+      );
       return;
     }
     for (const [key, direction] of Object.entries(sort)) {
@@ -364,12 +431,15 @@ class Checker {
   populate(model: Model, populate: unknown, path: string) {
     if (typeof populate === 'string') {
       if (populate === '*') return;
-      populate.split(',').forEach((entry) => this.populatePath(model, entry.trim().split('.'), path));
+      populate
+        .split(',')
+        .forEach((entry) => this.populatePath(model, entry.trim().split('.'), path));
       return;
     }
     if (Array.isArray(populate)) {
       populate.forEach((entry, i) => {
-        if (typeof entry === 'string') this.populatePath(model, entry.trim().split('.'), join(path, i));
+        if (typeof entry === 'string')
+          this.populatePath(model, entry.trim().split('.'), join(path, i));
       });
       return;
     }
@@ -398,7 +468,10 @@ class Checker {
       if (this.reader) this.refuseMediaPopulate(path);
       return;
     }
-    const target = attribute.type === 'relation' && attribute.target ? this.getModel(attribute.target) : undefined;
+    const target =
+      attribute.type === 'relation' && attribute.target
+        ? this.getModel(attribute.target)
+        : undefined;
     if (target) this.populatePath(target, rest, path);
   }
 
@@ -412,11 +485,13 @@ class Checker {
   mediaPopulate(value: unknown, path: string) {
     if (!this.reader) return;
     if (isObject(value)) {
-      for (const key of Object.keys(value)) if (key !== 'fields') this.refuseMediaPopulate(join(path, key));
+      for (const key of Object.keys(value))
+        if (key !== 'fields') this.refuseMediaPopulate(join(path, key));
       if ('fields' in value) this.fields(value.fields, join(path, 'fields'));
       return;
     }
-    if (![true, false, 'true', 'false', '1', '0'].includes(value as any)) this.refuseMediaPopulate(path);
+    if (![true, false, 'true', 'false', '1', '0'].includes(value as any))
+      this.refuseMediaPopulate(path);
   }
 
   refuseMediaPopulate(path: string) {
@@ -427,13 +502,20 @@ class Checker {
   }
 
   fields(fields: unknown, path: string) {
-    const ok = typeof fields === 'string' || (Array.isArray(fields) && fields.every((f) => typeof f === 'string'));
+    const ok =
+      typeof fields === 'string' ||
+      (Array.isArray(fields) && fields.every((f) => typeof f === 'string'));
     if (!ok) this.problem(path, `\`${path}\` must be a field name or a list of field names.`);
   }
 }
 
 /** Problems of a content-API read of `uid`, for this caller; empty when Strapi may run it. */
-export const readQueryProblems = (getModel: GetModel, uid: string, query: unknown, { reader, hidden }: Caller): QueryProblem[] => {
+export const readQueryProblems = (
+  getModel: GetModel,
+  uid: string,
+  query: unknown,
+  { reader, hidden }: Caller
+): QueryProblem[] => {
   const model = getModel(uid);
   if (!model || !isObject(query)) return [];
   const check = new Checker(getModel, reader, hidden);

@@ -8,11 +8,21 @@ import {
 } from './reader-visibility';
 
 const MODELS: Record<string, any> = {
-  person: { attributes: { name: { type: 'string' }, quotes: { type: 'relation', target: 'quote' }, org: { type: 'relation', target: 'org' } } },
-  quote: { options: { draftAndPublish: true }, attributes: { text: { type: 'string' }, speaker: { type: 'relation', target: 'person' } } },
+  person: {
+    attributes: {
+      name: { type: 'string' },
+      quotes: { type: 'relation', target: 'quote' },
+      org: { type: 'relation', target: 'org' },
+    },
+  },
+  quote: {
+    options: { draftAndPublish: true },
+    attributes: { text: { type: 'string' }, speaker: { type: 'relation', target: 'person' } },
+  },
   org: { attributes: { name: { type: 'string' } } },
 };
-const pin = (filters: unknown) => pinRelationFiltersToPublished((uid) => MODELS[uid], 'person', filters);
+const pin = (filters: unknown) =>
+  pinRelationFiltersToPublished((uid) => MODELS[uid], 'person', filters);
 const published = { publishedAt: { $notNull: true } };
 
 describe('pinRelationFiltersToPublished', () => {
@@ -33,12 +43,22 @@ describe('pinRelationFiltersToPublished', () => {
 
 describe('pinPopulateFiltersToPublished', () => {
   const MODELS2: Record<string, any> = {
-    article: { attributes: { people: { type: 'relation', target: 'person' }, title: { type: 'string' } } },
+    article: {
+      attributes: { people: { type: 'relation', target: 'person' }, title: { type: 'string' } },
+    },
     ...MODELS,
   };
-  const pinPopulate = (populate: unknown) => pinPopulateFiltersToPublished((uid) => MODELS2[uid], 'article', populate);
+  const pinPopulate = (populate: unknown) =>
+    pinPopulateFiltersToPublished((uid) => MODELS2[uid], 'article', populate);
   it('pins relation filters inside populate, at any depth', () => {
-    expect(pinPopulate({ people: { filters: { quotes: { text: 'x' } }, populate: { quotes: { filters: { speaker: { name: 'b' } } } } } })).toEqual({
+    expect(
+      pinPopulate({
+        people: {
+          filters: { quotes: { text: 'x' } },
+          populate: { quotes: { filters: { speaker: { name: 'b' } } } },
+        },
+      })
+    ).toEqual({
       people: {
         filters: { quotes: { $and: [{ text: 'x' }, published] } },
         populate: { quotes: { filters: { speaker: { name: 'b' } } } },
@@ -56,7 +76,9 @@ describe('PUBLIC_VERIFIER', () => {
   it('is name or none; anything else is refused, naming the setting', () => {
     expect(parsePublicVerifier('name')).toBe('name');
     expect(parsePublicVerifier('none')).toBe('none');
-    expect(() => parsePublicVerifier('Name')).toThrow('PUBLIC_VERIFIER must be "name" or "none", got "Name"');
+    expect(() => parsePublicVerifier('Name')).toThrow(
+      'PUBLIC_VERIFIER must be "name" or "none", got "Name"'
+    );
     expect(hiddenFieldsFor('name')).toEqual({});
     expect(hiddenFieldsFor('none')).toEqual({ 'api::quote.quote': ['verifiedBy'] });
   });
@@ -64,27 +86,56 @@ describe('PUBLIC_VERIFIER', () => {
 
 describe('omitHiddenFields', () => {
   const MODELS3: Record<string, any> = {
-    'api::article.article': { attributes: { title: { type: 'string' }, quotes: { type: 'relation', target: 'api::quote.quote' } } },
-    'api::quote.quote': { attributes: { text: { type: 'string' }, verifiedBy: { type: 'string' }, speaker: { type: 'relation', target: 'api::person.person' } } },
-    'api::person.person': { attributes: { name: { type: 'string' }, quotes: { type: 'relation', target: 'api::quote.quote' } } },
+    'api::article.article': {
+      attributes: {
+        title: { type: 'string' },
+        quotes: { type: 'relation', target: 'api::quote.quote' },
+      },
+    },
+    'api::quote.quote': {
+      attributes: {
+        text: { type: 'string' },
+        verifiedBy: { type: 'string' },
+        speaker: { type: 'relation', target: 'api::person.person' },
+      },
+    },
+    'api::person.person': {
+      attributes: {
+        name: { type: 'string' },
+        quotes: { type: 'relation', target: 'api::quote.quote' },
+      },
+    },
   };
   const hidden = hiddenFieldsFor('none');
-  const omit = (uid: string, data: unknown) => omitHiddenFields((u) => MODELS3[u], uid, data, hidden);
+  const omit = (uid: string, data: unknown) =>
+    omitHiddenFields((u) => MODELS3[u], uid, data, hidden);
   const quote = { text: 'x', verifiedBy: 'Fiona', verifiedAt: '2026-01-01' };
 
   it('drops the field from a quote, a list of them, and quotes populated at any depth', () => {
     expect(omit('api::quote.quote', quote)).toEqual({ text: 'x', verifiedAt: '2026-01-01' });
-    expect(omit('api::quote.quote', [quote, null])).toEqual([{ text: 'x', verifiedAt: '2026-01-01' }, null]);
+    expect(omit('api::quote.quote', [quote, null])).toEqual([
+      { text: 'x', verifiedAt: '2026-01-01' },
+      null,
+    ]);
     const story = { title: 't', quotes: [{ ...quote, speaker: { name: 'p', quotes: [quote] } }] };
     expect(omit('api::article.article', story)).toEqual({
       title: 't',
-      quotes: [{ text: 'x', verifiedAt: '2026-01-01', speaker: { name: 'p', quotes: [{ text: 'x', verifiedAt: '2026-01-01' }] } }],
+      quotes: [
+        {
+          text: 'x',
+          verifiedAt: '2026-01-01',
+          speaker: { name: 'p', quotes: [{ text: 'x', verifiedAt: '2026-01-01' }] },
+        },
+      ],
     });
     expect(story.quotes[0].verifiedBy).toBe('Fiona'); // new objects: the input is untouched
   });
 
   it('leaves other types, counts and empty results alone', () => {
-    expect(omit('api::person.person', { name: 'verifiedBy', verifiedBy: 'kept' })).toEqual({ name: 'verifiedBy', verifiedBy: 'kept' });
+    expect(omit('api::person.person', { name: 'verifiedBy', verifiedBy: 'kept' })).toEqual({
+      name: 'verifiedBy',
+      verifiedBy: 'kept',
+    });
     expect(omit('api::quote.quote', 3)).toBe(3);
     expect(omit('api::quote.quote', null)).toBeNull();
   });

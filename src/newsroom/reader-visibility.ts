@@ -16,7 +16,9 @@ export type PublicVerifier = (typeof PUBLIC_VERIFIER_MODES)[number];
 
 export const parsePublicVerifier = (value: unknown): PublicVerifier => {
   if ((PUBLIC_VERIFIER_MODES as readonly unknown[]).includes(value)) return value as PublicVerifier;
-  throw new Error(`PUBLIC_VERIFIER must be ${PUBLIC_VERIFIER_MODES.map((m) => `"${m}"`).join(' or ')}, got ${JSON.stringify(value)}`);
+  throw new Error(
+    `PUBLIC_VERIFIER must be ${PUBLIC_VERIFIER_MODES.map((m) => `"${m}"`).join(' or ')}, got ${JSON.stringify(value)}`
+  );
 };
 
 /** Fields readers never get, by type: as if the type had none such (output, filters, sort). Pure. */
@@ -43,8 +45,16 @@ export const omitHiddenFields = (
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (hidden[uid]?.includes(key)) continue;
     const attribute = attributes[key];
-    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
-    result[key] = target && value && typeof value === 'object' ? omitHiddenFields(getModel, target, value, hidden) : value;
+    const target =
+      attribute?.type === 'relation'
+        ? attribute.target
+        : attribute?.type === 'component'
+          ? attribute.component
+          : undefined;
+    result[key] =
+      target && value && typeof value === 'object'
+        ? omitHiddenFields(getModel, target, value, hidden)
+        : value;
   }
   return result;
 };
@@ -61,7 +71,8 @@ export const pinRelationFiltersToPublished = (
   uid: string,
   filters: unknown
 ): unknown => {
-  if (Array.isArray(filters)) return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f));
+  if (Array.isArray(filters))
+    return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f));
   if (!filters || typeof filters !== 'object') return filters;
   const model = getModel(uid);
   const result: Record<string, unknown> = {};
@@ -72,7 +83,10 @@ export const pinRelationFiltersToPublished = (
     }
     const attribute = model?.attributes?.[key];
     if (attribute?.type === 'relation' && attribute.target && value && typeof value === 'object') {
-      const nested = pinRelationFiltersToPublished(getModel, attribute.target, value) as Record<string, unknown>;
+      const nested = pinRelationFiltersToPublished(getModel, attribute.target, value) as Record<
+        string,
+        unknown
+      >;
       const target = getModel(attribute.target);
       result[key] =
         hasDraftAndPublish(target) && !Array.isArray(nested)
@@ -86,20 +100,31 @@ export const pinRelationFiltersToPublished = (
 };
 
 /** The same pin for `filters` inside populate (`populate[people][filters][quotes][text]=…`). */
-export const pinPopulateFiltersToPublished = (getModel: (uid: string) => any, uid: string, populate: unknown): unknown => {
+export const pinPopulateFiltersToPublished = (
+  getModel: (uid: string) => any,
+  uid: string,
+  populate: unknown
+): unknown => {
   if (!populate || typeof populate !== 'object' || Array.isArray(populate)) return populate;
   const model = getModel(uid);
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(populate as Record<string, unknown>)) {
     const attribute = model?.attributes?.[key];
-    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
+    const target =
+      attribute?.type === 'relation'
+        ? attribute.target
+        : attribute?.type === 'component'
+          ? attribute.component
+          : undefined;
     if (!target || !value || typeof value !== 'object' || Array.isArray(value)) {
       result[key] = value;
       continue;
     }
     const options = { ...(value as Record<string, unknown>) };
-    if (options.filters) options.filters = pinRelationFiltersToPublished(getModel, target, options.filters);
-    if (options.populate) options.populate = pinPopulateFiltersToPublished(getModel, target, options.populate);
+    if (options.filters)
+      options.filters = pinRelationFiltersToPublished(getModel, target, options.filters);
+    if (options.populate)
+      options.populate = pinPopulateFiltersToPublished(getModel, target, options.populate);
     result[key] = options;
   }
   return result;
@@ -117,9 +142,13 @@ export const registerReaderVisibility = (strapi: Core.Strapi) => {
     const params = ctx.params as any;
     params.status = 'published';
     const getModel = (uid: string) => strapi.getModel(uid as any);
-    if (params.filters) params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
-    if (params.populate) params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
+    if (params.filters)
+      params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
+    if (params.populate)
+      params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
     const result = await next();
-    return hides && ctx.action !== 'count' ? (omitHiddenFields(getModel, ctx.uid, result, hidden) as typeof result) : result;
+    return hides && ctx.action !== 'count'
+      ? (omitHiddenFields(getModel, ctx.uid, result, hidden) as typeof result)
+      : result;
   });
 };

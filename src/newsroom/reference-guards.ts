@@ -28,11 +28,19 @@ const liveStoriesShowing = async (strapi: Core.Strapi, uid: string, documentId: 
   });
   const found = new Map<string, { documentId: string; locale: string; title: string }>();
   for (const story of [...stories, ...quotes.map((q: any) => q.article).filter(Boolean)]) {
-    found.set(`${story.documentId}:${story.locale}`, { documentId: story.documentId, locale: story.locale, title: story.title });
+    found.set(`${story.documentId}:${story.locale}`, {
+      documentId: story.documentId,
+      locale: story.locale,
+      title: story.title,
+    });
   }
   // A published quote outside any story should not exist (quotes go live with one); name it anyway.
   for (const quote of quotes.filter((q: any) => !q.article)) {
-    found.set(`quote:${quote.id}`, { documentId: '', locale: '', title: `a published quote ${quote.text}` });
+    found.set(`quote:${quote.id}`, {
+      documentId: '',
+      locale: '',
+      title: `a published quote ${quote.text}`,
+    });
   }
   return [...found.values()];
 };
@@ -55,7 +63,9 @@ export const registerReferenceGuards = (strapi: Core.Strapi) => {
           ? await strapi.db.query(ctx.uid as any).findOne({
               where: { documentId },
               select: ['id'],
-              populate: Object.fromEntries(Object.keys(OWNER_SIDE[ctx.uid]).map((f) => [f, { select: ['id'] }])),
+              populate: Object.fromEntries(
+                Object.keys(OWNER_SIDE[ctx.uid]).map((f) => [f, { select: ['id'] }])
+              ),
             })
           : null;
       const problems = inverseLinkWrites(ctx.uid, data, (field) => !(linked?.[field]?.length > 0));
@@ -66,14 +76,19 @@ export const registerReferenceGuards = (strapi: Core.Strapi) => {
       }
       if (ctx.action === 'clone') {
         // Strapi copies every relation of the original: the copy must not join its stories.
-        params.data = { ...data, ...Object.fromEntries(Object.keys(OWNER_SIDE[ctx.uid]).map((f) => [f, { set: [] }])) };
+        params.data = {
+          ...data,
+          ...Object.fromEntries(Object.keys(OWNER_SIDE[ctx.uid]).map((f) => [f, { set: [] }])),
+        };
       }
     }
 
     if ((ctx.action === 'update' || ctx.action === 'delete') && documentId) {
       const live = await liveStoriesShowing(strapi, ctx.uid, documentId);
       if (live.length > 0) {
-        const row = await strapi.db.query(ctx.uid as any).findOne({ where: { documentId }, select: ['name'] });
+        const row = await strapi.db
+          .query(ctx.uid as any)
+          .findOne({ where: { documentId }, select: ['name'] });
         const name = row?.name ?? `this ${reference.noun}`;
         const details = { stories: live };
         if (ctx.action === 'delete') {

@@ -29,18 +29,26 @@ export const actorFromRequest = (ctx: any): RequestActor => {
   if (!ctx) return SYSTEM;
   const strategy = ctx.state?.auth?.strategy?.name;
   const credentials = ctx.state?.auth?.credentials;
-  if (API_TOKEN_STRATEGIES.has(strategy) && credentials) return { type: 'api-token', id: credentials.id, name: credentials.name };
+  if (API_TOKEN_STRATEGIES.has(strategy) && credentials)
+    return { type: 'api-token', id: credentials.id, name: credentials.name };
   const user = ctx.state?.user;
   if (ADMIN_STRATEGIES.has(strategy) && user) {
-    return { type: 'admin', id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email };
+    return {
+      type: 'admin',
+      id: user.id,
+      name:
+        [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email,
+    };
   }
-  if (strategy === END_USER_STRATEGY && credentials) return { type: 'user', id: credentials.id, name: credentials.username ?? credentials.email };
+  if (strategy === END_USER_STRATEGY && credentials)
+    return { type: 'user', id: credentials.id, name: credentials.username ?? credentials.email };
   if (isContentApi(ctx)) return { type: 'public', id: null, name: 'public' };
   return SYSTEM;
 };
 
 /** A content-API request without an API token: the public and logged-in end users, who read only what is published. */
-export const isReaderRequest = (ctx: any): boolean => Boolean(ctx) && isContentApi(ctx) && !API_TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name);
+export const isReaderRequest = (ctx: any): boolean =>
+  Boolean(ctx) && isContentApi(ctx) && !API_TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name);
 
 export const currentRequest = (strapi: Core.Strapi): any => strapi.requestContext.get() ?? null;
 

@@ -19,18 +19,38 @@ export const withAddedLocale = (locales: unknown, before: string[], code: string
 };
 
 export const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
-  ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((l) => l.code);
+  ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map(
+    (l) => l.code
+  );
 
 /** Whether i18n's `locales` property applies to this permission (a localized type's CM action). */
-const takesLocales = (strapi: Core.Strapi, { action, subject }: RolePermission): Promise<boolean> =>
-  subject ? (strapi.service('admin::permission') as any).actionProvider.appliesToProperty('locales', action, subject) : Promise.resolve(false);
+const takesLocales = (
+  strapi: Core.Strapi,
+  { action, subject }: RolePermission
+): Promise<boolean> =>
+  subject
+    ? (strapi.service('admin::permission') as any).actionProvider.appliesToProperty(
+        'locales',
+        action,
+        subject
+      )
+    : Promise.resolve(false);
 
 /** Rewrites `properties.locales` of a role's localized permissions with `change`. */
-const remapRoleLocales = async (strapi: Core.Strapi, role: string, change: (locales: unknown) => unknown) => {
+const remapRoleLocales = async (
+  strapi: Core.Strapi,
+  role: string,
+  change: (locales: unknown) => unknown
+) => {
   const found = await findRole(strapi, role);
   if (!found) return;
   await remapRolePermissions(strapi, found.id, async (permission) =>
-    (await takesLocales(strapi, permission)) ? { ...permission, properties: { ...permission.properties, locales: change(permission.properties.locales) } } : permission
+    (await takesLocales(strapi, permission))
+      ? {
+          ...permission,
+          properties: { ...permission.properties, locales: change(permission.properties.locales) },
+        }
+      : permission
   );
 };
 
@@ -40,11 +60,16 @@ const remapRoleLocales = async (strapi: Core.Strapi, role: string, change: (loca
  * unable to edit a single article (first boot only: later, a missing list is nobody's "all").
  * Lists an administrator set are kept.
  */
-export const listEveryLocale = async (strapi: Core.Strapi, { roles = NEWSROOM_ROLES, unset = false } = {}) => {
+export const listEveryLocale = async (
+  strapi: Core.Strapi,
+  { roles = NEWSROOM_ROLES, unset = false } = {}
+) => {
   const codes = await localeCodes(strapi);
   const open = (locales: unknown) =>
-    locales === null || (unset && (locales === undefined || (Array.isArray(locales) && locales.length === 0)));
-  for (const role of roles) await remapRoleLocales(strapi, role, (locales) => (open(locales) ? codes : locales));
+    locales === null ||
+    (unset && (locales === undefined || (Array.isArray(locales) && locales.length === 0)));
+  for (const role of roles)
+    await remapRoleLocales(strapi, role, (locales) => (open(locales) ? codes : locales));
 };
 
 /** A locale created later (Settings → Internationalization, or code) joins the roles that had them all. */
@@ -55,7 +80,8 @@ export const keepRoleLocalesComplete = (strapi: Core.Strapi) => {
       const code: string | undefined = event.result?.code;
       if (!code) return;
       const before = (await localeCodes(strapi)).filter((c) => c !== code);
-      for (const role of NEWSROOM_ROLES) await remapRoleLocales(strapi, role, (locales) => withAddedLocale(locales, before, code));
+      for (const role of NEWSROOM_ROLES)
+        await remapRoleLocales(strapi, role, (locales) => withAddedLocale(locales, before, code));
     },
   });
 };

@@ -13,7 +13,9 @@ export interface RolePermission {
 
 /** Strapi's built-in roles by code (`strapi-author`), the app's by name (`Fact-checker`). */
 export const findRole = (strapi: Core.Strapi, role: string) =>
-  strapi.db.query('admin::role').findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
+  strapi.db
+    .query('admin::role')
+    .findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
 
 /** Rewrites every permission of a role with `change`; unchanged ones stay as they are. */
 export const remapRolePermissions = async (
@@ -21,10 +23,18 @@ export const remapRolePermissions = async (
   roleId: number,
   change: (permission: RolePermission) => RolePermission | Promise<RolePermission>
 ) => {
-  const current: any[] = await (strapi.service('admin::permission') as any).findMany({ where: { role: { id: roleId } } });
+  const current: any[] = await (strapi.service('admin::permission') as any).findMany({
+    where: { role: { id: roleId } },
+  });
   const next = await Promise.all(
     current.map(({ action, actionParameters, subject, properties, conditions }) =>
-      change({ action, actionParameters, subject, properties: { ...(properties ?? {}) }, conditions: [...(conditions ?? [])] })
+      change({
+        action,
+        actionParameters,
+        subject,
+        properties: { ...(properties ?? {}) },
+        conditions: [...(conditions ?? [])],
+      })
     )
   );
   await (strapi.service('admin::role') as any).assignPermissions(roleId, next);

@@ -9,12 +9,25 @@ export const registerWorkflowGuards = (strapi: Core.Strapi) => {
 
   guards.register(
     'quotes-verified',
-    async ({ uid, documentId, locale, isParticipant }: { uid: string; documentId: string; locale: string; isParticipant?: IsParticipant }) => {
+    async ({
+      uid,
+      documentId,
+      locale,
+      isParticipant,
+    }: {
+      uid: string;
+      documentId: string;
+      locale: string;
+      isParticipant?: IsParticipant;
+    }) => {
       const story = await strapi.db.query(uid as any).findOne({
         where: { documentId, locale, publishedAt: null },
         select: ['id'],
         populate: {
-          quotes: { select: ['text', 'verification', 'verifiedByActor'], populate: { speaker: { select: ['id'] } } },
+          quotes: {
+            select: ['text', 'verification', 'verifiedByActor'],
+            populate: { speaker: { select: ['id'] } },
+          },
         },
       });
       return quoteProblems(story?.quotes ?? [], isParticipant);

@@ -6,7 +6,10 @@ import { findRole } from './role-permissions';
 // Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
 // Settings → Roles is the administrators' to change.
 
-const FACT_CHECKER_ROLE = { name: 'Fact-checker', description: 'Checks quotes and facts; approves stories or sends them back.' };
+const FACT_CHECKER_ROLE = {
+  name: 'Fact-checker',
+  description: 'Checks quotes and facts; approves stories or sends them back.',
+};
 const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
   'strapi-author': ['submit'],
   'strapi-editor': 'all',
@@ -20,19 +23,30 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
   const permissions = plugin.service('permissions');
-  const transitions: string[] = plugin.service('definition').get().transitions.map((t: { id: string }) => t.id);
+  const transitions: string[] = plugin
+    .service('definition')
+    .get()
+    .transitions.map((t: { id: string }) => t.id);
   const roles = strapi.service('admin::role') as any;
   const grant = (roleId: number, actions: string[]) =>
-    roles.addPermissions(roleId, actions.map((action) => ({ action, properties: {}, conditions: [] })));
+    roles.addPermissions(
+      roleId,
+      actions.map((action) => ({ action, properties: {}, conditions: [] }))
+    );
 
-  let factChecker = await strapi.db.query('admin::role').findOne({ where: { name: FACT_CHECKER_ROLE.name } });
+  let factChecker = await strapi.db
+    .query('admin::role')
+    .findOne({ where: { name: FACT_CHECKER_ROLE.name } });
   if (!factChecker) factChecker = await roles.create(FACT_CHECKER_ROLE);
 
   for (const [role, allowed] of Object.entries(TRANSITIONS_BY_ROLE)) {
     const found = await findRole(strapi, role);
     if (!found) continue;
     const ids = allowed === 'all' ? transitions : allowed.filter((t) => transitions.includes(t));
-    await grant(found.id, [permissions.readAction(), ...ids.map((t) => permissions.transitionAction(t))]);
+    await grant(found.id, [
+      permissions.readAction(),
+      ...ids.map((t) => permissions.transitionAction(t)),
+    ]);
   }
 
   // In the Content Manager a fact-checker reads every newsroom type and sets a quote's verdict, in
@@ -41,7 +55,9 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
   const { actionProvider } = strapi.service('admin::permission') as any;
   const types = NEWSROOM_TYPES.filter((uid) => strapi.contentTypes[uid as any]);
   const read = (strapi.service('admin::content-type') as any)
-    .getPermissionsWithNestedFields([{ ...actionProvider.get('plugin::content-manager.explorer.read'), subjects: types }])
+    .getPermissionsWithNestedFields([
+      { ...actionProvider.get('plugin::content-manager.explorer.read'), subjects: types },
+    ])
     .map((p: any) => ({ ...p, properties: { ...p.properties, locales } }));
   await roles.addPermissions(factChecker.id, [
     ...read,

@@ -22,15 +22,26 @@ const reboot = async () => {
 };
 
 const roleId = async (role: string) =>
-  (await app.strapi.db.query('admin::role').findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } })).id;
+  (
+    await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } })
+  ).id;
 
 /** A role's Content Manager permissions on the localized types, as `action subject → locales`. */
 const localizedPermissions = async (role: string) => {
-  const rows: any[] = await app.strapi.db.query('admin::permission').findMany({ where: { role: await roleId(role) } });
+  const rows: any[] = await app.strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: await roleId(role) } });
   return Object.fromEntries(
     rows
       .filter((p) => [ARTICLE, QUOTE].includes(p.subject) && p.action.startsWith(EXPLORER))
-      .map((p) => [`${p.action.slice(EXPLORER.length)} ${p.subject}`, Array.isArray(p.properties?.locales) ? [...p.properties.locales].sort() : p.properties?.locales])
+      .map((p) => [
+        `${p.action.slice(EXPLORER.length)} ${p.subject}`,
+        Array.isArray(p.properties?.locales)
+          ? [...p.properties.locales].sort()
+          : p.properties?.locales,
+      ])
   );
 };
 
@@ -47,13 +58,23 @@ const pickerLocales = async (who: Admin) => {
   expect(permissions.status).toBe(200);
   const mine = permissions.body.data.filter((p: any) => p.subject === ARTICLE);
   const can = (action: string) =>
-    new Set(mine.filter((p: any) => p.action === `${EXPLORER}${action}`).flatMap((p: any) => p.properties?.locales ?? []));
+    new Set(
+      mine
+        .filter((p: any) => p.action === `${EXPLORER}${action}`)
+        .flatMap((p: any) => p.properties?.locales ?? [])
+    );
   const [read, create] = [can('read'), can('create')];
-  return locales.body.map((l: any) => l.code).filter((code: string) => read.has(code) || create.has(code)).sort();
+  return locales.body
+    .map((l: any) => l.code)
+    .filter((code: string) => read.has(code) || create.has(code))
+    .sort();
 };
 
 const addLocale = async (code: string, name: string) => {
-  const res = await app.request.post('/i18n/locales').set(chief.auth).send({ code, name, isDefault: false });
+  const res = await app.request
+    .post('/i18n/locales')
+    .set(chief.auth)
+    .send({ code, name, isDefault: false });
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ code });
 };
@@ -70,11 +91,14 @@ afterAll(async () => {
 
 describe('GET /favicon.ico', () => {
   it('answers the project’s icon, not a 500', async () => {
-    const res = await app.request.get('/favicon.ico').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await app.request
+      .get('/favicon.ico')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/x-icon');
     expect(res.headers['cache-control']).toMatch(/max-age=\d+/);
@@ -91,7 +115,8 @@ describe('the locale picker of the newsroom roles', () => {
     for (const role of NEWSROOM_ROLES) {
       const permissions = await localizedPermissions(role);
       expect(Object.keys(permissions).length, role).toBeGreaterThan(0);
-      for (const [permission, locales] of Object.entries(permissions)) expect(locales, `${role}: ${permission}`).toEqual(['en', 'ru']);
+      for (const [permission, locales] of Object.entries(permissions))
+        expect(locales, `${role}: ${permission}`).toEqual(['en', 'ru']);
     }
     // The Fact-checker's grants, by name, among them.
     expect(await localizedPermissions('Fact-checker')).toMatchObject({
@@ -122,7 +147,9 @@ describe('the locale picker of the newsroom roles', () => {
     // As Settings → Roles saves it: Author may read stories in English and French only.
     const author = await roleId('strapi-author');
     const roles = app.strapi.service('admin::role');
-    const current: any[] = await app.strapi.service('admin::permission').findMany({ where: { role: { id: author } } });
+    const current: any[] = await app.strapi
+      .service('admin::permission')
+      .findMany({ where: { role: { id: author } } });
     await roles.assignPermissions(
       author,
       current.map(({ action, actionParameters, subject, properties, conditions }) => ({
@@ -130,7 +157,10 @@ describe('the locale picker of the newsroom roles', () => {
         actionParameters,
         subject,
         conditions,
-        properties: action === `${EXPLORER}read` && subject === ARTICLE ? { ...properties, locales: ['en', 'fr'] } : properties,
+        properties:
+          action === `${EXPLORER}read` && subject === ARTICLE
+            ? { ...properties, locales: ['en', 'fr'] }
+            : properties,
       }))
     );
 
@@ -142,19 +172,31 @@ describe('the locale picker of the newsroom roles', () => {
 
     await reboot();
     expect(await localizedPermissions('strapi-author')).toEqual(after);
-    expect((await localizedPermissions('strapi-editor'))[`read ${ARTICLE}`]).toEqual(['de', 'en', 'fr', 'ru']);
+    expect((await localizedPermissions('strapi-editor'))[`read ${ARTICLE}`]).toEqual([
+      'de',
+      'en',
+      'fr',
+      'ru',
+    ]);
   });
 
   it('a database from before the fix (locales: null) is repaired once, on the next boot', async () => {
     // What the app wrote before: `null` ("every locale" to the server, an empty picker in the admin).
     for (const role of ['strapi-editor', 'Fact-checker']) {
-      const rows: any[] = await app.strapi.db.query('admin::permission').findMany({ where: { role: await roleId(role) } });
+      const rows: any[] = await app.strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: await roleId(role) } });
       for (const row of rows.filter((p) => [ARTICLE, QUOTE].includes(p.subject))) {
-        await app.strapi.db.query('admin::permission').update({ where: { id: row.id }, data: { properties: { ...row.properties, locales: null } } });
+        await app.strapi.db.query('admin::permission').update({
+          where: { id: row.id },
+          data: { properties: { ...row.properties, locales: null } },
+        });
       }
     }
     expect(await pickerLocales(await createAdmin(app, 'strapi-editor'))).toEqual([]);
-    await app.strapi.store({ type: 'app', name: 'newsroom' }).delete({ key: 'first-boot:role-locales' });
+    await app.strapi
+      .store({ type: 'app', name: 'newsroom' })
+      .delete({ key: 'first-boot:role-locales' });
 
     await reboot();
     for (const role of ['strapi-editor', 'Fact-checker']) {
@@ -162,7 +204,12 @@ describe('the locale picker of the newsroom roles', () => {
         expect(locales, `${role}: ${permission}`).toEqual(['de', 'en', 'fr', 'ru']);
       }
     }
-    expect(await pickerLocales(await createAdmin(app, 'strapi-editor'))).toEqual(['de', 'en', 'fr', 'ru']);
+    expect(await pickerLocales(await createAdmin(app, 'strapi-editor'))).toEqual([
+      'de',
+      'en',
+      'fr',
+      'ru',
+    ]);
     // The Author's narrowed read stays narrowed.
     expect((await localizedPermissions('strapi-author'))[`read ${ARTICLE}`]).toEqual(['en', 'fr']);
   });

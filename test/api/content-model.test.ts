@@ -21,7 +21,10 @@ beforeAll(async () => {
   app = await startTestApp();
   writer = (await createApiToken(app, 'full-access')).auth;
   admin = (await createAdmin(app, 'strapi-super-admin', 'chief')).auth;
-  const person = await app.request.post('/api/people').set(writer).send({ data: { name: 'Michelle Bachelet' } });
+  const person = await app.request
+    .post('/api/people')
+    .set(writer)
+    .send({ data: { name: 'Michelle Bachelet' } });
   expect(person.status).toBe(201);
   personId = person.body.data.documentId;
 });
@@ -63,8 +66,13 @@ describe('invalid values are refused with 400 ValidationError naming the field',
   it.each(INVALID)('REST %s %j → %s', async (uid, data, field) => {
     const before = await rowCount(uid);
     // Articles and quotes publish only through the workflow (a 403 before validation); see workflow tests.
-    for (const status of uid === 'api::article.article' || uid === 'api::quote.quote' ? ['draft'] : ['draft', 'published']) {
-      const res = await app.request.post(`/api/${PLURAL[uid]}?status=${status}`).set(writer).send({ data });
+    for (const status of uid === 'api::article.article' || uid === 'api::quote.quote'
+      ? ['draft']
+      : ['draft', 'published']) {
+      const res = await app.request
+        .post(`/api/${PLURAL[uid]}?status=${status}`)
+        .set(writer)
+        .send({ data });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeNull();
       expect(res.body.error.name).toBe('ValidationError');
@@ -76,7 +84,10 @@ describe('invalid values are refused with 400 ValidationError naming the field',
 
   it.each(INVALID)('Content Manager %s %j → %s', async (uid, data, field) => {
     const before = await rowCount(uid);
-    const res = await app.request.post(`/content-manager/collection-types/${uid}`).set(admin).send(data);
+    const res = await app.request
+      .post(`/content-manager/collection-types/${uid}`)
+      .set(admin)
+      .send(data);
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('ValidationError');
     expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(field);
@@ -84,33 +95,60 @@ describe('invalid values are refused with 400 ValidationError naming the field',
   });
 
   it('an update that empties a required field is refused and changes nothing', async () => {
-    const res = await app.request.put(`/api/people/${personId}`).set(writer).send({ data: { name: '' } });
+    const res = await app.request
+      .put(`/api/people/${personId}`)
+      .set(writer)
+      .send({ data: { name: '' } });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('ValidationError');
     expect(res.body.error.message).toBe('name is required');
-    const stored = await app.strapi.documents('api::person.person').findOne({ documentId: personId });
+    const stored = await app.strapi
+      .documents('api::person.person')
+      .findOne({ documentId: personId });
     expect(stored.name).toBe('Michelle Bachelet');
   });
 
   it('a source name is unique', async () => {
-    const first = await app.request.post('/api/sources').set(writer).send({ data: { name: 'Interfax', type: 'news_agency' } });
+    const first = await app.request
+      .post('/api/sources')
+      .set(writer)
+      .send({ data: { name: 'Interfax', type: 'news_agency' } });
     expect(first.status).toBe(201);
     expect(first.body.data.reliability).toBe('F');
-    const again = await app.request.post('/api/sources').set(writer).send({ data: { name: 'Interfax' } });
+    const again = await app.request
+      .post('/api/sources')
+      .set(writer)
+      .send({ data: { name: 'Interfax' } });
     expect(again.status).toBe(400);
     expect(again.body.error.name).toBe('ValidationError');
     expect(again.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('name');
   });
 
   it('valid values are accepted', async () => {
-    const person = await app.request.post('/api/people').set(writer).send({
-      data: { name: 'Alexander Lukashenko', country: 'BY', aliases: ['Lukashenka', 'Лукашенко'], wikidataId: 'Q8815' },
-    });
+    const person = await app.request
+      .post('/api/people')
+      .set(writer)
+      .send({
+        data: {
+          name: 'Alexander Lukashenko',
+          country: 'BY',
+          aliases: ['Lukashenka', 'Лукашенко'],
+          wikidataId: 'Q8815',
+        },
+      });
     expect(person.status).toBe(201);
     expect(person.body.data).toMatchObject({ country: 'BY', aliases: ['Lukashenka', 'Лукашенко'] });
-    const quote = await app.request.post('/api/quotes?status=draft').set(writer).send({
-      data: { text: '«Hello»', originalLanguage: 'be-Latn', url: 'https://t.me/tsikhanouskaya/1', speaker: personId },
-    });
+    const quote = await app.request
+      .post('/api/quotes?status=draft')
+      .set(writer)
+      .send({
+        data: {
+          text: '«Hello»',
+          originalLanguage: 'be-Latn',
+          url: 'https://t.me/tsikhanouskaya/1',
+          speaker: personId,
+        },
+      });
     expect(quote.status).toBe(201);
     expect(quote.body.data.verification).toBe('unverified');
   });
@@ -119,31 +157,82 @@ describe('invalid values are refused with 400 ValidationError naming the field',
 describe('the messages name the field and say what it must be, on every write path', () => {
   // [type, data, status (draft for types with Draft & Publish), the message]
   const CASES: [string, Record<string, unknown>, string][] = [
-    ['api::article.article', { title: 'ok', slug: 'Not A Slug!' }, 'slug must be lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)'],
-    ['api::person.person', { name: 'A', slug: 'double--hyphen' }, 'slug must be lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)'],
-    ['api::person.person', { name: 'A', country: 'by' }, 'country must be an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)'],
-    ['api::person.person', { name: 'A', country: 'XX' }, 'country must be an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)'],
-    ['api::person.person', { name: 'A', wikidataId: 'Q07747' }, 'wikidataId must be a Wikidata item id: Q followed by digits (e.g. Q7747)'],
-    ['api::quote.quote', { text: 'ok', originalLanguage: 'russian' }, 'originalLanguage must be a BCP 47 language tag (e.g. ru, be or en-GB)'],
-    ['api::quote.quote', { text: 'ok', verification: 'probably' }, 'verification must be one of: unverified, verified, disputed, misattributed, unverifiable'],
-    ['api::quote.quote', { text: 'x'.repeat(2001) }, 'text must be at most 2000 characters (got 2001)'],
-    ['api::source.source', { name: 'S', url: 'javascript:alert(1)' }, 'url must be an http or https URL'],
-    ['api::source.source', { name: 'S', reliability: 'G' }, 'reliability must be one of: A, B, C, D, E, F'],
+    [
+      'api::article.article',
+      { title: 'ok', slug: 'Not A Slug!' },
+      'slug must be lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',
+    ],
+    [
+      'api::person.person',
+      { name: 'A', slug: 'double--hyphen' },
+      'slug must be lowercase letters a-z, digits and single hyphens (e.g. lukashenko-and-putin)',
+    ],
+    [
+      'api::person.person',
+      { name: 'A', country: 'by' },
+      'country must be an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)',
+    ],
+    [
+      'api::person.person',
+      { name: 'A', country: 'XX' },
+      'country must be an ISO 3166-1 alpha-2 country code in capitals (e.g. BY)',
+    ],
+    [
+      'api::person.person',
+      { name: 'A', wikidataId: 'Q07747' },
+      'wikidataId must be a Wikidata item id: Q followed by digits (e.g. Q7747)',
+    ],
+    [
+      'api::quote.quote',
+      { text: 'ok', originalLanguage: 'russian' },
+      'originalLanguage must be a BCP 47 language tag (e.g. ru, be or en-GB)',
+    ],
+    [
+      'api::quote.quote',
+      { text: 'ok', verification: 'probably' },
+      'verification must be one of: unverified, verified, disputed, misattributed, unverifiable',
+    ],
+    [
+      'api::quote.quote',
+      { text: 'x'.repeat(2001) },
+      'text must be at most 2000 characters (got 2001)',
+    ],
+    [
+      'api::source.source',
+      { name: 'S', url: 'javascript:alert(1)' },
+      'url must be an http or https URL',
+    ],
+    [
+      'api::source.source',
+      { name: 'S', reliability: 'G' },
+      'reliability must be one of: A, B, C, D, E, F',
+    ],
   ];
 
-  it.each(CASES)('REST, Content Manager and strapi.documents(): %s %j', async (uid, data, message) => {
-    const before = await rowCount(uid);
-    const rest = await app.request.post(`/api/${PLURAL[uid]}?status=draft`).set(writer).send({ data });
-    const cm = await app.request.post(`/content-manager/collection-types/${uid}`).set(admin).send(data);
-    for (const res of [rest, cm]) {
-      expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ name: 'ValidationError', message });
-      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: [Object.keys(data).at(-1)], message })]);
+  it.each(CASES)(
+    'REST, Content Manager and strapi.documents(): %s %j',
+    async (uid, data, message) => {
+      const before = await rowCount(uid);
+      const rest = await app.request
+        .post(`/api/${PLURAL[uid]}?status=draft`)
+        .set(writer)
+        .send({ data });
+      const cm = await app.request
+        .post(`/content-manager/collection-types/${uid}`)
+        .set(admin)
+        .send(data);
+      for (const res of [rest, cm]) {
+        expect(res.status).toBe(400);
+        expect(res.body.error).toMatchObject({ name: 'ValidationError', message });
+        expect(res.body.error.details.errors).toEqual([
+          expect.objectContaining({ path: [Object.keys(data).at(-1)], message }),
+        ]);
+      }
+      const fromCode = app.strapi.documents(uid as any).create({ data } as any);
+      await expect(fromCode).rejects.toMatchObject({ name: 'ValidationError', message });
+      expect(await rowCount(uid)).toBe(before);
     }
-    const fromCode = app.strapi.documents(uid as any).create({ data } as any);
-    await expect(fromCode).rejects.toMatchObject({ name: 'ValidationError', message });
-    expect(await rowCount(uid)).toBe(before);
-  });
+  );
 });
 
 // Why the middleware checks patterns and `required` itself: Strapi's entity validator skips them on
@@ -151,11 +240,19 @@ describe('the messages name the field and say what it must be, on every write pa
 // and enum there. Pinned here so that an upgrade that changes this is noticed.
 describe("Strapi's own validator, behind ours", () => {
   const validate = (uid: string, data: Record<string, unknown>, isDraft: boolean) =>
-    app.strapi.entityValidator.validateEntityCreation(app.strapi.getModel(uid as any), data as any, { isDraft } as any);
+    app.strapi.entityValidator.validateEntityCreation(
+      app.strapi.getModel(uid as any),
+      data as any,
+      { isDraft } as any
+    );
 
   it('checks the schema regex on published writes only, in its own words', async () => {
-    await expect(validate('api::article.article', { title: 'ok', slug: 'Not A Slug' }, true)).resolves.toBeTruthy();
-    await expect(validate('api::article.article', { title: 'ok', slug: 'Not A Slug' }, false)).rejects.toMatchObject({
+    await expect(
+      validate('api::article.article', { title: 'ok', slug: 'Not A Slug' }, true)
+    ).resolves.toBeTruthy();
+    await expect(
+      validate('api::article.article', { title: 'ok', slug: 'Not A Slug' }, false)
+    ).rejects.toMatchObject({
       name: 'ValidationError',
       message: expect.stringContaining('slug must match the following'),
     });
@@ -163,8 +260,12 @@ describe("Strapi's own validator, behind ours", () => {
   });
 
   it('checks maxLength and enum on drafts too', async () => {
-    await expect(validate('api::article.article', { title: 'x'.repeat(201) }, true)).rejects.toMatchObject({ name: 'ValidationError' });
-    await expect(validate('api::quote.quote', { text: 'ok', verification: 'probably' }, true)).rejects.toMatchObject({
+    await expect(
+      validate('api::article.article', { title: 'x'.repeat(201) }, true)
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(
+      validate('api::quote.quote', { text: 'ok', verification: 'probably' }, true)
+    ).rejects.toMatchObject({
       name: 'ValidationError',
     });
   });
@@ -172,7 +273,10 @@ describe("Strapi's own validator, behind ours", () => {
 
 describe('slugs', () => {
   const createArticle = async (data: Record<string, unknown>, locale = 'en') => {
-    const res = await app.request.post(`/api/articles?status=draft&locale=${locale}`).set(writer).send({ data });
+    const res = await app.request
+      .post(`/api/articles?status=draft&locale=${locale}`)
+      .set(writer)
+      .send({ data });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.data;
   };
@@ -180,7 +284,10 @@ describe('slugs', () => {
   it('are generated from the title, with Cyrillic transliterated', async () => {
     const article = await createArticle({ title: 'Лукашенко и Путин: переговоры в Сочи' }, 'ru');
     expect(article.slug).toBe('lukashenko-i-putin-peregovory-v-sochi');
-    const person = await app.request.post('/api/people').set(writer).send({ data: { name: 'Светлана Тихановская' } });
+    const person = await app.request
+      .post('/api/people')
+      .set(writer)
+      .send({ data: { name: 'Светлана Тихановская' } });
     expect(person.body.data.slug).toBe('svetlana-tihanovskaya');
   });
 
@@ -234,9 +341,12 @@ describe('slugs', () => {
 
 describe('quote verification stamp', () => {
   it('is set by the server when verification changes, never from the request', async () => {
-    const created = await app.request.post('/api/quotes?status=draft').set(writer).send({
-      data: { text: '«Given their scale and number…»', speaker: personId },
-    });
+    const created = await app.request
+      .post('/api/quotes?status=draft')
+      .set(writer)
+      .send({
+        data: { text: '«Given their scale and number…»', speaker: personId },
+      });
     expect(created.status).toBe(201);
     expect(created.body.data.verifiedBy).toBeNull();
     const id = created.body.data.documentId;
@@ -251,7 +361,9 @@ describe('quote verification stamp', () => {
     const verified = await app.request
       .put(`/api/quotes/${id}?status=draft`)
       .set(writer)
-      .send({ data: { verification: 'verified', verificationNote: 'Checked against the UN transcript' } });
+      .send({
+        data: { verification: 'verified', verificationNote: 'Checked against the UN transcript' },
+      });
     expect(verified.status).toBe(200);
     // A display name only: the public API never shows an internal id.
     expect(verified.body.data.verifiedBy).toMatch(/^API token "test-full-access-[0-9a-f]+"$/);

@@ -10,7 +10,12 @@
 // first successful request, CRASH_WATCH=0 turns off killing at the sight of a broken invariant (random kills only).
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/strapi';
+import {
+  bootStrapi,
+  createTestDatabase,
+  usingPostgres,
+  type TestDatabase,
+} from '../helpers/strapi';
 import { createAdmin, createApiToken, publishThroughWorkflow } from '../helpers/identities';
 import { ARTICLE, QUOTE, createStory } from '../helpers/workflow';
 import {
@@ -92,7 +97,13 @@ interface Reply {
   body: any;
 }
 
-const call = async (server: Server, method: string, path: string, auth: Auth, body?: unknown): Promise<Reply> => {
+const call = async (
+  server: Server,
+  method: string,
+  path: string,
+  auth: Auth,
+  body?: unknown
+): Promise<Reply> => {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -109,17 +120,36 @@ const call = async (server: Server, method: string, path: string, auth: Auth, bo
   return { status: res.status, body: parsed };
 };
 
-const move = (server: Server, auth: Auth, documentId: string, transition: string, comment?: string) =>
-  call(server, 'POST', `/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=en`, auth, {
-    transition,
-    ...(comment ? { comment } : {}),
-  });
+const move = (
+  server: Server,
+  auth: Auth,
+  documentId: string,
+  transition: string,
+  comment?: string
+) =>
+  call(
+    server,
+    'POST',
+    `/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=en`,
+    auth,
+    {
+      transition,
+      ...(comment ? { comment } : {}),
+    }
+  );
 
 const tokenMove = (server: Server, documentId: string, transition: string) =>
-  call(server, 'POST', `/api/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=en`, token, { transition });
+  call(
+    server,
+    'POST',
+    `/api/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=en`,
+    token,
+    { transition }
+  );
 
 const expectOk = (reply: Reply, what: string) => {
-  if (reply.status !== 200) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== 200)
+    throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
 };
 
 /** Puts every story back live, approved as it stands, so each burst starts from published stories. */
@@ -127,12 +157,28 @@ const republishAll = async (server: Server, snapshot: Snapshot) => {
   for (const story of stories(snapshot)) {
     const id = story.documentId;
     if (story.stage === 'published' && story.same) continue;
-    if (story.stage === 'published') expectOk(await move(server, editor, id, 'retract', 'crash test: re-approve'), `retract ${id}`);
-    if (story.stage === 'fact_check') expectOk(await move(server, factChecker, id, 'request_changes', 'crash test: re-approve'), `request changes ${id}`);
-    for (const quote of snapshot.quotes.filter((q) => q.articleId === story.draft?.id && q.verification !== 'verified')) {
-      const res = await call(server, 'PUT', `/content-manager/collection-types/${QUOTE}/${quote.documentId}?locale=en`, factChecker, {
-        verification: 'verified',
-      });
+    if (story.stage === 'published')
+      expectOk(
+        await move(server, editor, id, 'retract', 'crash test: re-approve'),
+        `retract ${id}`
+      );
+    if (story.stage === 'fact_check')
+      expectOk(
+        await move(server, factChecker, id, 'request_changes', 'crash test: re-approve'),
+        `request changes ${id}`
+      );
+    for (const quote of snapshot.quotes.filter(
+      (q) => q.articleId === story.draft?.id && q.verification !== 'verified'
+    )) {
+      const res = await call(
+        server,
+        'PUT',
+        `/content-manager/collection-types/${QUOTE}/${quote.documentId}?locale=en`,
+        factChecker,
+        {
+          verification: 'verified',
+        }
+      );
       expectOk(res, `verify quote ${quote.documentId}`);
     }
     expectOk(await move(server, editor, id, 'submit'), `submit ${id}`);
@@ -146,8 +192,18 @@ const warmUp = async (server: Server) => {
     call(server, 'GET', '/api/articles?status=draft&populate=quotes', token),
     call(server, 'GET', '/api/quotes?status=draft', token),
     call(server, 'GET', `/content-manager/collection-types/${ARTICLE}?locale=en`, editor),
-    call(server, 'GET', `/editorial-workflow/state/${ARTICLE}/${seeded[0].documentId}?locale=en`, factChecker),
-    call(server, 'GET', `/api/editorial-workflow/state/${ARTICLE}/${seeded[0].documentId}?locale=en`, token),
+    call(
+      server,
+      'GET',
+      `/editorial-workflow/state/${ARTICLE}/${seeded[0].documentId}?locale=en`,
+      factChecker
+    ),
+    call(
+      server,
+      'GET',
+      `/api/editorial-workflow/state/${ARTICLE}/${seeded[0].documentId}?locale=en`,
+      token
+    ),
   ]);
   replies.forEach((reply, i) => expectOk(reply, `warm-up ${i}`));
 };
@@ -164,28 +220,47 @@ const OPS: [string, Op, number][] = [
     'REST edit story',
     (s, story, n) =>
       call(s, 'PUT', `/api/articles/${story.documentId}?status=draft`, token, {
-        data: { title: `Crash story edit ${n}`, standfirst: `Standfirst ${n}`, body: paragraph(`Body ${n}`) },
+        data: {
+          title: `Crash story edit ${n}`,
+          standfirst: `Standfirst ${n}`,
+          body: paragraph(`Body ${n}`),
+        },
       }),
     3,
   ],
   [
     'CM edit story',
     (s, story, n) =>
-      call(s, 'PUT', `/content-manager/collection-types/${ARTICLE}/${story.documentId}?locale=en`, editor, {
-        title: `Crash story CM edit ${n}`,
-        standfirst: `CM standfirst ${n}`,
-      }),
+      call(
+        s,
+        'PUT',
+        `/content-manager/collection-types/${ARTICLE}/${story.documentId}?locale=en`,
+        editor,
+        {
+          title: `Crash story CM edit ${n}`,
+          standfirst: `CM standfirst ${n}`,
+        }
+      ),
     2,
   ],
   [
     'REST edit quote',
-    (s, story, n) => call(s, 'PUT', `/api/quotes/${rand.pick(story.quoteIds)}?status=draft`, token, { data: { text: `«Edited words ${n}»` } }),
+    (s, story, n) =>
+      call(s, 'PUT', `/api/quotes/${rand.pick(story.quoteIds)}?status=draft`, token, {
+        data: { text: `«Edited words ${n}»` },
+      }),
     2,
   ],
   [
     'CM edit quote',
     (s, story, n) =>
-      call(s, 'PUT', `/content-manager/collection-types/${QUOTE}/${rand.pick(story.quoteIds)}?locale=en`, editor, { text: `«CM words ${n}»` }),
+      call(
+        s,
+        'PUT',
+        `/content-manager/collection-types/${QUOTE}/${rand.pick(story.quoteIds)}?locale=en`,
+        editor,
+        { text: `«CM words ${n}»` }
+      ),
     1,
   ],
   [
@@ -203,7 +278,11 @@ const OPS: [string, Op, number][] = [
   ['submit (token)', (s, story) => tokenMove(s, story.documentId, 'submit'), 0.5],
   ['approve', (s, story) => move(s, factChecker, story.documentId, 'approve'), 1.5],
   ['retract', (s, story) => move(s, editor, story.documentId, 'retract', 'crash test'), 0.5],
-  ['request changes', (s, story) => move(s, factChecker, story.documentId, 'request_changes', 'crash test'), 0.5],
+  [
+    'request changes',
+    (s, story) => move(s, factChecker, story.documentId, 'request_changes', 'crash test'),
+    0.5,
+  ],
 ];
 
 let rand = rng(SEED);
@@ -230,8 +309,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * process is committing by then, however slow the machine), or as soon as a consistent read of the database
  * shows a broken invariant: a half-committed write is visible, and a crash at that instant keeps it.
  */
-const burstThenKill = async (server: Server, delay: number, db: any, known: Set<string>): Promise<BurstStats> => {
-  const stats: BurstStats = { firstSuccess: -1, killedOn: 'timer', delay, answered: 0, cut: 0, statuses: {}, serverErrors: [], seen: [] };
+const burstThenKill = async (
+  server: Server,
+  delay: number,
+  db: any,
+  known: Set<string>
+): Promise<BurstStats> => {
+  const stats: BurstStats = {
+    firstSuccess: -1,
+    killedOn: 'timer',
+    delay,
+    answered: 0,
+    cut: 0,
+    statuses: {},
+    serverErrors: [],
+    seen: [],
+  };
   const started = Date.now();
   let killed = false;
   let succeeded: () => void;
@@ -245,7 +338,10 @@ const burstThenKill = async (server: Server, delay: number, db: any, known: Set<
         if (reply.status < 300) succeeded();
         stats.answered += 1;
         stats.statuses[reply.status] = (stats.statuses[reply.status] ?? 0) + 1;
-        if (reply.status >= 500) stats.serverErrors.push(`${name}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
+        if (reply.status >= 500)
+          stats.serverErrors.push(
+            `${name}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`
+          );
       } catch (error) {
         if (!killed) throw error;
         stats.cut += 1;
@@ -256,7 +352,9 @@ const burstThenKill = async (server: Server, delay: number, db: any, known: Set<
   const sighting = new Promise<'sight'>((resolve) => (sighted = () => resolve('sight')));
   const watcher = async () => {
     while (WATCH && !killed) {
-      const seen = violations(await takeSnapshot(db, schema), PUBLISHING_STAGES).filter((v) => !known.has(v.id));
+      const seen = violations(await takeSnapshot(db, schema), PUBLISHING_STAGES).filter(
+        (v) => !known.has(v.id)
+      );
       if (seen.length > 0 && !killed) {
         stats.seen = seen;
         return sighted();
@@ -270,7 +368,11 @@ const burstThenKill = async (server: Server, delay: number, db: any, known: Set<
   try {
     await Promise.race([firstSuccess, done, sighting, sleep(FIRST_SUCCESS_CAP)]);
     stats.firstSuccess = Date.now() - started;
-    stats.killedOn = await Promise.race([sleep(delay).then(() => 'timer' as const), sighting, done.then(() => 'timer' as const)]);
+    stats.killedOn = await Promise.race([
+      sleep(delay).then(() => 'timer' as const),
+      sighting,
+      done.then(() => 'timer' as const),
+    ]);
   } finally {
     killed = true;
     await killHard(server.child);
@@ -288,14 +390,18 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
     `after each of ${CYCLES} kills the database holds the workflow's invariants`,
     async () => {
       rand = rng(SEED);
-      const report: string[] = [`seed ${SEED} (CRASH_SEED), ${CYCLES} cycles, ${STORIES} stories, ${WORKERS} workers`];
+      const report: string[] = [
+        `seed ${SEED} (CRASH_SEED), ${CYCLES} cycles, ${STORIES} stories, ${WORKERS} workers`,
+      ];
       const found: { cycle: number; violation: Violation }[] = [];
       const serverErrors: string[] = [];
       const seen: string[] = [];
 
       let snapshot = await readSnapshot(database.env, schema);
       expect(violations(snapshot, PUBLISHING_STAGES)).toEqual([]);
-      expect(stories(snapshot).filter((s) => s.stage === 'published' && s.same)).toHaveLength(STORIES);
+      expect(stories(snapshot).filter((s) => s.stage === 'published' && s.same)).toHaveLength(
+        STORIES
+      );
       let known = new Set<string>();
 
       for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
@@ -323,7 +429,9 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
         const wrote = progress(before, snapshot);
         report.push(
           `cycle ${cycle}: first success after ${stats.firstSuccess} ms, killed ` +
-            (stats.killedOn === 'sight' ? `on sight of ${stats.seen.length} violation(s)` : `${stats.delay} ms later`) +
+            (stats.killedOn === 'sight'
+              ? `on sight of ${stats.seen.length} violation(s)`
+              : `${stats.delay} ms later`) +
             `, ${stats.answered} answered ${JSON.stringify(stats.statuses)}, ${stats.cut} cut; ${wrote.drafts} working copies changed, ` +
             `${wrote.history} history entries; ${fresh.length} new violation(s) after the kill`
         );
@@ -335,7 +443,9 @@ describe(`SIGKILL during bursts of edits and moves (${usingPostgres() ? 'Postgre
       );
       console.log(report.join('\n'));
 
-      expect(found.map(({ cycle, violation }) => `cycle ${cycle}: ${violation.message}`)).toEqual([]);
+      expect(found.map(({ cycle, violation }) => `cycle ${cycle}: ${violation.message}`)).toEqual(
+        []
+      );
       expect(seen).toEqual([]);
       expect(serverErrors).toEqual([]);
     },
@@ -350,17 +460,48 @@ describe('the invariants the crash test checks', () => {
   const key = `${ARTICLE}#a#en`;
   const consistent = (): Snapshot => ({
     articles: [
-      { id: 1, documentId: 'a', locale: 'en', live: false, stage: 'published', content: { title: 'T', standfirst: null, body: null } },
-      { id: 2, documentId: 'a', locale: 'en', live: true, stage: 'published', content: { title: 'T', standfirst: null, body: null } },
+      {
+        id: 1,
+        documentId: 'a',
+        locale: 'en',
+        live: false,
+        stage: 'published',
+        content: { title: 'T', standfirst: null, body: null },
+      },
+      {
+        id: 2,
+        documentId: 'a',
+        locale: 'en',
+        live: true,
+        stage: 'published',
+        content: { title: 'T', standfirst: null, body: null },
+      },
     ],
     quotes: [
-      { id: 10, documentId: 'q', locale: 'en', live: false, verification: 'verified', articleId: 1, content: { text: '«x»', speaker: 'p' } },
-      { id: 11, documentId: 'q', locale: 'en', live: true, verification: 'verified', articleId: 2, content: { text: '«x»', speaker: 'p' } },
+      {
+        id: 10,
+        documentId: 'q',
+        locale: 'en',
+        live: false,
+        verification: 'verified',
+        articleId: 1,
+        content: { text: '«x»', speaker: 'p' },
+      },
+      {
+        id: 11,
+        documentId: 'q',
+        locale: 'en',
+        live: true,
+        verification: 'verified',
+        articleId: 2,
+        content: { text: '«x»', speaker: 'p' },
+      },
     ],
     states: [{ uid: ARTICLE, documentId: 'a', locale: 'en', stage: 'published', version: 3 }],
     history: new Map([[key, { count: 2, last: 'approve' }]]),
   });
-  const messages = (snapshot: Snapshot) => violations(snapshot, PUBLISHING_STAGES).map((v) => v.message);
+  const messages = (snapshot: Snapshot) =>
+    violations(snapshot, PUBLISHING_STAGES).map((v) => v.message);
 
   it('a published story whose working copy is its live version holds them all', () => {
     expect(messages(consistent())).toEqual([]);
@@ -379,13 +520,17 @@ describe('the invariants the crash test checks', () => {
   it('a stage copy that is not its state`s stage, on a draft or a published row', () => {
     const snapshot = consistent();
     snapshot.articles[1].stage = 'fact_check';
-    expect(messages(snapshot)).toEqual(['article row 2 (a, en) says "fact_check", its state "published"']);
+    expect(messages(snapshot)).toEqual([
+      'article row 2 (a, en) says "fact_check", its state "published"',
+    ]);
     snapshot.articles[1].stage = 'published';
     snapshot.states[0] = { ...snapshot.states[0], stage: 'draft', version: 4 };
     snapshot.history.set(key, { count: 3, last: 'retract' });
     snapshot.articles.pop();
     snapshot.quotes.pop();
-    expect(messages(snapshot)).toEqual(['article row 1 (a, en) says "published", its state "draft"']);
+    expect(messages(snapshot)).toEqual([
+      'article row 1 (a, en) says "published", its state "draft"',
+    ]);
   });
 
   it('an edit without its bookkeeping: published, with a working copy readers do not see', () => {
@@ -400,7 +545,15 @@ describe('the invariants the crash test checks', () => {
 
   it('a quote added to the working copy only', () => {
     const snapshot = consistent();
-    snapshot.quotes.push({ id: 12, documentId: 'n', locale: 'en', live: false, verification: 'unverified', articleId: 1, content: { text: '«n»' } });
+    snapshot.quotes.push({
+      id: 12,
+      documentId: 'n',
+      locale: 'en',
+      live: false,
+      verification: 'unverified',
+      articleId: 1,
+      content: { text: '«n»' },
+    });
     expect(messages(snapshot)).toEqual([
       'story a (en) is in "published" (last history entry: approve) but its draft differs from what readers see: quote n only in the draft',
     ]);
@@ -409,9 +562,13 @@ describe('the invariants the crash test checks', () => {
   it('a version that moved without its history entry, or the reverse', () => {
     const snapshot = consistent();
     snapshot.states[0].version = 4;
-    expect(messages(snapshot)).toEqual([`${key} is at version 4 with 2 history entries (expected version 3)`]);
+    expect(messages(snapshot)).toEqual([
+      `${key} is at version 4 with 2 history entries (expected version 3)`,
+    ]);
     snapshot.history.set(key, { count: 4, last: 'edit' });
-    expect(messages(snapshot)).toEqual([`${key} is at version 4 with 4 history entries (expected version 5)`]);
+    expect(messages(snapshot)).toEqual([
+      `${key} is at version 4 with 4 history entries (expected version 5)`,
+    ]);
   });
 
   it('in a publishing stage without a published row', () => {

@@ -2,7 +2,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, createTestDatabase, DIST_DIR, type TestApp, type TestDatabase } from '../helpers/strapi';
+import {
+  bootStrapi,
+  createTestDatabase,
+  DIST_DIR,
+  type TestApp,
+  type TestDatabase,
+} from '../helpers/strapi';
 
 const require = createRequire(import.meta.url);
 const DEMO_PASSWORD = 'Demo-test-password-1';
@@ -23,14 +29,14 @@ const boot = async (nodeEnv: string) => {
 const counts = async (a: TestApp) =>
   Object.fromEntries(
     await Promise.all(
-      ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'].map(async (uid) => [
-        uid,
-        await a.strapi.db.query(uid).count(),
-      ])
+      ['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'].map(
+        async (uid) => [uid, await a.strapi.db.query(uid).count()]
+      )
     )
   );
 
-const login = (a: TestApp, email: string) => a.request.post('/admin/login').send({ email, password: DEMO_PASSWORD });
+const login = (a: TestApp, email: string) =>
+  a.request.post('/admin/login').send({ email, password: DEMO_PASSWORD });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -59,10 +65,24 @@ describe('a development boot on an empty database', () => {
     );
     expect(quotes).toHaveLength(2);
     expect(story.people.map((p: any) => p.name).sort()).toEqual(
-      ['Alexander Lukashenko', 'Emmanuel Macron', 'Michelle Bachelet', 'Mike Pompeo', 'Svetlana Tikhanovskaya', 'Vladimir Putin'].sort()
+      [
+        'Alexander Lukashenko',
+        'Emmanuel Macron',
+        'Michelle Bachelet',
+        'Mike Pompeo',
+        'Svetlana Tikhanovskaya',
+        'Vladimir Putin',
+      ].sort()
     );
     expect(story.sources.map((s: any) => s.name).sort()).toEqual(
-      ['Belarusian state media', 'Interfax', 'Reuters', "Svetlana Tikhanovskaya's Telegram channel", 'UN Human Rights Council', 'Voice of America'].sort()
+      [
+        'Belarusian state media',
+        'Interfax',
+        'Reuters',
+        "Svetlana Tikhanovskaya's Telegram channel",
+        'UN Human Rights Council',
+        'Voice of America',
+      ].sort()
     );
     const text = JSON.stringify(story.body);
     expect(text).toContain('«Interfax»');
@@ -70,30 +90,47 @@ describe('a development boot on an empty database', () => {
   });
 
   it('the second story is not public', async () => {
-    const res = await app!.request.get(`/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(WAITING)}`);
+    const res = await app!.request.get(
+      `/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(WAITING)}`
+    );
     expect(res.body.data).toEqual([]);
-    const draft = await app!.strapi.documents('api::article.article').findFirst({ filters: { title: WAITING }, populate: ['quotes'] });
+    const draft = await app!.strapi
+      .documents('api::article.article')
+      .findFirst({ filters: { title: WAITING }, populate: ['quotes'] });
     expect(draft.quotes.map((q: any) => q.verification)).toEqual(['unverified']);
   });
 
   it('went through the workflow: submitted by the demo author, approved by the demo fact-checker', async () => {
-    const login = await app!.request.post('/admin/login').send({ email: 'factchecker@newsroom.example', password: DEMO_PASSWORD });
+    const login = await app!.request
+      .post('/admin/login')
+      .send({ email: 'factchecker@newsroom.example', password: DEMO_PASSWORD });
     const auth = { Authorization: `Bearer ${login.body.data.token}` };
-    const live = await app!.strapi.documents('api::article.article').findFirst({ filters: { title: STORY }, populate: ['quotes'] });
-    const state = await app!.request.get(`/editorial-workflow/state/api::article.article/${live.documentId}?locale=en`).set(auth);
+    const live = await app!.strapi
+      .documents('api::article.article')
+      .findFirst({ filters: { title: STORY }, populate: ['quotes'] });
+    const state = await app!.request
+      .get(`/editorial-workflow/state/api::article.article/${live.documentId}?locale=en`)
+      .set(auth);
     expect(state.status).toBe(200);
     expect(state.body.data).toMatchObject({ stage: 'published', live: true });
     expect(state.body.data.history.map((h: any) => [h.transition, h.actor.name])).toEqual([
       ['approve', 'Fiona Factchecker'],
       ['submit', 'Alex Author'],
     ]);
-    expect(live.quotes.map((q: any) => q.verifiedBy)).toEqual(['Fiona Factchecker', 'Fiona Factchecker']);
+    expect(live.quotes.map((q: any) => q.verifiedBy)).toEqual([
+      'Fiona Factchecker',
+      'Fiona Factchecker',
+    ]);
 
     // The second story waits in fact-check; approving it meets the guard.
     const queue = await app!.request.get('/editorial-workflow/queue?stage=fact_check').set(auth);
-    expect(queue.body.data.map((i: any) => [i.title, i.submittedBy.name])).toEqual([[WAITING, 'Alex Author']]);
+    expect(queue.body.data.map((i: any) => [i.title, i.submittedBy.name])).toEqual([
+      [WAITING, 'Alex Author'],
+    ]);
     const attempt = await app!.request
-      .post(`/editorial-workflow/state/api::article.article/${queue.body.data[0].documentId}/transition?locale=en`)
+      .post(
+        `/editorial-workflow/state/api::article.article/${queue.body.data[0].documentId}/transition?locale=en`
+      )
       .set(auth)
       .send({ transition: 'approve' });
     expect(attempt.status).toBe(400);
@@ -103,7 +140,12 @@ describe('a development boot on an empty database', () => {
   });
 
   it('creates demo accounts that can log in', async () => {
-    for (const email of ['admin@newsroom.example', 'editor@newsroom.example', 'author@newsroom.example', 'factchecker@newsroom.example']) {
+    for (const email of [
+      'admin@newsroom.example',
+      'editor@newsroom.example',
+      'author@newsroom.example',
+      'factchecker@newsroom.example',
+    ]) {
       const res = await login(app!, email);
       expect(res.status, email).toBe(200);
       expect(res.body.data.token).toEqual(expect.any(String));
@@ -121,16 +163,21 @@ describe('the demo acts as its people (src/demo/act-as.ts)', () => {
   it("Document Service middlewares see the admin's request context Strapi's requestContext.run opened", async () => {
     const { actAs } = require(path.join(DIST_DIR, 'src', 'demo', 'act-as'));
     const strapi = app!.strapi;
-    const fiona = await strapi.db.query('admin::user').findOne({ where: { email: 'factchecker@newsroom.example' } });
+    const fiona = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'factchecker@newsroom.example' } });
     const seen: unknown[] = [];
     const remove = strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
-      if (ctx.uid === 'api::person.person') seen.push(strapi.requestContext.get()?.state?.user?.id ?? null);
+      if (ctx.uid === 'api::person.person')
+        seen.push(strapi.requestContext.get()?.state?.user?.id ?? null);
       return next();
     });
     try {
       const people = await actAs(strapi, fiona, async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        return strapi.db.transaction(() => strapi.documents('api::person.person').findMany({ fields: ['name'] }));
+        return strapi.db.transaction(() =>
+          strapi.documents('api::person.person').findMany({ fields: ['name'] })
+        );
       });
       expect(people).toHaveLength(6);
       await strapi.documents('api::person.person').count({});
@@ -163,18 +210,24 @@ describe('loading the demo again', () => {
 
 describe('first-boot defaults', () => {
   it('workflow permissions are not re-granted after an administrator revokes them', async () => {
-    const author = await app!.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+    const author = await app!.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: 'strapi-author' } });
     const where = { role: author.id, action: 'plugin::editorial-workflow.transition.submit' };
     expect(await app!.strapi.db.query('admin::permission').count({ where })).toBe(1);
     await app!.strapi.db.query('admin::permission').deleteMany({ where });
     await boot('development');
     expect(await app!.strapi.db.query('admin::permission').count({ where })).toBe(0);
-    const factCheckers = await app!.strapi.db.query('admin::role').count({ where: { name: 'Fact-checker' } });
+    const factCheckers = await app!.strapi.db
+      .query('admin::role')
+      .count({ where: { name: 'Fact-checker' } });
     expect(factCheckers).toBe(1);
   });
 
   it('are not re-applied over an administrator’s change', async () => {
-    const role = await app!.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const role = await app!.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
     await app!.strapi.db
       .query('plugin::users-permissions.permission')
       .deleteMany({ where: { role: role.id, action: { $startsWith: 'api::person.person.' } } });
@@ -192,7 +245,11 @@ describe('a production boot', () => {
     const res = await login(a, 'editor@newsroom.example');
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('ApplicationError');
-    expect(await a.strapi.db.query('admin::user').count({ where: { email: { $endsWith: '@newsroom.example' } } })).toBe(0);
+    expect(
+      await a.strapi.db
+        .query('admin::user')
+        .count({ where: { email: { $endsWith: '@newsroom.example' } } })
+    ).toBe(0);
     // Content stays.
     expect((await a.request.get('/api/articles')).body.data).toHaveLength(1);
   });

@@ -25,7 +25,10 @@ import { seenExamples, World } from '../helpers/integrity/world';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const STEPS = Number(process.env.FUZZ_STEPS ?? 40);
 // `npm run fuzz` passes FUZZ_SEED=random: a fresh seed, printed before the search starts.
-const SEED = process.env.FUZZ_SEED === 'random' ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0 : Number(process.env.FUZZ_SEED ?? 7_2026);
+const SEED =
+  process.env.FUZZ_SEED === 'random'
+    ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0
+    : Number(process.env.FUZZ_SEED ?? 7_2026);
 const PATH = process.env.FUZZ_PATH || undefined;
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -41,46 +44,76 @@ afterAll(async () => {
 });
 
 const printStats = () => {
-  const lines = [...stats].sort(([a], [b]) => a.localeCompare(b)).map(([command, byStatus]) => {
-    const counts = [...byStatus].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}×${n}`);
-    return `  ${command.padEnd(22)} ${counts.join(' ')}`;
-  });
-  console.log(`integrity model: status per command (all runs, shrinking included)\n${lines.join('\n')}`);
+  const lines = [...stats]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([command, byStatus]) => {
+      const counts = [...byStatus]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([status, n]) => `${status}×${n}`);
+      return `  ${command.padEnd(22)} ${counts.join(' ')}`;
+    });
+  console.log(
+    `integrity model: status per command (all runs, shrinking included)\n${lines.join('\n')}`
+  );
 };
 
-it(`keeps the promise over ${RUNS} runs × ${STEPS} commands (seed ${SEED})`, { timeout: Number(process.env.FUZZ_TIMEOUT ?? 1_800_000) }, async () => {
-  console.log(`integrity model: seed ${SEED}, ${RUNS} runs × ${STEPS} commands; replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} FUZZ_STEPS=${STEPS}`);
-  let run = 0;
-  let executed = 0;
-  const started = Date.now();
-  const property = fc.asyncProperty(fc.commands(commandArbs, { maxCommands: STEPS, size: 'max' }), async (commands) => {
-    run += 1;
-    await resetContent(app);
-    const world = new World(app, actors, run, stats);
-    await world.begin();
-    try {
-      await fc.asyncModelRun(() => ({ model: world, real: world }), commands);
-    } finally {
-      executed += world.commandsRun;
+it(
+  `keeps the promise over ${RUNS} runs × ${STEPS} commands (seed ${SEED})`,
+  { timeout: Number(process.env.FUZZ_TIMEOUT ?? 1_800_000) },
+  async () => {
+    console.log(
+      `integrity model: seed ${SEED}, ${RUNS} runs × ${STEPS} commands; replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} FUZZ_STEPS=${STEPS}`
+    );
+    let run = 0;
+    let executed = 0;
+    const started = Date.now();
+    const property = fc.asyncProperty(
+      fc.commands(commandArbs, { maxCommands: STEPS, size: 'max' }),
+      async (commands) => {
+        run += 1;
+        await resetContent(app);
+        const world = new World(app, actors, run, stats);
+        await world.begin();
+        try {
+          await fc.asyncModelRun(() => ({ model: world, real: world }), commands);
+        } finally {
+          executed += world.commandsRun;
+        }
+        await afterCommand(world);
+        await sweep(world);
+      }
+    );
+    const result = await fc.check(property, {
+      seed: SEED,
+      path: PATH,
+      numRuns: RUNS,
+      endOnFailure: false,
+      interruptAfterTimeLimit: Number(process.env.FUZZ_SHRINK_MS ?? 1_200_000),
+      markInterruptAsFailure: false,
+    });
+    printStats();
+    for (const [kind, example] of seenExamples)
+      console.log(`integrity model: counted, not failed on [${kind}], first seen:\n  ${example}`);
+    console.log(
+      `integrity model: ${run} runs (shrinking included), ${executed} commands, ${Math.round((Date.now() - started) / 1000)} s`
+    );
+    if (result.failed) {
+      const commands = [
+        ...((result.counterexample?.[0] ?? []) as Iterable<{
+          hasRan?: boolean;
+          toString(): string;
+        }>),
+      ]
+        .filter((c) => c.hasRan !== false)
+        .map(String)
+        .join('\n    ');
+      const message = [
+        `Promise broken. Replay: FUZZ_SEED=${result.seed} FUZZ_PATH="${result.counterexamplePath}" (shrunk ${result.numShrinks} times)`,
+        `  minimal commands:\n    ${commands}`,
+        `  ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
+      ].join('\n');
+      expect.fail(message);
     }
-    await afterCommand(world);
-    await sweep(world);
-  });
-  const result = await fc.check(property, { seed: SEED, path: PATH, numRuns: RUNS, endOnFailure: false, interruptAfterTimeLimit: Number(process.env.FUZZ_SHRINK_MS ?? 1_200_000), markInterruptAsFailure: false });
-  printStats();
-  for (const [kind, example] of seenExamples) console.log(`integrity model: counted, not failed on [${kind}], first seen:\n  ${example}`);
-  console.log(`integrity model: ${run} runs (shrinking included), ${executed} commands, ${Math.round((Date.now() - started) / 1000)} s`);
-  if (result.failed) {
-    const commands = [...((result.counterexample?.[0] ?? []) as Iterable<{ hasRan?: boolean; toString(): string }>)]
-      .filter((c) => c.hasRan !== false)
-      .map(String)
-      .join('\n    ');
-    const message = [
-      `Promise broken. Replay: FUZZ_SEED=${result.seed} FUZZ_PATH="${result.counterexamplePath}" (shrunk ${result.numShrinks} times)`,
-      `  minimal commands:\n    ${commands}`,
-      `  ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
-    ].join('\n');
-    expect.fail(message);
+    expect(result.numRuns).toBe(RUNS);
   }
-  expect(result.numRuns).toBe(RUNS);
-});
+);

@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { APP_DIR, bootInChildProcess, createTestDatabase, distWithPluginsConfig, type TestDatabase } from '../helpers/strapi';
+import {
+  APP_DIR,
+  bootInChildProcess,
+  createTestDatabase,
+  distWithPluginsConfig,
+  type TestDatabase,
+} from '../helpers/strapi';
 import { testSecrets } from '../helpers/test-env.cjs';
 
 const PLUGIN_DIR = path.join(APP_DIR, 'src', 'plugins', 'editorial-workflow');
@@ -21,7 +27,10 @@ beforeAll(async () => {
   // The plugin as a fresh clone has it: its package.json and sources, no dist/.
   fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
   unbuilt = fs.mkdtempSync(path.join(APP_DIR, '.tmp', 'unbuilt-plugin-'));
-  fs.cpSync(PLUGIN_DIR, unbuilt, { recursive: true, filter: (src) => !src.startsWith(path.join(PLUGIN_DIR, 'dist')) });
+  fs.cpSync(PLUGIN_DIR, unbuilt, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(PLUGIN_DIR, 'dist')),
+  });
   dist = distWithPluginsConfig({
     'users-permissions': { config: { jwtSecret: 'test' } },
     'editorial-workflow': { enabled: true, resolve: `./${path.relative(APP_DIR, unbuilt)}` },

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootInChildProcess, createTestDatabase, type TestDatabase } from '../helpers/strapi';
 
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 // Empty, not absent: a developer's .env would otherwise fill them in (dotenv never overrides).
 const without = (...names: string[]) => Object.fromEntries(names.map((name) => [name, '']));
 
@@ -20,7 +27,13 @@ describe('production without secrets', () => {
   it('a server boot fails and names every missing one', () => {
     const result = bootInChildProcess({
       ...database.env,
-      ...without('APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'),
+      ...without(
+        'APP_KEYS',
+        'API_TOKEN_SALT',
+        'ADMIN_JWT_SECRET',
+        'TRANSFER_TOKEN_SALT',
+        'ENCRYPTION_KEY'
+      ),
       NODE_ENV: 'production',
       JWT_SECRET: 'set-this-one',
     });
@@ -33,13 +46,21 @@ describe('production without secrets', () => {
   });
 
   it('reading the config, as `strapi build` does, needs none of them', () => {
-    const result = bootInChildProcess({ ...database.env, ...without(...SECRETS), NODE_ENV: 'production' }, undefined, 'create');
+    const result = bootInChildProcess(
+      { ...database.env, ...without(...SECRETS), NODE_ENV: 'production' },
+      undefined,
+      'create'
+    );
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('the register phase, all `strapi ts:generate-types` runs, needs none of them', () => {
-    const result = bootInChildProcess({ ...database.env, ...without(...SECRETS), NODE_ENV: 'production' }, undefined, 'register');
+    const result = bootInChildProcess(
+      { ...database.env, ...without(...SECRETS), NODE_ENV: 'production' },
+      undefined,
+      'register'
+    );
     expect(result.output).not.toContain('Refusing to start');
     expect(result.status).toBe(0);
   });

@@ -12,14 +12,24 @@ const docs = (uid: string) => app.strapi.documents(uid);
 
 beforeAll(async () => {
   app = await startTestApp();
-  const speaker = await docs('api::person.person').create({ data: { name: 'Michelle Bachelet', country: 'CL' } });
-  const source = await docs('api::source.source').create({ data: { name: 'UN Human Rights Council', type: 'official' } });
-  const other = await docs('api::person.person').create({ data: { name: 'Svetlana Tikhanovskaya' } });
+  const speaker = await docs('api::person.person').create({
+    data: { name: 'Michelle Bachelet', country: 'CL' },
+  });
+  const source = await docs('api::source.source').create({
+    data: { name: 'UN Human Rights Council', type: 'official' },
+  });
+  const other = await docs('api::person.person').create({
+    data: { name: 'Svetlana Tikhanovskaya' },
+  });
   ids.speaker = speaker.documentId;
   ids.other = other.documentId;
 
   const live = await docs('api::article.article').create({
-    data: { title: 'Lukashenko and Putin: negotiations amid protests', people: [speaker.documentId], sources: [source.documentId] },
+    data: {
+      title: 'Lukashenko and Putin: negotiations amid protests',
+      people: [speaker.documentId],
+      sources: [source.documentId],
+    },
   });
   const quote = await docs('api::quote.quote').create({
     data: {
@@ -35,15 +45,30 @@ beforeAll(async () => {
   ids.liveQuote = quote.documentId;
 
   // A published story whose working copy has unpublished edits.
-  await docs('api::article.article').update({ documentId: live.documentId, data: { standfirst: `${SECRET} standfirst edit` } });
-  await docs('api::quote.quote').update({ documentId: quote.documentId, data: { context: `${SECRET} context edit` } });
+  await docs('api::article.article').update({
+    documentId: live.documentId,
+    data: { standfirst: `${SECRET} standfirst edit` },
+  });
+  await docs('api::quote.quote').update({
+    documentId: quote.documentId,
+    data: { context: `${SECRET} context edit` },
+  });
 
   // A story and quote never published, linked to the published person and source.
   const draft = await docs('api::article.article').create({
-    data: { title: `${SECRET} draft story`, people: [other.documentId, speaker.documentId], sources: [source.documentId] },
+    data: {
+      title: `${SECRET} draft story`,
+      people: [other.documentId, speaker.documentId],
+      sources: [source.documentId],
+    },
   });
   const draftQuote = await docs('api::quote.quote').create({
-    data: { text: `${SECRET} draft quote`, speaker: other.documentId, source: source.documentId, article: draft.documentId },
+    data: {
+      text: `${SECRET} draft quote`,
+      speaker: other.documentId,
+      source: source.documentId,
+      article: draft.documentId,
+    },
   });
   ids.draft = draft.documentId;
   ids.draftQuote = draftQuote.documentId;
@@ -73,7 +98,11 @@ describe('published stories', () => {
   it('are listed with the nested populate form too', async () => {
     const res = await app.request.get('/api/articles').query({
       filters: { slug: { $eq: 'lukashenko-and-putin-negotiations-amid-protests' } },
-      populate: { quotes: { populate: { speaker: true, source: true } }, people: true, sources: true },
+      populate: {
+        quotes: { populate: { speaker: true, source: true } },
+        people: true,
+        sources: true,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.data[0].quotes[0].speaker.name).toBe('Michelle Bachelet');
@@ -121,13 +150,16 @@ describe('nothing unpublished is readable without credentials', () => {
   it.each([
     ['articles', 'draft'],
     ['quotes', 'draftQuote'],
-  ])('GET /api/%s/:id of a never-published document is 404, with ?status=draft too', async (plural, key) => {
-    for (const query of ['', '?status=draft']) {
-      const res = await app.request.get(`/api/${plural}/${ids[key]}${query}`);
-      expect(res.status).toBe(404);
-      expect(res.body.error.name).toBe('NotFoundError');
+  ])(
+    'GET /api/%s/:id of a never-published document is 404, with ?status=draft too',
+    async (plural, key) => {
+      for (const query of ['', '?status=draft']) {
+        const res = await app.request.get(`/api/${plural}/${ids[key]}${query}`);
+        expect(res.status).toBe(404);
+        expect(res.body.error.name).toBe('NotFoundError');
+      }
     }
-  });
+  );
 
   it('the published version is served, not the edited working copy', async () => {
     const res = await app.request.get(`/api/articles/${ids.live}?status=draft&populate=quotes`);
@@ -141,7 +173,10 @@ describe('nothing unpublished is readable without credentials', () => {
     ['/api/people?filters[articles][title][$contains]=EMBARGOED', 'people'],
     ['/api/sources?filters[quotes][text][$contains]=EMBARGOED', 'sources'],
     ['/api/sources?filters[articles][title][$contains]=EMBARGOED', 'sources'],
-    ['/api/people?filters[$or][0][quotes][context][$contains]=EMBARGOED&filters[$or][1][name][$eq]=nobody', 'people'],
+    [
+      '/api/people?filters[$or][0][quotes][context][$contains]=EMBARGOED&filters[$or][1][name][$eq]=nobody',
+      'people',
+    ],
   ])('filters through relations cannot probe draft text: %s', async (url) => {
     const res = await app.request.get(url);
     expect(res.status).toBe(200);
@@ -150,9 +185,13 @@ describe('nothing unpublished is readable without credentials', () => {
   });
 
   it('a logged-in reader sees only published content too', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'authenticated' } });
     for (const action of ['api::article.article.find', 'api::quote.quote.find']) {
-      await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+      await app.strapi.db
+        .query('plugin::users-permissions.permission')
+        .create({ data: { action, role: role.id } });
     }
     const reader = await createReader(app);
     for (const url of ['/api/articles?status=draft', '/api/quotes?status=draft&populate=*']) {
@@ -187,9 +226,18 @@ describe('the public can write nothing', () => {
 
   it.each(WRITES)('%s %s → 403', async (method, path, id) => {
     const counts = async () =>
-      Promise.all(['api::article.article', 'api::quote.quote', 'api::person.person', 'api::source.source'].map((uid) => app.strapi.db.query(uid).count()));
+      Promise.all(
+        [
+          'api::article.article',
+          'api::quote.quote',
+          'api::person.person',
+          'api::source.source',
+        ].map((uid) => app.strapi.db.query(uid).count())
+      );
     const before = await counts();
-    const res = await (app.request as any)[method](`${path}${id()}`).send({ data: { title: 'x', text: 'x', name: 'x' } });
+    const res = await (app.request as any)
+      [method](`${path}${id()}`)
+      .send({ data: { title: 'x', text: 'x', name: 'x' } });
     expect(res.status).toBe(403);
     expect(res.body.data).toBeNull();
     expect(res.body.error.name).toBe('ForbiddenError');

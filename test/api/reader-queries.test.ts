@@ -4,7 +4,12 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
-import { createAdmin, createApiToken, createReader, publishThroughWorkflow } from '../helpers/identities';
+import {
+  createAdmin,
+  createApiToken,
+  createReader,
+  publishThroughWorkflow,
+} from '../helpers/identities';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 // Unique per run: draft text that must never appear in a reader's answer.
@@ -19,34 +24,73 @@ beforeAll(async () => {
   app = await startTestApp();
   const file = await app.strapi.db.query('plugin::upload.file').create({
     data: {
-      name: 'minsk-rally.jpg', hash: `minsk_rally_${crypto.randomBytes(3).toString('hex')}`, ext: '.jpg',
-      mime: 'image/jpeg', size: 12.5, width: 800, height: 600, url: '/uploads/minsk_rally.jpg', provider: 'local',
+      name: 'minsk-rally.jpg',
+      hash: `minsk_rally_${crypto.randomBytes(3).toString('hex')}`,
+      ext: '.jpg',
+      mime: 'image/jpeg',
+      size: 12.5,
+      width: 800,
+      height: 600,
+      url: '/uploads/minsk_rally.jpg',
+      provider: 'local',
     },
   });
-  const speaker = await docs('api::person.person').create({ data: { name: 'Sviatlana Tsikhanouskaya' } });
-  const source = await docs('api::source.source').create({ data: { name: 'Belta', type: 'news_agency' } });
+  const speaker = await docs('api::person.person').create({
+    data: { name: 'Sviatlana Tsikhanouskaya' },
+  });
+  const source = await docs('api::source.source').create({
+    data: { name: 'Belta', type: 'news_agency' },
+  });
 
   // A live story with a cover, whose working copy then gets an unapproved edit.
   const live = await docs('api::article.article').create({
-    data: { title: 'Protesters rally in Minsk', cover: file.id, people: [speaker.documentId], sources: [source.documentId] },
+    data: {
+      title: 'Protesters rally in Minsk',
+      cover: file.id,
+      people: [speaker.documentId],
+      sources: [source.documentId],
+    },
   });
   await docs('api::quote.quote').create({
-    data: { text: 'We will not give up.', verification: 'verified', speaker: speaker.documentId, source: source.documentId, article: live.documentId },
+    data: {
+      text: 'We will not give up.',
+      verification: 'verified',
+      speaker: speaker.documentId,
+      source: source.documentId,
+      article: live.documentId,
+    },
   });
   await publishThroughWorkflow(app, live.documentId);
-  await docs('api::article.article').update({ documentId: live.documentId, data: { standfirst: `${UNAPPROVED} standfirst` } });
+  await docs('api::article.article').update({
+    documentId: live.documentId,
+    data: { standfirst: `${UNAPPROVED} standfirst` },
+  });
 
   // A never-published story using the same image, naming the same person and source.
   const draft = await docs('api::article.article').create({
-    data: { title: `${SECRET} story`, cover: file.id, people: [speaker.documentId], sources: [source.documentId] },
+    data: {
+      title: `${SECRET} story`,
+      cover: file.id,
+      people: [speaker.documentId],
+      sources: [source.documentId],
+    },
   });
   await docs('api::quote.quote').create({
-    data: { text: `${SECRET} quote`, speaker: speaker.documentId, source: source.documentId, article: draft.documentId },
+    data: {
+      text: `${SECRET} quote`,
+      speaker: speaker.documentId,
+      source: source.documentId,
+      article: draft.documentId,
+    },
   });
 
   ids.live = live.documentId;
   ids.draft = draft.documentId;
-  ids.draftRow = (await app.strapi.db.query('api::article.article').findOne({ where: { documentId: draft.documentId } })).id;
+  ids.draftRow = (
+    await app.strapi.db
+      .query('api::article.article')
+      .findOne({ where: { documentId: draft.documentId } })
+  ).id;
   ids.file = file.id;
   auth.public = {};
   auth.reader = (await createReader(app)).auth;
@@ -58,7 +102,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (url: string, who: string) => app.request.get(url.replace(':live', ids.live)).set(auth[who]);
+const get = (url: string, who: string) =>
+  app.request.get(url.replace(':live', ids.live)).set(auth[who]);
 
 const expectRefused = (res: any, param: string) => {
   expect(res.status).toBe(400);
@@ -78,7 +123,9 @@ describe('logged-in end users read published content', () => {
   });
 
   it('the Authenticated role may find and findOne the four types (granted on first boot)', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'authenticated' } });
     for (const type of ['article', 'quote', 'person', 'source']) {
       for (const action of ['find', 'findOne']) {
         const count = await app.strapi.db
@@ -87,7 +134,13 @@ describe('logged-in end users read published content', () => {
         expect(count).toBe(1);
       }
     }
-    for (const url of ['/api/articles', '/api/quotes', '/api/people', '/api/sources', '/api/articles/:live']) {
+    for (const url of [
+      '/api/articles',
+      '/api/quotes',
+      '/api/people',
+      '/api/sources',
+      '/api/articles/:live',
+    ]) {
       const res = await get(url, 'reader');
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body)).not.toContain(SECRET);
@@ -105,7 +158,10 @@ const LEAK_PRONE: [string, string][] = [
   ['/api/people?filters[articles]=:draftRow', 'filters.articles'],
   ['/api/sources?filters[articles][$eq]=:draftRow', 'filters.articles'],
   ['/api/articles?filters[people][$in][0]=1', 'filters.people'],
-  ['/api/people?filters[$or][0][name]=x&filters[$or][1][quotes][$notNull]=true', 'filters.$or.1.quotes'],
+  [
+    '/api/people?filters[$or][0][name]=x&filters[$or][1][quotes][$notNull]=true',
+    'filters.$or.1.quotes',
+  ],
   ['/api/people?sort=quotes.text:desc', 'sort'],
   ['/api/people?sort[0]=quotes.text:desc', 'sort.0'],
   ['/api/people?sort[quotes][text]=desc', 'sort'],
@@ -113,7 +169,10 @@ const LEAK_PRONE: [string, string][] = [
   ['/api/articles/:live?populate[cover][populate][related]=true', 'populate.cover.populate'],
   ['/api/articles/:live?populate[cover][populate]=*', 'populate.cover.populate'],
   ['/api/articles?populate[cover][populate][0]=related', 'populate.cover.populate'],
-  ['/api/articles?populate[quotes][populate][article][populate][cover][populate][related]=true', 'populate.quotes.populate.article.populate.cover.populate'],
+  [
+    '/api/articles?populate[quotes][populate][article][populate][cover][populate][related]=true',
+    'populate.quotes.populate.article.populate.cover.populate',
+  ],
   ['/api/articles?populate[people][filters][quotes][$eq]=1', 'populate.people.filters.quotes'],
 ];
 
@@ -126,7 +185,10 @@ const MALFORMED: [string, string][] = [
   ['/api/articles?filters[$and][0]=', 'filters.$and'],
   ['/api/people?filters[0]=x', 'filters.0'],
   ['/api/people?filters[name][$between][0]=a', 'filters.name.$between'],
-  ['/api/people?filters[name][$between][0]=a&filters[name][$between][1]=b&filters[name][$between][2]=c', 'filters.name.$between'],
+  [
+    '/api/people?filters[name][$between][0]=a&filters[name][$between][1]=b&filters[name][$between][2]=c',
+    'filters.name.$between',
+  ],
   ['/api/people?filters[name][$bogus]=x', 'filters.name.$bogus'],
   ['/api/people?filters[name][$in][0][a]=b', 'filters.name.$in.0'],
   ['/api/people?filters[name][$notIn][0][a]=b', 'filters.name.$notIn.0'],
@@ -154,12 +216,15 @@ const MALFORMED: [string, string][] = [
 
 const withIds = (url: string) => url.replace(':draftRow', String(ids.draftRow));
 
-describe.each(READERS)('%s reader: refused shapes answer 400 ValidationError naming the parameter', (who) => {
-  it.each([...LEAK_PRONE, ...MALFORMED])('GET %s → %s', async (url, param) => {
-    const res = await get(withIds(url), who);
-    expectRefused(res, param);
-  });
-});
+describe.each(READERS)(
+  '%s reader: refused shapes answer 400 ValidationError naming the parameter',
+  (who) => {
+    it.each([...LEAK_PRONE, ...MALFORMED])('GET %s → %s', async (url, param) => {
+      const res = await get(withIds(url), who);
+      expectRefused(res, param);
+    });
+  }
+);
 
 describe('API tokens', () => {
   it.each(MALFORMED)('malformed for everybody: GET %s → 400 naming %s', async (url, param) => {
@@ -212,7 +277,12 @@ describe.each(READERS)('%s reader: nothing unpublished in any answer', (who) => 
   it.each([
     ['/api/people?filters[quotes][text][$contains]=' + 'SECRET'],
     ['/api/people?filters[articles][title][$contains]=' + 'SECRET'],
-    ['/api/people?filters[quotes][$not][text][$contains]=' + 'SECRET' + '&filters[quotes][$or][0][text][$contains]=' + 'SECRET'],
+    [
+      '/api/people?filters[quotes][$not][text][$contains]=' +
+        'SECRET' +
+        '&filters[quotes][$or][0][text][$contains]=' +
+        'SECRET',
+    ],
   ])('relation filters match published rows only: %s', async (url) => {
     const res = await get(url.replaceAll('SECRET', SECRET), who);
     expect(res.status).toBe(200);
@@ -220,10 +290,16 @@ describe.each(READERS)('%s reader: nothing unpublished in any answer', (who) => 
   });
 
   it('relation filters inside populate match published rows only', async () => {
-    const res = await get(`/api/articles/:live?populate[people][filters][quotes][text][$contains]=${SECRET}`, who);
+    const res = await get(
+      `/api/articles/:live?populate[people][filters][quotes][text][$contains]=${SECRET}`,
+      who
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.people).toEqual([]);
-    const control = await get('/api/articles/:live?populate[people][filters][quotes][text][$contains]=give up', who);
+    const control = await get(
+      '/api/articles/:live?populate[people][filters][quotes][text][$contains]=give up',
+      who
+    );
     expect(control.body.data.people.map((p: any) => p.name)).toEqual(['Sviatlana Tsikhanouskaya']);
   });
 });
@@ -237,7 +313,11 @@ describe('request bodies', () => {
     ['{"data":{"name":"A","aliases":[{"prototype":1}]}}', 'data.aliases.0.prototype'],
   ])('REST %s → 400 naming %s, nothing written', async (body, param) => {
     const before = await count();
-    const res = await app.request.post('/api/people').set(auth.token).set('content-type', 'application/json').send(body);
+    const res = await app.request
+      .post('/api/people')
+      .set(auth.token)
+      .set('content-type', 'application/json')
+      .send(body);
     expectRefused(res, param);
     expect(await count()).toBe(before);
     expect(({} as any).polluted).toBeUndefined();
@@ -271,11 +351,19 @@ describe('request bodies', () => {
   it('Content Manager update and clone may not rewrite a document`s id or documentId', async () => {
     const person = await docs('api::person.person').create({ data: { name: 'Roman Protasevich' } });
     const base = '/content-manager/collection-types/api::person.person';
-    const update = await app.request.put(`${base}/${person.documentId}`).set(auth.admin).send({ name: 'Raman Pratasevich', documentId: 'hijacked' });
+    const update = await app.request
+      .put(`${base}/${person.documentId}`)
+      .set(auth.admin)
+      .send({ name: 'Raman Pratasevich', documentId: 'hijacked' });
     expectRefused(update, 'documentId');
-    const clone = await app.request.post(`${base}/clone/${person.documentId}`).set(auth.admin).send({ name: 'Copy', id: 1 });
+    const clone = await app.request
+      .post(`${base}/clone/${person.documentId}`)
+      .set(auth.admin)
+      .send({ name: 'Copy', id: 1 });
     expectRefused(clone, 'id');
-    const stored = await app.strapi.db.query('api::person.person').findOne({ where: { id: person.id } });
+    const stored = await app.strapi.db
+      .query('api::person.person')
+      .findOne({ where: { id: person.id } });
     expect(stored).toMatchObject({ documentId: person.documentId, name: 'Roman Protasevich' });
   });
 
@@ -286,11 +374,17 @@ describe('request bodies', () => {
       .set(auth.admin)
       .send({ name: 'Maria Kolesnikova', role: null, documentId: person.documentId });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.data).toMatchObject({ documentId: person.documentId, name: 'Maria Kolesnikova' });
+    expect(res.body.data).toMatchObject({
+      documentId: person.documentId,
+      name: 'Maria Kolesnikova',
+    });
   });
 
   it('REST create with id or documentId stays a 400 (Strapi refuses unknown keys)', async () => {
-    for (const data of [{ name: 'C', id: 1 }, { name: 'C', documentId: 'x' }]) {
+    for (const data of [
+      { name: 'C', id: 1 },
+      { name: 'C', documentId: 'x' },
+    ]) {
       const res = await app.request.post('/api/people').set(auth.token).send({ data });
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
@@ -308,31 +402,45 @@ describe('request bodies', () => {
   });
 });
 
-describe.each(READERS)('%s reader: the stage copy on the document (`editorialStage`, private) tells nothing', (who) => {
-  // The live story's working copy waits in draft after an unapproved edit: a reader who could filter
-  // or sort on the stage copy would learn that. Private fields are refused in queries and never shown.
-  it.each([
-    ['/api/articles?filters[editorialStage][$eq]=draft', 'filters.editorialStage'],
-    ['/api/articles?filters[editorialStage][$eq]=published', 'filters.editorialStage'],
-    ['/api/articles?filters[$and][0][editorialStage][$eq]=draft', 'filters.$and.0.editorialStage'],
-    ['/api/articles?filters[editorialStage][$null]=true', 'filters.editorialStage'],
-    ['/api/people?filters[articles][editorialStage][$eq]=draft', 'filters.articles.editorialStage'],
-    ['/api/articles?sort=editorialStage:asc', 'sort.editorialStage'],
-    ['/api/articles?sort[0]=editorialStage', 'sort.editorialStage'],
-    ['/api/articles?fields[0]=editorialStage', 'fields.editorialStage'],
-  ])('GET %s → refused', async (url) => {
-    const res = await get(url, who);
-    expect(res.status).toBe(400);
-    expect(res.body.data).toBeNull();
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(JSON.stringify(res.body)).not.toMatch(/Protesters rally|draft|fact_check/i);
-  });
-
-  it('is never part of an answer', async () => {
-    for (const url of ['/api/articles', '/api/articles/:live', '/api/articles/:live?populate=*', '/api/people?populate=*']) {
+describe.each(READERS)(
+  '%s reader: the stage copy on the document (`editorialStage`, private) tells nothing',
+  (who) => {
+    // The live story's working copy waits in draft after an unapproved edit: a reader who could filter
+    // or sort on the stage copy would learn that. Private fields are refused in queries and never shown.
+    it.each([
+      ['/api/articles?filters[editorialStage][$eq]=draft', 'filters.editorialStage'],
+      ['/api/articles?filters[editorialStage][$eq]=published', 'filters.editorialStage'],
+      [
+        '/api/articles?filters[$and][0][editorialStage][$eq]=draft',
+        'filters.$and.0.editorialStage',
+      ],
+      ['/api/articles?filters[editorialStage][$null]=true', 'filters.editorialStage'],
+      [
+        '/api/people?filters[articles][editorialStage][$eq]=draft',
+        'filters.articles.editorialStage',
+      ],
+      ['/api/articles?sort=editorialStage:asc', 'sort.editorialStage'],
+      ['/api/articles?sort[0]=editorialStage', 'sort.editorialStage'],
+      ['/api/articles?fields[0]=editorialStage', 'fields.editorialStage'],
+    ])('GET %s → refused', async (url) => {
       const res = await get(url, who);
-      expect(res.status).toBe(200);
-      expect(JSON.stringify(res.body)).not.toContain('editorialStage');
-    }
-  });
-});
+      expect(res.status).toBe(400);
+      expect(res.body.data).toBeNull();
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(JSON.stringify(res.body)).not.toMatch(/Protesters rally|draft|fact_check/i);
+    });
+
+    it('is never part of an answer', async () => {
+      for (const url of [
+        '/api/articles',
+        '/api/articles/:live',
+        '/api/articles/:live?populate=*',
+        '/api/people?populate=*',
+      ]) {
+        const res = await get(url, who);
+        expect(res.status).toBe(200);
+        expect(JSON.stringify(res.body)).not.toContain('editorialStage');
+      }
+    });
+  }
+);

@@ -4,7 +4,12 @@
 // guards) before anything subtler breaks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
-import { createAdmin, createApiToken, createReader, publishThroughWorkflow } from '../helpers/identities';
+import {
+  createAdmin,
+  createApiToken,
+  createReader,
+  publishThroughWorkflow,
+} from '../helpers/identities';
 import { ARTICLE, createStory, QUOTE, transitionUrl } from '../helpers/workflow';
 import { currentActor, isReaderRequest } from '../../src/newsroom/request-actor';
 
@@ -17,7 +22,14 @@ let reader: Record<string, string>;
  * Each Document Service call made while `fn` runs: its action, status, and the caller as the
  * workflow's public `actor` service and the app's own request-actor see it.
  */
-const seen: { action: string; uid: string; status?: string; actor: any; appActor: any; reader: boolean }[] = [];
+const seen: {
+  action: string;
+  uid: string;
+  status?: string;
+  actor: any;
+  appActor: any;
+  reader: boolean;
+}[] = [];
 let recording = false;
 const record = async <T>(fn: () => Promise<T>) => {
   seen.length = 0;
@@ -54,9 +66,19 @@ afterAll(async () => {
 
 describe('identity (plugin services/actor.ts, app request-actor.ts): Strapi auth strategy names and where they put the caller', () => {
   it.each([
-    ['an admin JWT in the Content Manager', () => app.request.get(`/content-manager/collection-types/${ARTICLE}`).set(chief), 'admin', false],
+    [
+      'an admin JWT in the Content Manager',
+      () => app.request.get(`/content-manager/collection-types/${ARTICLE}`).set(chief),
+      'admin',
+      false,
+    ],
     ['an API token on REST', () => app.request.get('/api/articles').set(token), 'api-token', false],
-    ['a logged-in end user on REST', () => app.request.get('/api/articles').set(reader), 'user', true],
+    [
+      'a logged-in end user on REST',
+      () => app.request.get('/api/articles').set(reader),
+      'user',
+      true,
+    ],
     ['the public on REST', () => app.request.get('/api/articles'), 'public', true],
   ])('%s', async (_name, send, type, isReader) => {
     const calls = await record(async () => expect((await send()).status).toBe(200));
@@ -80,15 +102,25 @@ describe('identity (plugin services/actor.ts, app request-actor.ts): Strapi auth
 
 describe('Document Service actions the guards watch', () => {
   it('Content Manager clone and discard are actions of their own: `clone`, `discardDraft`', async () => {
-    const story = await createStory(app, 'Contract: clone', { quotes: [{ text: '«Contract»', verification: 'verified' }] });
+    const story = await createStory(app, 'Contract: clone', {
+      quotes: [{ text: '«Contract»', verification: 'verified' }],
+    });
     await publishThroughWorkflow(app, story.documentId);
     const cloned = await record(() =>
-      app.request.post(`/content-manager/collection-types/${QUOTE}/clone/${story.quoteIds[0]}?locale=en`).set(chief).send({ text: '«Contract copy»' })
+      app.request
+        .post(`/content-manager/collection-types/${QUOTE}/clone/${story.quoteIds[0]}?locale=en`)
+        .set(chief)
+        .send({ text: '«Contract copy»' })
     );
     expect(cloned.map((c) => c.action)).toContain('clone');
     expect(cloned.map((c) => c.action)).not.toContain('create');
     const discarded = await record(() =>
-      app.request.post(`/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/discard?locale=en`).set(chief).send({})
+      app.request
+        .post(
+          `/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/discard?locale=en`
+        )
+        .set(chief)
+        .send({})
     );
     expect(discarded.map((c) => c.action)).toContain('discardDraft');
     expect(discarded.find((c) => c.action === 'discardDraft')?.actor.type).toBe('admin');
@@ -99,8 +131,16 @@ describe('errors (plugin services/errors.ts, app errors.ts): what Strapi sends f
   it('a 403 thrown in a Document Service middleware keeps its name, message and details through REST and the Content Manager', async () => {
     const story = await createStory(app, 'Contract: errors');
     for (const res of [
-      await app.request.put(`/api/articles/${story.documentId}`).set(token).send({ data: { dateline: 'Sochi' } }),
-      await app.request.post(`/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/publish?locale=en`).set(chief).send({}),
+      await app.request
+        .put(`/api/articles/${story.documentId}`)
+        .set(token)
+        .send({ data: { dateline: 'Sochi' } }),
+      await app.request
+        .post(
+          `/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/publish?locale=en`
+        )
+        .set(chief)
+        .send({}),
     ]) {
       expect(res.status).toBe(403);
       expect(res.body).toEqual({
@@ -108,7 +148,8 @@ describe('errors (plugin services/errors.ts, app errors.ts): what Strapi sends f
         error: {
           status: 403,
           name: 'ForbiddenError',
-          message: 'articles are published and unpublished only through the editorial workflow: save a draft, then use its transitions (submit, approve, retract)',
+          message:
+            'articles are published and unpublished only through the editorial workflow: save a draft, then use its transitions (submit, approve, retract)',
           details: { workflow: 'editorial-workflow' },
         },
       });
@@ -118,8 +159,14 @@ describe('errors (plugin services/errors.ts, app errors.ts): what Strapi sends f
   it('a 409 thrown by a controller keeps its name, message and details, for admin JWTs and API tokens', async () => {
     const story = await createStory(app, 'Contract: conflict');
     for (const res of [
-      await app.request.post(transitionUrl(story.documentId)).set(chief).send({ transition: 'submit', expectedVersion: 7 }),
-      await app.request.post(`/api/editorial-workflow/state/${ARTICLE}/${story.documentId}/transition?locale=en`).set(token).send({ transition: 'submit', expectedVersion: 7 }),
+      await app.request
+        .post(transitionUrl(story.documentId))
+        .set(chief)
+        .send({ transition: 'submit', expectedVersion: 7 }),
+      await app.request
+        .post(`/api/editorial-workflow/state/${ARTICLE}/${story.documentId}/transition?locale=en`)
+        .set(token)
+        .send({ transition: 'submit', expectedVersion: 7 }),
     ]) {
       expect(res.status).toBe(409);
       expect(res.body).toEqual({
@@ -135,18 +182,35 @@ describe('errors (plugin services/errors.ts, app errors.ts): what Strapi sends f
   });
 
   it("the app's 403 and 409 from a Document Service middleware keep their name, message and details", async () => {
-    const story = await createStory(app, 'Contract: app errors', { quotes: [{ text: '«Contract app»', verification: 'verified' }] });
+    const story = await createStory(app, 'Contract: app errors', {
+      quotes: [{ text: '«Contract app»', verification: 'verified' }],
+    });
     await publishThroughWorkflow(app, story.documentId);
     const author = (await createAdmin(app, 'strapi-author', 'Writer')).auth;
     const stories = [{ documentId: story.documentId, locale: 'en', title: 'Contract: app errors' }];
-    const changed = await app.request.put(`/content-manager/collection-types/api::person.person/${story.speakerId}`).set(author).send({ name: 'Renamed' });
+    const changed = await app.request
+      .put(`/content-manager/collection-types/api::person.person/${story.speakerId}`)
+      .set(author)
+      .send({ name: 'Renamed' });
     expect(changed.status).toBe(403);
-    expect(changed.body.error).toMatchObject({ status: 403, name: 'ForbiddenError', details: { stories } });
-    expect(changed.body.error.message).toContain('Only those who may approve stories may change it');
+    expect(changed.body.error).toMatchObject({
+      status: 403,
+      name: 'ForbiddenError',
+      details: { stories },
+    });
+    expect(changed.body.error.message).toContain(
+      'Only those who may approve stories may change it'
+    );
     const deleted = await app.request.delete(`/api/people/${story.speakerId}`).set(token);
     expect(deleted.status).toBe(409);
-    expect(deleted.body.error).toMatchObject({ status: 409, name: 'ConflictError', details: { stories } });
-    expect(deleted.body.error.message).toContain('cannot be deleted: live stories show this person');
+    expect(deleted.body.error).toMatchObject({
+      status: 409,
+      name: 'ConflictError',
+      details: { stories },
+    });
+    expect(deleted.body.error.message).toContain(
+      'cannot be deleted: live stories show this person'
+    );
   });
 });
 
@@ -156,7 +220,9 @@ describe('transactions: what "all or nothing" relies on', () => {
     await expect(
       app.strapi.db.transaction(async () => {
         await app.strapi.db.transaction(async () => {
-          await app.strapi.documents(ARTICLE).create({ data: { title: 'Rolled back with the outer transaction' } });
+          await app.strapi
+            .documents(ARTICLE)
+            .create({ data: { title: 'Rolled back with the outer transaction' } });
         });
         throw new Error('outer fails');
       })

@@ -4,7 +4,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createReader, publishThroughWorkflow } from '../helpers/identities';
-import { bootInChildProcess, bootStrapi, createTestDatabase, DIST_DIR, type TestApp, type TestDatabase } from '../helpers/strapi';
+import {
+  bootInChildProcess,
+  bootStrapi,
+  createTestDatabase,
+  DIST_DIR,
+  type TestApp,
+  type TestDatabase,
+} from '../helpers/strapi';
 import { ARTICLE, createStory, QUOTE } from '../helpers/workflow';
 
 const require = createRequire(import.meta.url);
@@ -23,18 +30,32 @@ const boot = async (env: Record<string, string> = {}) => {
 const knex = () => app.strapi.db.connection;
 const stamps = async () =>
   Object.fromEntries(
-    (await knex()('quotes').select('document_id', 'published_at', 'verified_by', 'verified_by_actor').orderBy('id')).map((row: any) => [
+    (
+      await knex()('quotes')
+        .select('document_id', 'published_at', 'verified_by', 'verified_by_actor')
+        .orderBy('id')
+    ).map((row: any) => [
       `${quoteIds.indexOf(row.document_id)}:${row.published_at ? 'published' : 'draft'}`,
-      [row.verified_by, typeof row.verified_by_actor === 'string' ? JSON.parse(row.verified_by_actor) : row.verified_by_actor],
+      [
+        row.verified_by,
+        typeof row.verified_by_actor === 'string'
+          ? JSON.parse(row.verified_by_actor)
+          : row.verified_by_actor,
+      ],
     ])
   );
-const migrationRuns = async () => (await knex()('strapi_migrations').where({ name: MIGRATION })).length;
+const migrationRuns = async () =>
+  (await knex()('strapi_migrations').where({ name: MIGRATION })).length;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await boot();
   const story = await createStory(app, 'Verdicts from before display names', {
-    quotes: [{ text: '«First words»', verification: 'verified' }, { text: '«Second words»', verification: 'verified' }, { text: '«Third words»', verification: 'verified' }],
+    quotes: [
+      { text: '«First words»', verification: 'verified' },
+      { text: '«Second words»', verification: 'verified' },
+      { text: '«Third words»', verification: 'verified' },
+    ],
   });
   ({ documentId: storyId, quoteIds } = story);
   await publishThroughWorkflow(app, storyId);
@@ -52,7 +73,9 @@ describe('the verifiedBy migration', () => {
   it('rewrites old stamps to the display name on the next boot, draft and published rows alike', async () => {
     // A database from before the migration: old-style stamps, no verifiedByActor, no record of it.
     const write = (documentId: string, verifiedBy: string) =>
-      knex()('quotes').where({ document_id: documentId }).update({ verified_by: verifiedBy, verified_by_actor: null });
+      knex()('quotes')
+        .where({ document_id: documentId })
+        .update({ verified_by: verifiedBy, verified_by_actor: null });
     await write(quoteIds[0], `${FIONA} (admin #4)`);
     await write(quoteIds[1], 'API token "Wire desk" (api-token #2)');
     await write(quoteIds[2], 'Dana (Desk) Smith');
@@ -60,7 +83,10 @@ describe('the verifiedBy migration', () => {
 
     await boot();
     const fiona = [FIONA, { type: 'admin', id: 4, name: FIONA }];
-    const token = ['API token "Wire desk"', { type: 'api-token', id: 2, name: 'API token "Wire desk"' }];
+    const token = [
+      'API token "Wire desk"',
+      { type: 'api-token', id: 2, name: 'API token "Wire desk"' },
+    ];
     expect(await stamps()).toEqual({
       '0:draft': fiona,
       '0:published': fiona,
@@ -79,13 +105,20 @@ describe('the verifiedBy migration', () => {
     await app.strapi.db.transaction(({ trx }: any) => migration.up(trx, app.strapi.db));
     expect(await stamps()).toEqual(before);
     // A verifiedByActor already recorded is never replaced by one read from a stamp.
-    await knex()('quotes').where({ document_id: quoteIds[2] }).update({ verified_by: 'Dana Desk (admin #9)' });
+    await knex()('quotes')
+      .where({ document_id: quoteIds[2] })
+      .update({ verified_by: 'Dana Desk (admin #9)' });
     await app.strapi.db.transaction(({ trx }: any) => migration.up(trx, app.strapi.db));
-    expect((await stamps())['2:draft']).toEqual(['Dana Desk', { type: 'admin', id: 9, name: 'Dana Desk' }]);
+    expect((await stamps())['2:draft']).toEqual([
+      'Dana Desk',
+      { type: 'admin', id: 9, name: 'Dana Desk' },
+    ]);
   });
 
   it('runs once: Strapi’s migrations table keeps a later boot from running it again', async () => {
-    await knex()('quotes').where({ document_id: quoteIds[2] }).update({ verified_by: 'Late Stamp (admin #5)' });
+    await knex()('quotes')
+      .where({ document_id: quoteIds[2] })
+      .update({ verified_by: 'Late Stamp (admin #5)' });
     await boot();
     expect((await stamps())['2:draft'][0]).toBe('Late Stamp (admin #5)');
     expect(await migrationRuns()).toBe(1);
@@ -106,7 +139,9 @@ const readerViews = async (auth: Record<string, string> = {}) => {
   const single = await get(`/api/quotes/${quoteIds[0]}`);
   const story = await get(`/api/articles/${storyId}?populate[quotes][populate][0]=speaker`);
   const stories = await get('/api/articles?populate=quotes');
-  const people = await get('/api/people?populate[quotes][fields][0]=text&populate[quotes][fields][1]=verifiedBy');
+  const people = await get(
+    '/api/people?populate[quotes][fields][0]=text&populate[quotes][fields][1]=verifiedBy'
+  );
   return {
     list: list.map((q: any) => q.verifiedBy),
     single: single.verifiedBy,
@@ -128,13 +163,25 @@ describe('PUBLIC_VERIFIER', () => {
       people: [FIONA, FIONA, FIONA],
       verifiedAt: true,
     });
-    expect((await app.request.get(`/api/quotes?filters[verifiedBy][$eq]=${encodeURIComponent(FIONA)}`)).body.data).toHaveLength(3);
+    expect(
+      (await app.request.get(`/api/quotes?filters[verifiedBy][$eq]=${encodeURIComponent(FIONA)}`))
+        .body.data
+    ).toHaveLength(3);
   });
 
   it('none: readers never see it, by any route; API tokens still do', async () => {
     await boot({ PUBLIC_VERIFIER: 'none' });
-    const hidden = { list: [undefined, undefined, undefined], single: undefined, story: [undefined, undefined, undefined] };
-    expect(await readerViews()).toEqual({ ...hidden, stories: hidden.story, people: hidden.story, verifiedAt: true });
+    const hidden = {
+      list: [undefined, undefined, undefined],
+      single: undefined,
+      story: [undefined, undefined, undefined],
+    };
+    expect(await readerViews()).toEqual({
+      ...hidden,
+      stories: hidden.story,
+      people: hidden.story,
+      verifiedAt: true,
+    });
     const reader = await createReader(app);
     expect(await readerViews(reader.auth)).toMatchObject(hidden);
     const res = await app.request.get(`/api/quotes/${quoteIds[0]}`);
@@ -149,13 +196,19 @@ describe('PUBLIC_VERIFIER', () => {
     for (const [url, at] of [
       [`/api/quotes?filters[verifiedBy][$eq]=${name}`, ['filters', 'verifiedBy']],
       ['/api/quotes?sort=verifiedBy:asc', ['sort']],
-      [`/api/articles?populate[quotes][filters][verifiedBy][$startsWith]=F`, ['populate', 'quotes', 'filters', 'verifiedBy']],
+      [
+        `/api/articles?populate[quotes][filters][verifiedBy][$startsWith]=F`,
+        ['populate', 'quotes', 'filters', 'verifiedBy'],
+      ],
       [`/api/people?filters[quotes][verifiedBy][$eq]=${name}`, ['filters', 'quotes', 'verifiedBy']],
     ] as const) {
       const res = await app.request.get(url);
       expect(res.status, url).toBe(400);
       expect(res.body.error.name, url).toBe('ValidationError');
-      expect(res.body.error.details.errors.map((e: any) => e.path), url).toContainEqual(at);
+      expect(
+        res.body.error.details.errors.map((e: any) => e.path),
+        url
+      ).toContainEqual(at);
     }
     // Nor does the search text find quotes by their verifier.
     const search = await app.request.get(`/api/quotes?_q=${encodeURIComponent('Factchecker')}`);
@@ -165,7 +218,11 @@ describe('PUBLIC_VERIFIER', () => {
   });
 
   it('a value other than name or none stops the boot, naming the setting', () => {
-    const result = bootInChildProcess({ ...database.env, PUBLIC_VERIFIER: 'initials' }, undefined, 'register');
+    const result = bootInChildProcess(
+      { ...database.env, PUBLIC_VERIFIER: 'initials' },
+      undefined,
+      'register'
+    );
     expect(result.status).toBe(3);
     expect(result.output).toContain('PUBLIC_VERIFIER must be "name" or "none", got "initials"');
   });
@@ -176,8 +233,14 @@ describe('the story', () => {
   it('is live with its quotes', async () => {
     const res = await app.request.get(`/api/articles/${storyId}?populate=quotes`);
     expect(res.status).toBe(200);
-    expect(res.body.data.quotes.map((q: any) => q.text).sort()).toEqual(['«First words»', '«Second words»', '«Third words»']);
+    expect(res.body.data.quotes.map((q: any) => q.text).sort()).toEqual([
+      '«First words»',
+      '«Second words»',
+      '«Third words»',
+    ]);
     expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: storyId } })).toBe(2);
-    expect(await app.strapi.db.query(QUOTE).count({ where: { documentId: { $in: quoteIds } } })).toBe(6);
+    expect(
+      await app.strapi.db.query(QUOTE).count({ where: { documentId: { $in: quoteIds } } })
+    ).toBe(6);
   });
 });

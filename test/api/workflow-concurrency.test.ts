@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, usingPostgres } from '../helpers/strapi';
 import { createAdmin } from '../helpers/identities';
 import { startSecondProcess } from '../helpers/second-process';
-import { createStory as createAnyStory, giveStoryTo, snapshot, transitionUrl } from '../helpers/workflow';
+import {
+  createStory as createAnyStory,
+  giveStoryTo,
+  snapshot,
+  transitionUrl,
+} from '../helpers/workflow';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let author: Record<string, string>;
@@ -34,8 +39,11 @@ const tally = (responses: any[]) => {
   const statuses = responses.map((r) => r.status).sort();
   return {
     ok: statuses.filter((s) => s === 200).length,
-    conflicts: responses.filter((r) => r.status === 409 && r.body.error.name === 'ConflictError').length,
-    other: responses.filter((r) => r.status !== 200 && r.status !== 409).map((r) => [r.status, r.body?.error?.message]),
+    conflicts: responses.filter((r) => r.status === 409 && r.body.error.name === 'ConflictError')
+      .length,
+    other: responses
+      .filter((r) => r.status !== 200 && r.status !== 409)
+      .map((r) => [r.status, r.body?.error?.message]),
   };
 };
 
@@ -43,20 +51,34 @@ describe(`${PARALLEL} parallel requests in one process`, () => {
   it('submit: one succeeds, the rest are 409, one history entry', async () => {
     const { documentId } = await createStory(app, 'Race to submit');
     const responses = await Promise.all(
-      Array.from({ length: PARALLEL }, () => app.request.post(transitionUrl(documentId)).set(author).send({ transition: 'submit' }))
+      Array.from({ length: PARALLEL }, () =>
+        app.request.post(transitionUrl(documentId)).set(author).send({ transition: 'submit' })
+      )
     );
     expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
-    expect(await snapshot(app, documentId)).toEqual({ states: [['en', 'fact_check', 2]], history: 1, published: 0 });
+    expect(await snapshot(app, documentId)).toEqual({
+      states: [['en', 'fact_check', 2]],
+      history: 1,
+      published: 0,
+    });
   });
 
   it('approve (guards and publishing inside the transaction): one succeeds, one published version', async () => {
-    const { documentId } = await createStory(app, 'Race to approve', { quotes: [{ text: '«q»', verification: 'verified' }] });
+    const { documentId } = await createStory(app, 'Race to approve', {
+      quotes: [{ text: '«q»', verification: 'verified' }],
+    });
     await app.request.post(transitionUrl(documentId)).set(author).send({ transition: 'submit' });
     const responses = await Promise.all(
-      Array.from({ length: PARALLEL }, () => app.request.post(transitionUrl(documentId)).set(factChecker).send({ transition: 'approve' }))
+      Array.from({ length: PARALLEL }, () =>
+        app.request.post(transitionUrl(documentId)).set(factChecker).send({ transition: 'approve' })
+      )
     );
     expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
-    expect(await snapshot(app, documentId)).toEqual({ states: [['en', 'published', 3]], history: 2, published: 1 });
+    expect(await snapshot(app, documentId)).toEqual({
+      states: [['en', 'published', 3]],
+      history: 2,
+      published: 1,
+    });
   });
 
   it('with expectedVersion, mixed transitions: still exactly one move', async () => {
@@ -67,7 +89,11 @@ describe(`${PARALLEL} parallel requests in one process`, () => {
         app.request
           .post(transitionUrl(documentId))
           .set(factChecker)
-          .send(i % 2 ? { transition: 'approve', expectedVersion: 2 } : { transition: 'request_changes', comment: 'No', expectedVersion: 2 })
+          .send(
+            i % 2
+              ? { transition: 'approve', expectedVersion: 2 }
+              : { transition: 'request_changes', comment: 'No', expectedVersion: 2 }
+          )
       )
     );
     expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
@@ -78,37 +104,54 @@ describe(`${PARALLEL} parallel requests in one process`, () => {
 // Scale-out means several instances on one PostgreSQL; two processes on one SQLite file are not a
 // supported deployment, so this block exists only in the PostgreSQL run (TEST_DATABASE=postgres,
 // which .ci/run performs).
-if (usingPostgres()) describe('two Strapi processes on one PostgreSQL database', () => {
-  let second: Awaited<ReturnType<typeof startSecondProcess>>;
-  beforeAll(async () => {
-    second = await startSecondProcess({});
-  });
-  afterAll(async () => {
-    await second?.stop();
-  });
+if (usingPostgres())
+  describe('two Strapi processes on one PostgreSQL database', () => {
+    let second: Awaited<ReturnType<typeof startSecondProcess>>;
+    beforeAll(async () => {
+      second = await startSecondProcess({});
+    });
+    afterAll(async () => {
+      await second?.stop();
+    });
 
-  it(`${PARALLEL} submits split across both processes: one succeeds, one history entry`, async () => {
-    const { documentId } = await createStory(app, 'Race across processes');
-    const other = supertest(second.url);
-    const responses = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) =>
-        (i % 2 ? other : app.request).post(transitionUrl(documentId)).set(author).send({ transition: 'submit' })
-      )
-    );
-    expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
-    expect(await snapshot(app, documentId)).toEqual({ states: [['en', 'fact_check', 2]], history: 1, published: 0 });
-  });
+    it(`${PARALLEL} submits split across both processes: one succeeds, one history entry`, async () => {
+      const { documentId } = await createStory(app, 'Race across processes');
+      const other = supertest(second.url);
+      const responses = await Promise.all(
+        Array.from({ length: PARALLEL }, (_, i) =>
+          (i % 2 ? other : app.request)
+            .post(transitionUrl(documentId))
+            .set(author)
+            .send({ transition: 'submit' })
+        )
+      );
+      expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
+      expect(await snapshot(app, documentId)).toEqual({
+        states: [['en', 'fact_check', 2]],
+        history: 1,
+        published: 0,
+      });
+    });
 
-  it(`${PARALLEL} approves split across both processes: one published version`, async () => {
-    const { documentId } = await createStory(app, 'Approve across processes', { quotes: [{ text: '«q»', verification: 'verified' }] });
-    await app.request.post(transitionUrl(documentId)).set(author).send({ transition: 'submit' });
-    const other = supertest(second.url);
-    const responses = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) =>
-        (i % 2 ? other : app.request).post(transitionUrl(documentId)).set(factChecker).send({ transition: 'approve' })
-      )
-    );
-    expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
-    expect(await snapshot(app, documentId)).toEqual({ states: [['en', 'published', 3]], history: 2, published: 1 });
+    it(`${PARALLEL} approves split across both processes: one published version`, async () => {
+      const { documentId } = await createStory(app, 'Approve across processes', {
+        quotes: [{ text: '«q»', verification: 'verified' }],
+      });
+      await app.request.post(transitionUrl(documentId)).set(author).send({ transition: 'submit' });
+      const other = supertest(second.url);
+      const responses = await Promise.all(
+        Array.from({ length: PARALLEL }, (_, i) =>
+          (i % 2 ? other : app.request)
+            .post(transitionUrl(documentId))
+            .set(factChecker)
+            .send({ transition: 'approve' })
+        )
+      );
+      expect(tally(responses)).toEqual({ ok: 1, conflicts: PARALLEL - 1, other: [] });
+      expect(await snapshot(app, documentId)).toEqual({
+        states: [['en', 'published', 3]],
+        history: 2,
+        published: 1,
+      });
+    });
   });
-});

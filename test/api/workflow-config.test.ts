@@ -1,9 +1,23 @@
 // The workflow is declared in config: a four-stage workflow works with no code change, a bad
 // definition stops the boot naming the key, and documents that predate the workflow join it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootInChildProcess, bootStrapi, createTestDatabase, distWithPluginsConfig, type TestApp, type TestDatabase } from '../helpers/strapi';
+import {
+  bootInChildProcess,
+  bootStrapi,
+  createTestDatabase,
+  distWithPluginsConfig,
+  type TestApp,
+  type TestDatabase,
+} from '../helpers/strapi';
 import { createAdmin } from '../helpers/identities';
-import { ARTICLE, createStory, publicStory, snapshot, stateUrl, transitionUrl } from '../helpers/workflow';
+import {
+  ARTICLE,
+  createStory,
+  publicStory,
+  snapshot,
+  stateUrl,
+  transitionUrl,
+} from '../helpers/workflow';
 
 const STAGES = [
   { id: 'draft', name: 'Draft', color: '#8e8ea9', initial: true },
@@ -16,9 +30,27 @@ const FOUR_STAGES = {
   stages: STAGES,
   transitions: [
     { id: 'submit', name: 'Submit for fact-check', from: 'draft', to: 'fact_check' },
-    { id: 'request_changes', name: 'Request changes', from: ['fact_check', 'legal_review'], to: 'draft', requireComment: true },
-    { id: 'clear_facts', name: 'Facts check out', from: 'fact_check', to: 'legal_review', guards: ['quotes-verified'] },
-    { id: 'approve', name: 'Legal approves', from: 'legal_review', to: 'published', separationOfDuties: true },
+    {
+      id: 'request_changes',
+      name: 'Request changes',
+      from: ['fact_check', 'legal_review'],
+      to: 'draft',
+      requireComment: true,
+    },
+    {
+      id: 'clear_facts',
+      name: 'Facts check out',
+      from: 'fact_check',
+      to: 'legal_review',
+      guards: ['quotes-verified'],
+    },
+    {
+      id: 'approve',
+      name: 'Legal approves',
+      from: 'legal_review',
+      to: 'published',
+      separationOfDuties: true,
+    },
     { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true },
   ],
   publishWith: { [ARTICLE]: ['quotes'] },
@@ -47,10 +79,18 @@ describe('a four-stage workflow from config alone', () => {
     const chief = await createAdmin(app, 'strapi-super-admin', 'Chief');
     const lawyer = await createAdmin(app, 'strapi-super-admin', 'Lawyer');
     const info = await app.request.get('/editorial-workflow/workflow').set(chief.auth);
-    expect(info.body.data.stages.map((s: any) => s.id)).toEqual(['draft', 'fact_check', 'legal_review', 'published']);
+    expect(info.body.data.stages.map((s: any) => s.id)).toEqual([
+      'draft',
+      'fact_check',
+      'legal_review',
+      'published',
+    ]);
 
-    const { documentId } = await createStory(app, 'Needs a lawyer', { quotes: [{ text: '«Q»', verification: 'verified' }] });
-    const go = (who: any, transition: string) => app.request.post(transitionUrl(documentId)).set(who.auth).send({ transition });
+    const { documentId } = await createStory(app, 'Needs a lawyer', {
+      quotes: [{ text: '«Q»', verification: 'verified' }],
+    });
+    const go = (who: any, transition: string) =>
+      app.request.post(transitionUrl(documentId)).set(who.auth).send({ transition });
     expect((await go(chief, 'submit')).body.data.stage).toBe('fact_check');
     expect((await go(chief, 'approve')).status).toBe(409);
     const cleared = await go(chief, 'clear_facts');
@@ -64,16 +104,41 @@ describe('a four-stage workflow from config alone', () => {
 
     const permissions = await app.request.get('/admin/permissions').set(chief.auth);
     const actions = permissions.body.data.sections.plugins.map((p: any) => p.action);
-    expect(actions).toEqual(expect.arrayContaining(['plugin::editorial-workflow.transition.clear-facts']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['plugin::editorial-workflow.transition.clear-facts'])
+    );
   });
 });
 
 describe('a bad definition stops the boot', () => {
   it.each([
-    [{ ...FOUR_STAGES, transitions: [...FOUR_STAGES.transitions, { id: 'skip', name: 'Skip', from: 'draft', to: 'live' }] }, 'transitions[5].to names no stage ("live")'],
-    [{ ...FOUR_STAGES, contentTypes: ['api::story.story'], publishWith: {} }, 'contentTypes[0] names no content type ("api::story.story")'],
-    [{ ...FOUR_STAGES, stages: STAGES.map((st) => ({ ...st, initial: false })) }, 'stages must have exactly one initial stage (found 0)'],
-    [{ ...FOUR_STAGES, transitions: FOUR_STAGES.transitions.map((t) => (t.id === 'clear_facts' ? { ...t, guards: ['lawyer-happy'] } : t)) }, 'transitions[2].guards[0] names no registered guard ("lawyer-happy")'],
+    [
+      {
+        ...FOUR_STAGES,
+        transitions: [
+          ...FOUR_STAGES.transitions,
+          { id: 'skip', name: 'Skip', from: 'draft', to: 'live' },
+        ],
+      },
+      'transitions[5].to names no stage ("live")',
+    ],
+    [
+      { ...FOUR_STAGES, contentTypes: ['api::story.story'], publishWith: {} },
+      'contentTypes[0] names no content type ("api::story.story")',
+    ],
+    [
+      { ...FOUR_STAGES, stages: STAGES.map((st) => ({ ...st, initial: false })) },
+      'stages must have exactly one initial stage (found 0)',
+    ],
+    [
+      {
+        ...FOUR_STAGES,
+        transitions: FOUR_STAGES.transitions.map((t) =>
+          t.id === 'clear_facts' ? { ...t, guards: ['lawyer-happy'] } : t
+        ),
+      },
+      'transitions[2].guards[0] names no registered guard ("lawyer-happy")',
+    ],
   ])('%#: %s', async (workflow, message) => {
     const database = await createTestDatabase();
     const dist = distWithPluginsConfig(plugins(workflow));
@@ -106,7 +171,14 @@ describe('documents that predate the workflow', () => {
       const chief = await createAdmin(app, 'strapi-super-admin', 'Chief');
       const state = await app.request.get(stateUrl(live.documentId)).set(chief.auth);
       expect(state.body.data).toMatchObject({ stage: 'published', live: true, history: [] });
-      expect((await app.request.post(transitionUrl(live.documentId)).set(chief.auth).send({ transition: 'retract', comment: 'old' })).status).toBe(200);
+      expect(
+        (
+          await app.request
+            .post(transitionUrl(live.documentId))
+            .set(chief.auth)
+            .send({ transition: 'retract', comment: 'old' })
+        ).status
+      ).toBe(200);
       expect(await publicStory(app, live.documentId)).toBeNull();
     } finally {
       await app?.stop();
@@ -123,8 +195,14 @@ describe('separation of duties can be switched off', () => {
     try {
       const chief = await createAdmin(app, 'strapi-super-admin', 'Solo');
       const { documentId } = await createStory(app, 'One-person newsroom');
-      await app.request.post(transitionUrl(documentId)).set(chief.auth).send({ transition: 'submit' });
-      const res = await app.request.post(transitionUrl(documentId)).set(chief.auth).send({ transition: 'approve' });
+      await app.request
+        .post(transitionUrl(documentId))
+        .set(chief.auth)
+        .send({ transition: 'submit' });
+      const res = await app.request
+        .post(transitionUrl(documentId))
+        .set(chief.auth)
+        .send({ transition: 'approve' });
       expect(res.status).toBe(200);
     } finally {
       await app.stop();

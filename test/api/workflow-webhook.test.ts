@@ -47,7 +47,10 @@ afterAll(async () => {
 /** Events emitted on Strapi's event hub under the workflow's name, recorded as `emit` is called. */
 const spyOnTransitionEvents = () => {
   const emit = vi.spyOn(app.strapi.eventHub, 'emit');
-  return () => emit.mock.calls.filter(([name]) => name === 'editorial-workflow.transition').map(([, payload]) => payload);
+  return () =>
+    emit.mock.calls
+      .filter(([name]) => name === 'editorial-workflow.transition')
+      .map(([, payload]) => payload);
 };
 
 it('is accepted as a webhook event and delivered after each move, with its payload', async () => {
@@ -56,21 +59,36 @@ it('is accepted as a webhook event and delivered after each move, with its paylo
   const webhook = await app.request
     .post('/admin/webhooks')
     .set(chief.auth)
-    .send({ name: 'newsroom bus', url: `http://127.0.0.1:${port}/hook`, headers: {}, events: ['editorial-workflow.transition'] });
+    .send({
+      name: 'newsroom bus',
+      url: `http://127.0.0.1:${port}/hook`,
+      headers: {},
+      events: ['editorial-workflow.transition'],
+    });
   expect(webhook.status, JSON.stringify(webhook.body)).toBe(201);
 
   const unknown = await app.request
     .post('/admin/webhooks')
     .set(chief.auth)
-    .send({ name: 'typo', url: `http://127.0.0.1:${port}/x`, headers: {}, events: ['editorial-workflow.transitions'] });
+    .send({
+      name: 'typo',
+      url: `http://127.0.0.1:${port}/x`,
+      headers: {},
+      events: ['editorial-workflow.transitions'],
+    });
   expect(unknown.status).toBe(400);
 
   const { documentId } = await createStory(app, 'Hooked', { quotes: [{ text: '«q»' }] });
   await giveStoryTo(app, documentId, author.user.id); // an Author moves only their own stories
-  const res = await app.request.post(transitionUrl(documentId)).set(author.auth).send({ transition: 'submit', comment: 'Please check' });
+  const res = await app.request
+    .post(transitionUrl(documentId))
+    .set(author.auth)
+    .send({ transition: 'submit', comment: 'Please check' });
   expect(res.status).toBe(200);
   // Emitted before the response is sent; delivered by the webhook runner shortly after.
-  expect(emitted()).toEqual([expect.objectContaining({ documentId, locale: 'en', transition: 'submit' })]);
+  expect(emitted()).toEqual([
+    expect.objectContaining({ documentId, locale: 'en', transition: 'submit' }),
+  ]);
   await waitFor(() => received.length === 1);
   expect(received[0].body).toEqual({
     event: 'editorial-workflow.transition',
@@ -86,7 +104,10 @@ it('is accepted as a webhook event and delivered after each move, with its paylo
   });
 
   // A refused move commits nothing, so nothing is emitted, hence nothing is sent.
-  const refused = await app.request.post(transitionUrl(documentId)).set(chief.auth).send({ transition: 'approve' });
+  const refused = await app.request
+    .post(transitionUrl(documentId))
+    .set(chief.auth)
+    .send({ transition: 'approve' });
   expect(refused.status).toBe(400);
   expect(refused.body.error.name).toBe('ValidationError');
   expect(emitted()).toHaveLength(1);

@@ -23,7 +23,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { createDatabase, QUIET_ENV, startServer: startChildServer, testSecrets } = require('../helpers/test-env.cjs');
+const {
+  createDatabase,
+  QUIET_ENV,
+  startServer: startChildServer,
+  testSecrets,
+} = require('../helpers/test-env.cjs');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APP_DIR = path.resolve(HERE, '..', '..');
 const WORKER = path.join(HERE, 'worker.cjs');
@@ -38,7 +43,10 @@ const CYCLES = num('BENCH_CYCLES', 500);
 const TRANSITION_DOCS = 10;
 const TRANSITION_CLIENTS = 5;
 const QUEUE_REQUESTS = num('BENCH_QUEUE_REQUESTS', 300);
-const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_ADMIN_URL =
+  process.env.BENCH_PG_ADMIN_URL ??
+  process.env.TEST_PG_ADMIN_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const HARD_LIMIT_MS = num('BENCH_TIME_LIMIT', 900) * 1000;
 
 const READ_PATH =
@@ -53,7 +61,8 @@ const LIST_PATHS = {
   sort: `${LIST_BASE}&sort=editorialStage:ASC`,
 };
 
-const log = (...args) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...args);
+const log = (...args) =>
+  console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...args);
 const T0 = Date.now();
 
 // ---------------------------------------------------------------- cleanup: children, temp files, databases
@@ -91,7 +100,12 @@ cleanups.push(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 
 /** A new empty database, dropped at the end; `copyDatabase(from)` makes a second one with the same rows. */
 const newDatabase = async (label) => {
-  const database = await createDatabase({ kind: DB_KIND, prefix: `newsroom_bench_${label}`, dir: tmpDir, adminUrl: PG_ADMIN_URL });
+  const database = await createDatabase({
+    kind: DB_KIND,
+    prefix: `newsroom_bench_${label}`,
+    dir: tmpDir,
+    adminUrl: PG_ADMIN_URL,
+  });
   cleanups.push(() => database.drop());
   return database;
 };
@@ -124,7 +138,9 @@ const startServer = async (database, { workflow }) => {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
       BENCH_DIST_DIR: DIST_DIR,
       // The private dist copy lives in the temp dir: let it find the app's packages.
-      NODE_PATH: [path.join(APP_DIR, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
+      NODE_PATH: [path.join(APP_DIR, 'node_modules'), process.env.NODE_PATH]
+        .filter(Boolean)
+        .join(path.delimiter),
     },
     onSpawn: (child) => {
       children.add(child);
@@ -199,14 +215,18 @@ const request = (base, method, pathname, { headers = {}, body } = {}) =>
         agent,
         headers: {
           accept: 'application/json',
-          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': payload.length }
+            : {}),
           ...headers,
         },
       },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') })
+        );
         res.on('error', reject);
       }
     );
@@ -216,7 +236,10 @@ const request = (base, method, pathname, { headers = {}, body } = {}) =>
     req.end();
   });
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted, p) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+    : NaN;
 const summarize = (latencies, elapsedMs, errors) => {
   const sorted = Float64Array.from(latencies).sort();
   return {
@@ -265,7 +288,9 @@ const checkReadPage = (res) => {
   const body = JSON.parse(res.text);
   return (
     body.data.length === 25 &&
-    body.data.every((a) => a.quotes?.length === 3 && a.quotes.every((q) => q.speaker?.name && q.source?.name))
+    body.data.every(
+      (a) => a.quotes?.length === 3 && a.quotes.every((q) => q.speaker?.name && q.source?.name)
+    )
   );
 };
 
@@ -273,16 +298,26 @@ const checkReadPage = (res) => {
 const readSegment = async (database, { workflow, seconds, label }) => {
   const server = await startServer(database, { workflow });
   try {
-    if (server.workflow !== workflow) throw new Error(`${label}: the editorial-workflow plugin is ${server.workflow ? 'on' : 'off'}`);
+    if (server.workflow !== workflow)
+      throw new Error(
+        `${label}: the editorial-workflow plugin is ${server.workflow ? 'on' : 'off'}`
+      );
     const first = await request(server.url, 'GET', READ_PATH);
     if (first.status !== 200 || !checkReadPage(first)) {
-      throw new Error(`${label}: unexpected first page: ${first.status} ${first.text.slice(0, 500)}`);
+      throw new Error(
+        `${label}: unexpected first page: ${first.status} ${first.text.slice(0, 500)}`
+      );
     }
     const total = JSON.parse(first.text).meta.pagination.total;
     await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: WARMUP_S * 1000 });
     const cpu0 = cpuMs(server.pid);
     const loadBefore = load1();
-    const stats = await load(server.url, READ_PATH, { connections: CONNECTIONS, durationMs: seconds * 1000, check: checkReadPage, keep: true });
+    const stats = await load(server.url, READ_PATH, {
+      connections: CONNECTIONS,
+      durationMs: seconds * 1000,
+      check: checkReadPage,
+      keep: true,
+    });
     stats.serverCpuMs = cpuMs(server.pid) - cpu0;
     stats.load = [loadBefore, load1()];
     log(
@@ -301,7 +336,11 @@ const readSegment = async (database, { workflow, seconds, label }) => {
 const mergeSegments = (segments) => {
   const latencies = segments.flatMap((s) => s.latencies);
   const elapsed = segments.reduce((t, s) => t + s.elapsedMs, 0);
-  const stats = summarize(latencies, elapsed, segments.reduce((t, s) => t + s.errors, 0));
+  const stats = summarize(
+    latencies,
+    elapsed,
+    segments.reduce((t, s) => t + s.errors, 0)
+  );
   stats.serverCpuPerReq = segments.reduce((t, s) => t + s.serverCpuMs, 0) / stats.count;
   stats.segments = segments.map((s) => fmt(s.rps));
   return stats;
@@ -318,30 +357,44 @@ const adminLogin = async (server) => {
 const transitionBench = async (server, auth, draftIds, prefix = '') => {
   const move = async (documentId, transition, comment) => {
     const t = performance.now();
-    const res = await request(server.url, 'POST', `${prefix}/editorial-workflow/state/api::article.article/${documentId}/transition?locale=en`, {
-      headers: auth,
-      body: comment ? { transition, comment } : { transition },
-    });
+    const res = await request(
+      server.url,
+      'POST',
+      `${prefix}/editorial-workflow/state/api::article.article/${documentId}/transition?locale=en`,
+      {
+        headers: auth,
+        body: comment ? { transition, comment } : { transition },
+      }
+    );
     const ms = performance.now() - t;
-    if (res.status !== 200) throw new Error(`${transition} ${documentId}: ${res.status} ${res.text.slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`${transition} ${documentId}: ${res.status} ${res.text.slice(0, 300)}`);
     return ms;
   };
   const cycleOn = async (ids, cycles, latencies) => {
     for (let c = 0; c < cycles; c += 1) {
       const id = ids[c % ids.length];
       latencies.push(await move(id, 'submit'));
-      latencies.push(await move(id, 'request_changes', `bench cycle ${c}: please check the second quote`));
+      latencies.push(
+        await move(id, 'request_changes', `bench cycle ${c}: please check the second quote`)
+      );
     }
   };
   const perClient = (client) => draftIds.filter((_, i) => i % TRANSITION_CLIENTS === client);
   // Warm-up: a few cycles (their history counts towards the documents' history, as in a newsroom).
   const warm = [];
-  await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), 2, warm)));
+  await Promise.all(
+    Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), 2, warm))
+  );
   const latencies = [];
   const cpu0 = cpuMs(server.pid);
   const start = performance.now();
   const cyclesPerClient = Math.ceil(CYCLES / TRANSITION_CLIENTS);
-  await Promise.all(Array.from({ length: TRANSITION_CLIENTS }, (_, c) => cycleOn(perClient(c), cyclesPerClient, latencies)));
+  await Promise.all(
+    Array.from({ length: TRANSITION_CLIENTS }, (_, c) =>
+      cycleOn(perClient(c), cyclesPerClient, latencies)
+    )
+  );
   const stats = summarize(latencies, performance.now() - start, 0);
   stats.cycles = cyclesPerClient * TRANSITION_CLIENTS;
   stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
@@ -354,7 +407,8 @@ const queueBench = async (server, auth, label) => {
   if (first.status !== 200) throw new Error(`queue: ${first.status} ${first.text.slice(0, 300)}`);
   const body = JSON.parse(first.text);
   const titled = body.data.filter((d) => d.title).length;
-  if (body.data.length !== 25 || titled !== 25) throw new Error(`queue page: ${body.data.length} rows, ${titled} with a title`);
+  if (body.data.length !== 25 || titled !== 25)
+    throw new Error(`queue page: ${body.data.length} rows, ${titled} with a title`);
   for (let i = 0; i < 30; i += 1) await request(server.url, 'GET', QUEUE_PATH, { headers: auth });
   const latencies = [];
   const cpu0 = cpuMs(server.pid);
@@ -368,7 +422,9 @@ const queueBench = async (server, auth, label) => {
   const stats = summarize(latencies, performance.now() - start, 0);
   stats.total = body.meta.pagination.total;
   stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
-  log(`${label}: total ${stats.total} in fact_check, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`);
+  log(
+    `${label}: total ${stats.total} in fact_check, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`
+  );
   return stats;
 };
 
@@ -376,16 +432,28 @@ const queueBench = async (server, auth, label) => {
 const listBench = async (server, auth, kind, label, expected) => {
   const pathname = LIST_PATHS[kind];
   const first = await request(server.url, 'GET', pathname, { headers: auth });
-  if (first.status !== 200) throw new Error(`list ${kind}: ${first.status} ${first.text.slice(0, 300)}`);
+  if (first.status !== 200)
+    throw new Error(`list ${kind}: ${first.status} ${first.text.slice(0, 300)}`);
   const body = JSON.parse(first.text);
   const stages = body.results.map((r) => r.editorialStage);
   if (body.results.length !== 10) throw new Error(`list ${kind}: ${body.results.length} rows`);
-  if (kind === 'filter' && (body.pagination.total !== expected.factCheck || stages.some((s) => s !== 'fact_check'))) {
-    throw new Error(`list filter: total ${body.pagination.total}, expected ${expected.factCheck}; stages ${stages}`);
+  if (
+    kind === 'filter' &&
+    (body.pagination.total !== expected.factCheck || stages.some((s) => s !== 'fact_check'))
+  ) {
+    throw new Error(
+      `list filter: total ${body.pagination.total}, expected ${expected.factCheck}; stages ${stages}`
+    );
   }
-  if (kind === 'plain' && body.pagination.total !== expected.stories) throw new Error(`list: total ${body.pagination.total}, expected ${expected.stories}`);
-  if (kind === 'sort' && (body.pagination.total !== expected.stories || stages.some((s) => s !== 'draft'))) {
-    throw new Error(`list sort: total ${body.pagination.total}, expected ${expected.stories}; stages ${stages}`);
+  if (kind === 'plain' && body.pagination.total !== expected.stories)
+    throw new Error(`list: total ${body.pagination.total}, expected ${expected.stories}`);
+  if (
+    kind === 'sort' &&
+    (body.pagination.total !== expected.stories || stages.some((s) => s !== 'draft'))
+  ) {
+    throw new Error(
+      `list sort: total ${body.pagination.total}, expected ${expected.stories}; stages ${stages}`
+    );
   }
   for (let i = 0; i < 20; i += 1) await request(server.url, 'GET', pathname, { headers: auth });
   const latencies = [];
@@ -400,7 +468,9 @@ const listBench = async (server, auth, kind, label, expected) => {
   const stats = summarize(latencies, performance.now() - start, 0);
   stats.total = body.pagination.total;
   stats.serverCpuPerReq = (cpuMs(server.pid) - cpu0) / stats.count;
-  log(`${label}: total ${stats.total}, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`);
+  log(
+    `${label}: total ${stats.total}, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms over ${stats.count} requests, server CPU ${fmt(stats.serverCpuPerReq, 2)} ms/req`
+  );
   return stats;
 };
 
@@ -411,28 +481,69 @@ const listSection = async (server) => {
   if (login.status !== 200) throw new Error(`editor login failed: ${login.status} ${login.text}`);
   const auth = { Authorization: `Bearer ${JSON.parse(login.text).data.token}` };
   const filled = await server.call('list-stories', { total: LIST_STORIES });
-  log(`list view: ${filled.stories} stories (${filled.inserted} inserted in ${fmt(filled.ms / 1000)}s), ${filled.rows} article rows, ${filled.factCheck} in fact_check`);
+  log(
+    `list view: ${filled.stories} stories (${filled.inserted} inserted in ${fmt(filled.ms / 1000)}s), ${filled.rows} article rows, ${filled.factCheck} in fact_check`
+  );
   const results = {};
   for (const present of [false, true]) {
     await server.call('stage-index', { present });
     const tag = present ? 'indexed' : 'no index';
     results[tag] = {
-      filter: await listBench(server, auth, 'filter', `list view @${filled.stories}, stage filter, ${tag}`, filled),
-      sort: await listBench(server, auth, 'sort', `list view @${filled.stories}, sorted by stage, ${tag}`, filled),
+      filter: await listBench(
+        server,
+        auth,
+        'filter',
+        `list view @${filled.stories}, stage filter, ${tag}`,
+        filled
+      ),
+      sort: await listBench(
+        server,
+        auth,
+        'sort',
+        `list view @${filled.stories}, sorted by stage, ${tag}`,
+        filled
+      ),
     };
   }
   // What any list view of that size costs (a page and Strapi's count of every draft): the baseline.
-  const plain = await listBench(server, auth, 'plain', `list view @${filled.stories}, no filter, no sort`, filled);
+  const plain = await listBench(
+    server,
+    auth,
+    'plain',
+    `list view @${filled.stories}, no filter, no sort`,
+    filled
+  );
   return { stories: filled.stories, results, plain };
 };
 
 const listRows = (list) => {
   const n = list.stories.toLocaleString('en');
-  const plain = [`List @${n}, no filter (baseline)`, 'p50 / p99 ms', `${fmt(list.plain.p50)} / ${fmt(list.plain.p99)}`, '-', '-'];
-  return [plain, ...Object.entries(list.results).flatMap(([tag, r]) => [
-    [`List @${n}, stage filter, ${tag}`, 'p50 / p99 ms', `${fmt(r.filter.p50)} / ${fmt(r.filter.p99)}`, tag === 'indexed' ? 'p99 < 100' : '-', tag === 'indexed' ? (r.filter.p99 < 100 ? 'PASS' : 'MISS') : '-'],
-    [`List @${n}, sort by stage, ${tag}`, 'p50 / p99 ms', `${fmt(r.sort.p50)} / ${fmt(r.sort.p99)}`, tag === 'indexed' ? 'p99 < 100' : '-', tag === 'indexed' ? (r.sort.p99 < 100 ? 'PASS' : 'MISS') : '-'],
-  ])];
+  const plain = [
+    `List @${n}, no filter (baseline)`,
+    'p50 / p99 ms',
+    `${fmt(list.plain.p50)} / ${fmt(list.plain.p99)}`,
+    '-',
+    '-',
+  ];
+  return [
+    plain,
+    ...Object.entries(list.results).flatMap(([tag, r]) => [
+      [
+        `List @${n}, stage filter, ${tag}`,
+        'p50 / p99 ms',
+        `${fmt(r.filter.p50)} / ${fmt(r.filter.p99)}`,
+        tag === 'indexed' ? 'p99 < 100' : '-',
+        tag === 'indexed' ? (r.filter.p99 < 100 ? 'PASS' : 'MISS') : '-',
+      ],
+      [
+        `List @${n}, sort by stage, ${tag}`,
+        'p50 / p99 ms',
+        `${fmt(r.sort.p50)} / ${fmt(r.sort.p99)}`,
+        tag === 'indexed' ? 'p99 < 100' : '-',
+        tag === 'indexed' ? (r.sort.p99 < 100 ? 'PASS' : 'MISS') : '-',
+      ],
+    ]),
+  ];
 };
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
@@ -448,21 +559,29 @@ const build = () => {
     execFileSync('npm', ['run', 'build:plugins'], { cwd: APP_DIR, stdio: 'inherit' });
     execFileSync(
       process.execPath,
-      ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(APP_DIR)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`],
+      [
+        '-e',
+        `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(APP_DIR)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`,
+      ],
       { cwd: APP_DIR, stdio: 'inherit' }
     );
     log(`compiled app and plugin in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   }
   // A private copy of dist/: other runs (tests) may recompile the shared one meanwhile.
   const copy = path.join(tmpDir, 'dist');
-  fs.cpSync(path.join(APP_DIR, 'dist'), copy, { recursive: true, filter: (src) => !src.startsWith(path.join(APP_DIR, 'dist', 'build')) });
+  fs.cpSync(path.join(APP_DIR, 'dist'), copy, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(APP_DIR, 'dist', 'build')),
+  });
   DIST_DIR = copy;
 };
 
 let LOAD_AT_START = NaN;
 const main = async () => {
   LOAD_AT_START = load1();
-  log(`database ${DB_KIND}, ${STORIES} stories, node ${process.version}, ${os.cpus().length} cores`);
+  log(
+    `database ${DB_KIND}, ${STORIES} stories, node ${process.version}, ${os.cpus().length} cores`
+  );
   build();
 
   if (LIST_ONLY) {
@@ -490,9 +609,21 @@ const main = async () => {
   // 2. Public reads, off / on / off (same rows, one server at a time): the plugin-off time is split
   //    around the plugin-on run, so a load that drifts during the run weighs on both alike.
   const half = DURATION_S / 2;
-  const off1 = await readSegment(dbOff, { workflow: false, seconds: half, label: 'reads, workflow off (1/2)' });
-  const on1 = await readSegment(dbOn, { workflow: true, seconds: DURATION_S, label: 'reads, workflow on' });
-  const off2 = await readSegment(dbOff, { workflow: false, seconds: half, label: 'reads, workflow off (2/2)' });
+  const off1 = await readSegment(dbOff, {
+    workflow: false,
+    seconds: half,
+    label: 'reads, workflow off (1/2)',
+  });
+  const on1 = await readSegment(dbOn, {
+    workflow: true,
+    seconds: DURATION_S,
+    label: 'reads, workflow on',
+  });
+  const off2 = await readSegment(dbOff, {
+    workflow: false,
+    seconds: half,
+    label: 'reads, workflow off (2/2)',
+  });
   const readOff = mergeSegments([off1, off2]);
   const readOn = mergeSegments([on1]);
 
@@ -501,7 +632,9 @@ const main = async () => {
 
   // 3. Transitions over the admin API.
   const auth = await adminLogin(server);
-  log(`transitions: ${CYCLES} submit/request_changes cycles, ${TRANSITION_CLIENTS} clients over ${seeded.draftIds.length} documents`);
+  log(
+    `transitions: ${CYCLES} submit/request_changes cycles, ${TRANSITION_CLIENTS} clients over ${seeded.draftIds.length} documents`
+  );
   const moves = await transitionBench(server, auth, seeded.draftIds);
   log(
     `transitions: ${fmt(moves.rps)}/s, p50 ${fmt(moves.p50)} ms, p99 ${fmt(moves.p99)} ms (${moves.count} moves), ` +
@@ -511,7 +644,12 @@ const main = async () => {
   // 3b. The same moves through the content API with an API token: what the workflow itself costs
   //     once Strapi's per-request admin permission build (~7 ms, core) is out of the way.
   const { accessKey } = await server.call('token');
-  const tokenMoves = await transitionBench(server, { Authorization: `Bearer ${accessKey}` }, seeded.draftIds, '/api');
+  const tokenMoves = await transitionBench(
+    server,
+    { Authorization: `Bearer ${accessKey}` },
+    seeded.draftIds,
+    '/api'
+  );
   log(
     `transitions (API token): ${fmt(tokenMoves.rps)}/s, p50 ${fmt(tokenMoves.p50)} ms, p99 ${fmt(tokenMoves.p99)} ms ` +
       `(${tokenMoves.count} moves), server CPU ${fmt(tokenMoves.serverCpuPerReq, 2)} ms/move`
@@ -543,17 +681,53 @@ const main = async () => {
     ['Reads on/off', 'req/s ratio', fmt(ratio, 3), '>= 0.95', ratio >= 0.95 ? 'PASS' : 'MISS'],
     ['Reads on/off', 'p50 ratio', fmt(readOn.p50 / readOff.p50, 3), '-', '-'],
     ['Reads on/off', 'p99 ratio', fmt(readOn.p99 / readOff.p99, 3), '-', '-'],
-    ['Reads on/off', 'server CPU ms/req', `${fmt(readOn.serverCpuPerReq, 2)} / ${fmt(readOff.serverCpuPerReq, 2)}`, '-', '-'],
+    [
+      'Reads on/off',
+      'server CPU ms/req',
+      `${fmt(readOn.serverCpuPerReq, 2)} / ${fmt(readOff.serverCpuPerReq, 2)}`,
+      '-',
+      '-',
+    ],
     // CPU the server spends per request hardly depends on what else runs on the machine: the steadier figure.
-    ['Reads off/on', 'CPU/req ratio', fmt(readOff.serverCpuPerReq / readOn.serverCpuPerReq, 3), '-', '-'],
-    ['Transitions, admin JWT', 'per second', fmt(moves.rps), '>= 100', moves.rps >= 100 ? 'PASS' : 'MISS'],
+    [
+      'Reads off/on',
+      'CPU/req ratio',
+      fmt(readOff.serverCpuPerReq / readOn.serverCpuPerReq, 3),
+      '-',
+      '-',
+    ],
+    [
+      'Transitions, admin JWT',
+      'per second',
+      fmt(moves.rps),
+      '>= 100',
+      moves.rps >= 100 ? 'PASS' : 'MISS',
+    ],
     ['Transitions, admin JWT', 'p50 / p99 ms', `${fmt(moves.p50)} / ${fmt(moves.p99)}`, '-', '-'],
     ['Transitions, admin JWT', 'server CPU ms/move', fmt(moves.serverCpuPerReq, 2), '-', '-'],
-    ['Transitions, API token', 'per second', fmt(tokenMoves.rps), '>= 100', tokenMoves.rps >= 100 ? 'PASS' : 'MISS'],
-    ['Transitions, API token', 'p50 / p99 ms', `${fmt(tokenMoves.p50)} / ${fmt(tokenMoves.p99)}`, '-', '-'],
+    [
+      'Transitions, API token',
+      'per second',
+      fmt(tokenMoves.rps),
+      '>= 100',
+      tokenMoves.rps >= 100 ? 'PASS' : 'MISS',
+    ],
+    [
+      'Transitions, API token',
+      'p50 / p99 ms',
+      `${fmt(tokenMoves.p50)} / ${fmt(tokenMoves.p99)}`,
+      '-',
+      '-',
+    ],
     ['Transitions, API token', 'server CPU ms/move', fmt(tokenMoves.serverCpuPerReq, 2), '-', '-'],
     ['Queue @1,000', 'p50 / p99 ms', `${fmt(queue[1000].p50)} / ${fmt(queue[1000].p99)}`, '-', '-'],
-    ['Queue @10,000', 'p50 / p99 ms', `${fmt(queue[10000].p50)} / ${fmt(queue[10000].p99)}`, 'p99 < 50', queue[10000].p99 < 50 ? 'PASS' : 'MISS'],
+    [
+      'Queue @10,000',
+      'p50 / p99 ms',
+      `${fmt(queue[10000].p50)} / ${fmt(queue[10000].p99)}`,
+      'p99 < 50',
+      queue[10000].p99 < 50 ? 'PASS' : 'MISS',
+    ],
     ['Queue @10,000', 'server CPU ms/req', fmt(queue[10000].serverCpuPerReq, 2), '-', '-'],
     ['Queue 10k/1k', 'p99 ratio', fmt(queue[10000].p99 / queue[1000].p99, 3), '-', '-'],
     ...listRows(list),
@@ -568,10 +742,18 @@ const main = async () => {
 };
 
 const printTable = (rows, what, extra = '') => {
-  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Unit', 'Value', 'Target', 'Result'][i].length));
-  const line = (r) => r.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
+  const widths = [0, 1, 2, 3, 4].map((i) =>
+    Math.max(
+      ...rows.map((r) => r[i].length),
+      ['Measure', 'Unit', 'Value', 'Target', 'Result'][i].length
+    )
+  );
+  const line = (r) =>
+    r.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
   console.log('');
-  console.log(`Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${what})`);
+  console.log(
+    `Benchmark (${DB_KIND}, node ${process.version}, ${os.cpus().length} cores, ${what})`
+  );
   console.log(
     `Load average (1 min) at start ${fmt(LOAD_AT_START, 2)}, at end ${fmt(load1(), 2)}: anything above ~2 on 2 cores means other ` +
       `processes shared the CPU and the figures are pessimistic.${extra}`

@@ -42,15 +42,27 @@ const seed = async ({ stories, drafts }) => {
   }
   const people = [];
   for (let i = 0; i < 30; i += 1) {
-    people.push((await strapi.documents(PERSON).create({ data: { name: `Bench Person ${i}`, role: 'Official', country: 'BY' } })).documentId);
+    people.push(
+      (
+        await strapi
+          .documents(PERSON)
+          .create({ data: { name: `Bench Person ${i}`, role: 'Official', country: 'BY' } })
+      ).documentId
+    );
   }
   const sources = [];
   for (let i = 0; i < 10; i += 1) {
     sources.push(
-      (await strapi.documents(SOURCE).create({ data: { name: `Bench Source ${i}`, type: 'news_agency', reliability: 'B' } })).documentId
+      (
+        await strapi
+          .documents(SOURCE)
+          .create({ data: { name: `Bench Source ${i}`, type: 'news_agency', reliability: 'B' } })
+      ).documentId
     );
   }
-  const workflow = workflowEnabled() ? strapi.plugin('editorial-workflow').service('workflow') : null;
+  const workflow = workflowEnabled()
+    ? strapi.plugin('editorial-workflow').service('workflow')
+    : null;
   const anyMove = () => true;
 
   const createStory = async (i, title) => {
@@ -97,7 +109,8 @@ const seed = async ({ stories, drafts }) => {
       await workflow.transition(target, { transition: 'submit' }, WRITER, anyMove);
       await workflow.transition(target, { transition: 'approve' }, CHECKER, anyMove);
     } else {
-      for (const q of story.quoteIds) await strapi.documents(QUOTE).publish({ documentId: q, locale: LOCALE });
+      for (const q of story.quoteIds)
+        await strapi.documents(QUOTE).publish({ documentId: q, locale: LOCALE });
       await strapi.documents(ARTICLE).publish({ documentId: story.documentId, locale: LOCALE });
     }
     times.create += t1 - t0;
@@ -107,9 +120,17 @@ const seed = async ({ stories, drafts }) => {
   // Drafts (in the initial stage) for the transition benchmark.
   const draftIds = [];
   for (let i = 0; i < drafts; i += 1) {
-    draftIds.push((await createStory(stories + i, `Bench draft ${i}: waiting for the desk`)).documentId);
+    draftIds.push(
+      (await createStory(stories + i, `Bench draft ${i}: waiting for the desk`)).documentId
+    );
   }
-  return { ms: Date.now() - started, createMs: times.create, publishMs: times.publish, published: published.length, draftIds };
+  return {
+    ms: Date.now() - started,
+    createMs: times.create,
+    publishMs: times.publish,
+    published: published.length,
+    draftIds,
+  };
 };
 
 /** An admin (super admin unless `role` names another) to log in with (POST /admin/login is done by the parent, over HTTP). */
@@ -129,7 +150,13 @@ const createAdmin = async ({ role: code = 'strapi-super-admin' } = {}) => {
   return { email, password };
 };
 
-const newDocumentId = () => crypto.randomBytes(12).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
+const newDocumentId = () =>
+  crypto
+    .randomBytes(12)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 24);
 
 /**
  * Brings the number of fact_check states up to `total` cheaply: draft article rows and their states,
@@ -187,7 +214,13 @@ const queueStates = async ({ total }) => {
   const [{ c }] = await knex(STATE_TABLE).where({ stage: 'fact_check' }).count({ c: '*' });
   const [{ all }] = await knex(STATE_TABLE).count({ all: '*' });
   const [{ arts }] = await knex(articleTable).count({ arts: '*' });
-  return { inserted: Math.max(0, missing), factCheck: Number(c), states: Number(all), articleRows: Number(arts), ms: Date.now() - started };
+  return {
+    inserted: Math.max(0, missing),
+    factCheck: Number(c),
+    states: Number(all),
+    articleRows: Number(arts),
+    ms: Date.now() - started,
+  };
 };
 
 /**
@@ -198,7 +231,10 @@ const queueStates = async ({ total }) => {
 const listStories = async ({ total }) => {
   const knex = strapi.db.connection;
   const articleTable = strapi.db.metadata.get(ARTICLE).tableName;
-  const [{ n }] = await knex(articleTable).where({ locale: LOCALE }).whereNull('published_at').count({ n: '*' });
+  const [{ n }] = await knex(articleTable)
+    .where({ locale: LOCALE })
+    .whereNull('published_at')
+    .count({ n: '*' });
   const missing = total - Number(n);
   const started = Date.now();
   const actor = JSON.stringify(WRITER);
@@ -247,10 +283,22 @@ const listStories = async ({ total }) => {
   }
   if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${articleTable}`);
   else await knex.raw('ANALYZE');
-  const [{ drafts }] = await knex(articleTable).where({ locale: LOCALE }).whereNull('published_at').count({ drafts: '*' });
+  const [{ drafts }] = await knex(articleTable)
+    .where({ locale: LOCALE })
+    .whereNull('published_at')
+    .count({ drafts: '*' });
   const [{ rows }] = await knex(articleTable).count({ rows: '*' });
-  const [{ fc }] = await knex(articleTable).where({ editorial_stage: 'fact_check' }).whereNull('published_at').count({ fc: '*' });
-  return { inserted: Math.max(0, missing), stories: Number(drafts), rows: Number(rows), factCheck: Number(fc), ms: Date.now() - started };
+  const [{ fc }] = await knex(articleTable)
+    .where({ editorial_stage: 'fact_check' })
+    .whereNull('published_at')
+    .count({ fc: '*' });
+  return {
+    inserted: Math.max(0, missing),
+    stories: Number(drafts),
+    rows: Number(rows),
+    factCheck: Number(fc),
+    ms: Date.now() - started,
+  };
 };
 
 /** Drops or recreates the stage copy's index (declared by the plugin; schema sync makes it at boot). */
@@ -260,13 +308,17 @@ const stageIndex = async ({ present }) => {
   const table = model.collectionName;
   const index = model.indexes.find((i) => i.columns.includes('editorial_stage'));
   if (!index) throw new Error('no editorial_stage index declared on articles');
-  await knex.schema.alterTable(table, (t) => (present ? t.index(index.columns, index.name) : t.dropIndex(index.columns, index.name)));
+  await knex.schema.alterTable(table, (t) =>
+    present ? t.index(index.columns, index.name) : t.dropIndex(index.columns, index.name)
+  );
   return { index: index.name, columns: index.columns, present };
 };
 
 /** A full-access API token: the content-API route automations use for the same moves. */
 const createToken = async () => {
-  const token = await strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
   return { accessKey: token.accessKey };
 };
 
@@ -286,7 +338,12 @@ const handlers = {
 const main = async () => {
   const { createStrapi } = require('@strapi/strapi');
   const t0 = Date.now();
-  strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: DIST_DIR,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await strapi.listen();
   const { port } = strapi.server.httpServer.address();
   const onMessage = async (message) => {
@@ -294,7 +351,8 @@ const main = async () => {
     try {
       if (!handler) throw new Error(`unknown command ${message.cmd}`);
       const result = await handler(message.args ?? {});
-      if (message.cmd === 'stop') process.send({ id: message.id, ok: true, result }, () => process.exit(0));
+      if (message.cmd === 'stop')
+        process.send({ id: message.id, ok: true, result }, () => process.exit(0));
       else process.send({ id: message.id, ok: true, result });
     } catch (error) {
       process.send({ id: message.id, ok: false, error: String(error?.stack ?? error) });

@@ -11,7 +11,12 @@ const QUOTE_TEXT =
 
 test.use({ role: 'author' });
 
-test('the author writes a story with a quote, sees no Publish button, and submits it', async ({ page, api, tag, capture }) => {
+test('the author writes a story with a quote, sees no Publish button, and submits it', async ({
+  page,
+  api,
+  tag,
+  capture,
+}) => {
   // People and sources come from the API, by the author: an Author reads only what they created.
   const speaker = `Michelle Bachelet ${tag}`;
   const source = `UN Human Rights Council ${tag}`;
@@ -19,7 +24,9 @@ test('the author writes a story with a quote, sees no Publish button, and submit
   await api.author.createSource({ name: source, type: 'official', reliability: 'A' });
   const title = `${TITLE} ${tag}`;
 
-  await page.goto(`/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=en`);
+  await page.goto(
+    `/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=en`
+  );
   await page.getByRole('textbox', { name: 'title', exact: true }).fill(title);
   await page.getByRole('textbox', { name: 'standfirst', exact: true }).fill(STANDFIRST);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -27,7 +34,9 @@ test('the author writes a story with a quote, sees no Publish button, and submit
   const articleId = new URL(page.url()).pathname.split('/').pop()!;
 
   // The quote: who said it, where it was said, which story it belongs to.
-  await page.goto(`/admin/content-manager/collection-types/${QUOTE}/create?plugins[i18n][locale]=en`);
+  await page.goto(
+    `/admin/content-manager/collection-types/${QUOTE}/create?plugins[i18n][locale]=en`
+  );
   await page.getByRole('textbox', { name: 'text', exact: true }).fill(QUOTE_TEXT);
   for (const [field, option] of [
     ['speaker', speaker],
@@ -69,13 +78,25 @@ test('the author writes a story with a quote, sees no Publish button, and submit
   await capture('side-panel-author-submitted.png');
 });
 
-test('an edit to the live story sends it back to draft; readers keep the approved version', async ({ page, api, tag, capture }) => {
-  const { story } = await seedStory(api, { title: `${TITLE} ${tag}`, standfirst: STANDFIRST, quote: QUOTE_TEXT, stage: 'published' });
+test('an edit to the live story sends it back to draft; readers keep the approved version', async ({
+  page,
+  api,
+  tag,
+  capture,
+}) => {
+  const { story } = await seedStory(api, {
+    title: `${TITLE} ${tag}`,
+    standfirst: STANDFIRST,
+    quote: QUOTE_TEXT,
+    stage: 'published',
+  });
 
   await page.goto(editViewUrl(ARTICLE, story));
   const ew = workflowPanel(page);
   await expect(ew.stage).toHaveAttribute('data-stage', 'published');
-  await page.getByRole('textbox', { name: 'standfirst', exact: true }).fill('UPDATED: the talks in Sochi lasted about four hours.');
+  await page
+    .getByRole('textbox', { name: 'standfirst', exact: true })
+    .fill('UPDATED: the talks in Sochi lasted about four hours.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(ew.stage).toHaveAttribute('data-stage', 'draft');
   await expect(ew.live).toHaveText(/A published version is live/);

@@ -21,7 +21,9 @@ test('the fact-checker finds the story in the queue, is told the quote is unveri
   await page.goto('/admin');
   await page.getByRole('link', { name: 'Fact-check queue' }).click();
   await expect(page).toHaveURL(/\/admin\/plugins\/editorial-workflow/);
-  const row = page.getByTestId('ew-queue').getByRole('row', { name: new RegExp(escapeRegExp(title)) });
+  const row = page
+    .getByTestId('ew-queue')
+    .getByRole('row', { name: new RegExp(escapeRegExp(title)) });
   await expect(row).toContainText('Ada E2e');
   await expect(row.getByRole('gridcell', { name: 'en', exact: true })).toBeVisible();
   await capture('queue.png');
@@ -42,7 +44,9 @@ test('the fact-checker finds the story in the queue, is told the quote is unveri
   await page.goto(editViewUrl(QUOTE, quote));
   await page.getByRole('combobox', { name: 'verification', exact: true }).click();
   await page.getByRole('option', { name: 'verified', exact: true }).click();
-  await page.getByRole('textbox', { name: 'verificationNote', exact: true }).fill('Confirmed against the ministry transcript.');
+  await page
+    .getByRole('textbox', { name: 'verificationNote', exact: true })
+    .fill('Confirmed against the ministry transcript.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved document').first()).toBeVisible();
 
@@ -61,7 +65,9 @@ test('the fact-checker finds the story in the queue, is told the quote is unveri
 
   // Nothing left to check of this story.
   await page.getByRole('link', { name: 'Fact-check queue' }).click();
-  await expect(page.getByTestId('ew-queue').or(page.getByTestId('ew-queue-empty')).first()).toBeVisible();
+  await expect(
+    page.getByTestId('ew-queue').or(page.getByTestId('ew-queue-empty')).first()
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(escapeRegExp(title)) })).toHaveCount(0);
 
   // Readers get the approved story with its quote.
@@ -70,8 +76,16 @@ test('the fact-checker finds the story in the queue, is told the quote is unveri
   expect(live?.quotes.map((q) => [q.text, q.verification])).toEqual([[QUOTE_TEXT, 'verified']]);
 });
 
-test('Request changes needs a comment: the box asks for it and the panel refuses before anything is sent', async ({ page, api, tag }) => {
-  const { story } = await seedStory(api, { title: `${TITLE} ${tag}`, quote: QUOTE_TEXT, stage: 'fact_check' });
+test('Request changes needs a comment: the box asks for it and the panel refuses before anything is sent', async ({
+  page,
+  api,
+  tag,
+}) => {
+  const { story } = await seedStory(api, {
+    title: `${TITLE} ${tag}`,
+    quote: QUOTE_TEXT,
+    stage: 'fact_check',
+  });
   await page.goto(editViewUrl(ARTICLE, story));
   const ew = workflowPanel(page);
   await expect(ew.stage).toHaveAttribute('data-stage', 'fact_check');
@@ -85,5 +99,7 @@ test('Request changes needs a comment: the box asks for it and the panel refuses
   await ew.comment.fill('Please add the ministry reference.');
   await ew.button('Request changes').click();
   await expect(ew.stage).toHaveAttribute('data-stage', 'draft');
-  await expect(ew.history).toHaveText(/^Request changes.*Fact-check → Draft.*Fiona E2e.*Please add the ministry reference/);
+  await expect(ew.history).toHaveText(
+    /^Request changes.*Fact-check → Draft.*Fiona E2e.*Please add the ministry reference/
+  );
 });

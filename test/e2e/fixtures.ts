@@ -46,11 +46,13 @@ const watchPluginErrors = (context: BrowserContext, all: string[], ours: string[
     const text = message.text();
     all.push(`${text} @ ${where}`);
     const fromPlugin = /editorial-workflow/i.test(text) || /\/editorial-workflow\//.test(where);
-    const refusal = /\/editorial-workflow\/state\/.*\/transition/.test(where) && /status of 400/.test(text);
+    const refusal =
+      /\/editorial-workflow\/state\/.*\/transition/.test(where) && /status of 400/.test(text);
     if (fromPlugin && !refusal) ours.push(`console.error ${text} @ ${where}`);
   });
   context.on('response', (res) => {
-    if (/\/editorial-workflow\//.test(res.url()) && res.status() >= 500) ours.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+    if (/\/editorial-workflow\//.test(res.url()) && res.status() >= 500)
+      ours.push(`${res.status()} ${res.request().method()} ${res.url()}`);
   });
 };
 
@@ -72,8 +74,9 @@ export const test = base.extend<Fixtures>({
     use(async (context) => {
       await context.addInitScript(() => {
         const w = globalThis as any;
-        w.requestIdleCallback = (callback: (deadline: { didTimeout: boolean; timeRemaining: () => number }) => void) =>
-          setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 15 }), 1);
+        w.requestIdleCallback = (
+          callback: (deadline: { didTimeout: boolean; timeRemaining: () => number }) => void
+        ) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 15 }), 1);
         w.cancelIdleCallback = (id: number) => clearTimeout(id);
       });
     }),
@@ -82,19 +85,30 @@ export const test = base.extend<Fixtures>({
     await idleCallbackFix(context);
     // Third-party calls the admin makes (release check) go nowhere offline: answer them here. A
     // route also turns Chromium's HTTP cache off, so every page loads the admin's chunks afresh.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204, body: '' }));
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+      route.fulfill({ status: 204, body: '' })
+    );
     const all: string[] = [];
     const ours: string[] = [];
     watchPluginErrors(context, all, ours);
     await use(context);
-    if (all.length) await testInfo.attach('console-errors.txt', { body: all.join('\n'), contentType: 'text/plain' });
+    if (all.length)
+      await testInfo.attach('console-errors.txt', {
+        body: all.join('\n'),
+        contentType: 'text/plain',
+      });
     expect(ours, 'the plugin logged errors in the browser').toEqual([]);
   },
 
   api: async ({ playwright, baseURL }, use) => {
     const tokens: Record<Role, string> = JSON.parse(fs.readFileSync(tokensPath(), 'utf8'));
     const contexts = await Promise.all(
-      ROLES.map((role) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens[role]}` } }))
+      ROLES.map((role) =>
+        playwright.request.newContext({
+          baseURL,
+          extraHTTPHeaders: { Authorization: `Bearer ${tokens[role]}` },
+        })
+      )
     );
     const reader = await playwright.request.newContext({ baseURL });
     const [chief, author, checker] = ROLES.map((role, i) => new AdminApi(contexts[i]));
@@ -116,7 +130,8 @@ export const test = base.extend<Fixtures>({
 });
 
 /** The Content Manager's edit view of a document, English locale. */
-export const editViewUrl = (uid: string, documentId: string) => `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=en`;
+export const editViewUrl = (uid: string, documentId: string) =>
+  `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=en`;
 
 /** The list view, narrowed to what this test seeded (its tag is in every title). */
 export const listViewUrl = (uid: string, search?: string) =>

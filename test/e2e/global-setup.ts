@@ -5,13 +5,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from '@playwright/test';
-import { CHROMIUM, createAdmins, ensureProductionBuild, ROOT, startProductionServer } from './server';
+import {
+  CHROMIUM,
+  createAdmins,
+  ensureProductionBuild,
+  ROOT,
+  startProductionServer,
+} from './server';
 import { PASSWORD, ROLES, USERS } from './users';
 
 export default async function globalSetup() {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`
+    );
   const build = ensureProductionBuild();
-  console.log(build.built ? `production build: ${Math.round(build.ms / 1000)} s` : 'production build: reused dist/build');
+  console.log(
+    build.built
+      ? `production build: ${Math.round(build.ms / 1000)} s`
+      : 'production build: reused dist/build'
+  );
 
   const server = await startProductionServer();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-state-'));
@@ -23,11 +36,17 @@ export default async function globalSetup() {
     fs.rmSync(stateDir, { recursive: true, force: true });
   };
   try {
-    await createAdmins(server.url, ROLES.map((role) => USERS[role]), PASSWORD);
+    await createAdmins(
+      server.url,
+      ROLES.map((role) => USERS[role]),
+      PASSWORD
+    );
     const tokens: Record<string, string> = {};
     for (const role of ROLES) {
       const context = await request.newContext({ baseURL: server.url });
-      const res = await context.post('/admin/login', { data: { email: USERS[role].email, password: PASSWORD, rememberMe: true } });
+      const res = await context.post('/admin/login', {
+        data: { email: USERS[role].email, password: PASSWORD, rememberMe: true },
+      });
       if (!res.ok()) throw new Error(`login as ${role}: ${res.status()} ${await res.text()}`);
       const token: string = (await res.json()).data.token;
       tokens[role] = token;

@@ -8,7 +8,12 @@ const QUOTE_TEXT = '«We have agreed on the main points and will keep talking.»
 test.describe('as the author', () => {
   test.use({ role: 'author' });
 
-  test('list view: the Stage column shows each story\'s stage and the Stage filter narrows the list', async ({ page, api, tag, capture }) => {
+  test("list view: the Stage column shows each story's stage and the Stage filter narrows the list", async ({
+    page,
+    api,
+    tag,
+    capture,
+  }) => {
     const drafted = `Minsk talks postponed ${tag}`;
     const submitted = `Sochi talks end without a statement ${tag}`;
     await seedStory(api, { title: drafted, quote: QUOTE_TEXT, stage: 'draft' });
@@ -17,7 +22,10 @@ test.describe('as the author', () => {
     await page.goto(listViewUrl(ARTICLE, tag));
     const row = (title: string) => page.getByRole('row', { name: new RegExp(escapeRegExp(title)) });
     await expect(row(drafted).getByTestId('ew-stage-badge')).toHaveAttribute('data-stage', 'draft');
-    await expect(row(submitted).getByTestId('ew-stage-badge')).toHaveAttribute('data-stage', 'fact_check');
+    await expect(row(submitted).getByTestId('ew-stage-badge')).toHaveAttribute(
+      'data-stage',
+      'fact_check'
+    );
 
     const filter = page.getByRole('combobox', { name: 'Filter by workflow stage' });
     await filter.click();
@@ -31,7 +39,9 @@ test.describe('as the author', () => {
     await expect(row(submitted)).toBeVisible();
     // A plain Content Manager filter on the document's own stage (no id list), and the column right
     // after the title, where an editor looks first.
-    await expect(page).toHaveURL(/filters%5B%24and%5D%5B\d+%5D%5BeditorialStage%5D%5B%24eq%5D=fact_check|filters\[\$and\]\[\d+\]\[editorialStage\]\[\$eq\]=fact_check/);
+    await expect(page).toHaveURL(
+      /filters%5B%24and%5D%5B\d+%5D%5BeditorialStage%5D%5B%24eq%5D=fact_check|filters\[\$and\]\[\d+\]\[editorialStage\]\[\$eq\]=fact_check/
+    );
     await expect(page.locator('thead')).toHaveText(/\btitle\b[^a-z]*\bstage\b/i);
     await capture('list-view.png');
   });
@@ -41,7 +51,12 @@ test.describe('as an administrator', () => {
   // Core shows bulk Publish only to whom may publish: an administrator.
   test.use({ role: 'chief' });
 
-  test('bulk Publish in the list view explains that publishing goes through the workflow', async ({ page, api, tag, capture }) => {
+  test('bulk Publish in the list view explains that publishing goes through the workflow', async ({
+    page,
+    api,
+    tag,
+    capture,
+  }) => {
     const title = `Belarus opposition calls for talks ${tag}`;
     await seedStory(api, { title, quote: QUOTE_TEXT, stage: 'draft' });
 

@@ -2,7 +2,9 @@
 import { expect, test } from './fixtures';
 import { PASSWORD, USERS } from './users';
 
-test('a fact-checker logs in through the login form and finds the fact-check queue', async ({ page }) => {
+test('a fact-checker logs in through the login form and finds the fact-check queue', async ({
+  page,
+}) => {
   await page.goto('/admin/auth/login');
   await page.getByRole('textbox', { name: 'Email' }).fill(USERS.checker.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);

@@ -10,7 +10,8 @@ const LOCALE = 'en';
 
 /** The body of an answer with the expected status; anything else throws with what the server said. */
 const expectStatus = async (res: APIResponse, status: number) => {
-  if (res.status() !== status) throw new Error(`${res.url()}: expected ${status}, got ${res.status()} ${await res.text()}`);
+  if (res.status() !== status)
+    throw new Error(`${res.url()}: expected ${status}, got ${res.status()} ${await res.text()}`);
   const text = await res.text();
   return text ? JSON.parse(text) : null;
 };
@@ -30,38 +31,64 @@ export class AdminApi {
 
   /** A draft story, created by this user. */
   async createStory(data: { title: string; standfirst?: string }): Promise<string> {
-    const res = await this.request.post(`/content-manager/collection-types/${ARTICLE}?locale=${LOCALE}`, { data });
+    const res = await this.request.post(
+      `/content-manager/collection-types/${ARTICLE}?locale=${LOCALE}`,
+      { data }
+    );
     return (await expectStatus(res, 201)).data.documentId;
   }
 
-  async createQuote({ text, speaker, source, article }: { text: string; speaker: string; source: string; article: string }): Promise<string> {
-    const res = await this.request.post(`/content-manager/collection-types/${QUOTE}?locale=${LOCALE}`, {
-      data: {
-        text,
-        speaker: { connect: [{ documentId: speaker }] },
-        source: { connect: [{ documentId: source }] },
-        article: { connect: [{ documentId: article, locale: LOCALE }] },
-      },
-    });
+  async createQuote({
+    text,
+    speaker,
+    source,
+    article,
+  }: {
+    text: string;
+    speaker: string;
+    source: string;
+    article: string;
+  }): Promise<string> {
+    const res = await this.request.post(
+      `/content-manager/collection-types/${QUOTE}?locale=${LOCALE}`,
+      {
+        data: {
+          text,
+          speaker: { connect: [{ documentId: speaker }] },
+          source: { connect: [{ documentId: source }] },
+          article: { connect: [{ documentId: article, locale: LOCALE }] },
+        },
+      }
+    );
     return (await expectStatus(res, 201)).data.documentId;
   }
 
   async verifyQuote(documentId: string, verificationNote: string) {
-    const res = await this.request.put(`/content-manager/collection-types/${QUOTE}/${documentId}?locale=${LOCALE}`, {
-      data: { verification: 'verified', verificationNote },
-    });
+    const res = await this.request.put(
+      `/content-manager/collection-types/${QUOTE}/${documentId}?locale=${LOCALE}`,
+      {
+        data: { verification: 'verified', verificationNote },
+      }
+    );
     await expectStatus(res, 200);
   }
 
   /** A workflow move on a story; the new state. */
   async move(documentId: string, transition: string, comment?: string) {
-    const res = await this.request.post(`/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=${LOCALE}`, {
-      data: comment ? { transition, comment } : { transition },
-    });
+    const res = await this.request.post(
+      `/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=${LOCALE}`,
+      {
+        data: comment ? { transition, comment } : { transition },
+      }
+    );
     return (await expectStatus(res, 200)).data as { stage: string; live: boolean };
   }
 
-  async createWebhook(data: { name: string; url: string; events: string[] }): Promise<{ id: number }> {
+  async createWebhook(data: {
+    name: string;
+    url: string;
+    events: string[];
+  }): Promise<{ id: number }> {
     const res = await this.request.post('/admin/webhooks', { data: { headers: {}, ...data } });
     return (await expectStatus(res, 201)).data;
   }
@@ -88,7 +115,9 @@ export class ReaderApi {
 
   /** The story as readers get it, with its quotes; null when nothing of it is published. */
   async story(documentId: string): Promise<PublicStory | null> {
-    const res = await this.request.get(`/api/articles/${documentId}?locale=${LOCALE}&populate=quotes`);
+    const res = await this.request.get(
+      `/api/articles/${documentId}?locale=${LOCALE}&populate=quotes`
+    );
     if (res.status() === 404) return null;
     return (await expectStatus(res, 200)).data;
   }
@@ -110,10 +139,19 @@ export type StoryStage = 'draft' | 'fact_check' | 'published';
  */
 export const seedStory = async (
   api: Api,
-  { title, standfirst, quote, stage }: { title: string; standfirst?: string; quote: string; stage: StoryStage }
+  {
+    title,
+    standfirst,
+    quote,
+    stage,
+  }: { title: string; standfirst?: string; quote: string; stage: StoryStage }
 ) => {
   const speaker = await api.author.createPerson({ name: `Speaker of ${title}` });
-  const source = await api.author.createSource({ name: `Source of ${title}`, type: 'official', reliability: 'A' });
+  const source = await api.author.createSource({
+    name: `Source of ${title}`,
+    type: 'official',
+    reliability: 'A',
+  });
   const story = await api.author.createStory({ title, standfirst });
   const quoteId = await api.author.createQuote({ text: quote, speaker, source, article: story });
   if (stage !== 'draft') await api.author.move(story, 'submit');

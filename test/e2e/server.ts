@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { APP_DIR, createDatabase, QUIET_ENV, startServer, testSecrets } from '../helpers/test-env.cjs';
+import {
+  APP_DIR,
+  createDatabase,
+  QUIET_ENV,
+  startServer,
+  testSecrets,
+} from '../helpers/test-env.cjs';
 
 export const ROOT = APP_DIR;
 
@@ -20,7 +26,8 @@ export const ensureProductionBuild = () => {
     path.join(ROOT, 'dist', 'build', 'index.html'),
     path.join(ROOT, 'src', 'plugins', 'editorial-workflow', 'dist', 'server', 'index.js'),
   ];
-  if (process.env.E2E_REUSE_BUILD === '1' && outputs.every((file) => fs.existsSync(file))) return { built: false, ms: 0 };
+  if (process.env.E2E_REUSE_BUILD === '1' && outputs.every((file) => fs.existsSync(file)))
+    return { built: false, ms: 0 };
   const started = Date.now();
   const res = spawnSync('npm', ['run', 'build'], {
     cwd: ROOT,
@@ -28,7 +35,8 @@ export const ensureProductionBuild = () => {
     encoding: 'utf8',
     timeout: 300_000,
   });
-  if (res.status !== 0) throw new Error(`production build failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0)
+    throw new Error(`production build failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
   return { built: true, ms: Date.now() - started };
 };
 
@@ -39,7 +47,14 @@ export const startProductionServer = async () => {
     const server = await startServer({
       command: path.join(ROOT, 'node_modules', '.bin', 'strapi'),
       args: ['start'],
-      env: { ...testSecrets(), ...QUIET_ENV, ...database.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BROWSER: 'none' },
+      env: {
+        ...testSecrets(),
+        ...QUIET_ENV,
+        ...database.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        BROWSER: 'none',
+      },
       label: 'strapi start',
     });
     return {
@@ -57,7 +72,12 @@ export const startProductionServer = async () => {
 };
 
 /** JSON over fetch (setup only; tests use Playwright's request contexts). */
-const call = async (baseUrl: string, method: string, url: string, { token, body }: { token?: string; body?: unknown } = {}) => {
+const call = async (
+  baseUrl: string,
+  method: string,
+  url: string,
+  { token, body }: { token?: string; body?: unknown } = {}
+) => {
   const res = await fetch(`${baseUrl}${url}`, {
     method,
     headers: {
@@ -84,18 +104,29 @@ export interface AdminUser {
  * The first admin (register-admin), then invited users with a role, who set their password through
  * /admin/register, as an invitation link does.
  */
-export const createAdmins = async (url: string, [first, ...others]: AdminUser[], password: string) => {
+export const createAdmins = async (
+  url: string,
+  [first, ...others]: AdminUser[],
+  password: string
+) => {
   const registered = await call(url, 'POST', '/admin/register-admin', {
     body: { email: first.email, firstname: first.firstname, lastname: first.lastname, password },
   });
   const token: string = registered.data.token;
-  const roles: { id: number; name: string }[] = (await call(url, 'GET', '/admin/roles', { token })).data;
+  const roles: { id: number; name: string }[] = (await call(url, 'GET', '/admin/roles', { token }))
+    .data;
   for (const user of others) {
     const role = roles.find((r) => r.name === user.role);
-    if (!role) throw new Error(`no admin role "${user.role}": ${roles.map((r) => r.name).join(', ')}`);
+    if (!role)
+      throw new Error(`no admin role "${user.role}": ${roles.map((r) => r.name).join(', ')}`);
     const created = await call(url, 'POST', '/admin/users', {
       token,
-      body: { email: user.email, firstname: user.firstname, lastname: user.lastname, roles: [role.id] },
+      body: {
+        email: user.email,
+        firstname: user.firstname,
+        lastname: user.lastname,
+        roles: [role.id],
+      },
     });
     await call(url, 'POST', '/admin/register', {
       body: {

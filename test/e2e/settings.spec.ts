@@ -12,13 +12,22 @@ test("an administrator subscribes a webhook to editorial-workflow.transition; co
 }) => {
   // Production refuses webhook URLs that are not on the public internet; nothing is sent here.
   const name = `Newsroom bus ${tag}`;
-  const { id } = await api.chief.createWebhook({ name, url: 'https://1.1.1.1/newsroom-hook', events: ['entry.create'] });
+  const { id } = await api.chief.createWebhook({
+    name,
+    url: 'https://1.1.1.1/newsroom-hook',
+    events: ['entry.create'],
+  });
 
   await page.goto('/admin/settings/editorial-workflow/webhooks');
-  await page.getByRole('checkbox', { name: `Send editorial-workflow.transition to ${name}` }).check();
+  await page
+    .getByRole('checkbox', { name: `Send editorial-workflow.transition to ${name}` })
+    .check();
   await expect(page.getByText('Webhook saved.').first()).toBeVisible();
   await capture('settings-webhook-events.png');
-  expect((await api.chief.webhook(id)).events.sort()).toEqual(['editorial-workflow.transition', 'entry.create']);
+  expect((await api.chief.webhook(id)).events.sort()).toEqual([
+    'editorial-workflow.transition',
+    'entry.create',
+  ]);
 
   // Edited and saved in core's own form, which does not list the event: it stays subscribed.
   await page.goto(`/admin/settings/webhooks/${id}`);

@@ -7,7 +7,12 @@ export const PASSWORD = 'E2e-password-1';
 export const USERS = {
   chief: { email: 'chief@e2e.example', firstname: 'Chief', lastname: 'Admin', role: 'Super Admin' },
   author: { email: 'author@e2e.example', firstname: 'Ada', lastname: 'E2e', role: 'Author' },
-  checker: { email: 'checker@e2e.example', firstname: 'Fiona', lastname: 'E2e', role: 'Fact-checker' },
+  checker: {
+    email: 'checker@e2e.example',
+    firstname: 'Fiona',
+    lastname: 'E2e',
+    role: 'Fact-checker',
+  },
 } satisfies Record<string, AdminUser>;
 
 export type Role = keyof typeof USERS;
@@ -16,7 +21,10 @@ export const ROLES = Object.keys(USERS) as Role[];
 // Set by global-setup.ts for the test workers.
 const fromEnv = (name: string) => {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the browser tests with playwright test -c test/e2e/playwright.config.ts`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the browser tests with playwright test -c test/e2e/playwright.config.ts`
+    );
   return value;
 };
 export const baseUrl = () => fromEnv('E2E_BASE_URL');

@@ -18,7 +18,9 @@ export interface Server {
 const children = new Set<ChildProcess>();
 
 /** A Strapi child process on the database named in `env`, listening on a free port. */
-export const startServer = async (env: Record<string, string | undefined> = {}): Promise<Server> => {
+export const startServer = async (
+  env: Record<string, string | undefined> = {}
+): Promise<Server> => {
   const { url, child } = await startSecondProcess(env);
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -86,7 +88,11 @@ export const schemaOf = (strapi: any): Schema => {
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName as string;
   const link = (uid: string, field: string): Link => {
     const joinTable = strapi.db.metadata.get(uid).attributes[field].joinTable;
-    return { table: joinTable.name, from: joinTable.joinColumn.name, to: joinTable.inverseJoinColumn.name };
+    return {
+      table: joinTable.name,
+      from: joinTable.joinColumn.name,
+      to: joinTable.inverseJoinColumn.name,
+    };
   };
   return {
     articles: table('api::article.article'),
@@ -138,19 +144,33 @@ export interface Snapshot {
 }
 
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null));
-const day = (value: unknown) => (value == null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-export const targetKey = (t: { uid: string; documentId: string; locale: string }) => `${t.uid}#${t.documentId}#${t.locale}`;
+const day = (value: unknown) =>
+  value == null
+    ? null
+    : value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : String(value).slice(0, 10);
+export const targetKey = (t: { uid: string; documentId: string; locale: string }) =>
+  `${t.uid}#${t.documentId}#${t.locale}`;
 
 /** A plain knex connection to the database in `env` (one connection: snapshots are sequential). */
 export const openDatabase = (env: Record<string, string>) =>
   require('knex')(
     env.DATABASE_CLIENT === 'postgres'
       ? { client: 'pg', connection: env.DATABASE_URL, pool: { min: 0, max: 1 } }
-      : { client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true, pool: { min: 0, max: 1 } }
+      : {
+          client: 'better-sqlite3',
+          connection: { filename: env.DATABASE_FILENAME },
+          useNullAsDefault: true,
+          pool: { min: 0, max: 1 },
+        }
   );
 
 /** Every row the invariants look at, read with plain SQL from the database in `env`. */
-export const readSnapshot = async (env: Record<string, string>, schema: Schema): Promise<Snapshot> => {
+export const readSnapshot = async (
+  env: Record<string, string>,
+  schema: Schema
+): Promise<Snapshot> => {
   const knex = openDatabase(env);
   try {
     return await takeSnapshot(knex, schema);
@@ -166,9 +186,22 @@ export const readSnapshot = async (env: Record<string, string>, schema: Schema):
 export const takeSnapshot = (knex: any, schema: Schema): Promise<Snapshot> =>
   knex.transaction(
     async (trx: any) => {
-      const articles = await trx(schema.articles).select('id', 'document_id', 'locale', 'published_at', 'editorial_stage', 'title', 'standfirst', 'body');
-      const personDoc = trx.raw(`(select document_id from ${schema.people} p where p.id = sp.${schema.quoteSpeaker.to}) as speaker`);
-      const sourceDoc = trx.raw(`(select document_id from ${schema.sources} s where s.id = so.${schema.quoteSource.to}) as source`);
+      const articles = await trx(schema.articles).select(
+        'id',
+        'document_id',
+        'locale',
+        'published_at',
+        'editorial_stage',
+        'title',
+        'standfirst',
+        'body'
+      );
+      const personDoc = trx.raw(
+        `(select document_id from ${schema.people} p where p.id = sp.${schema.quoteSpeaker.to}) as speaker`
+      );
+      const sourceDoc = trx.raw(
+        `(select document_id from ${schema.sources} s where s.id = so.${schema.quoteSource.to}) as source`
+      );
       const quotes = await trx({ q: schema.quotes })
         .leftJoin({ qa: schema.quoteArticle.table }, `qa.${schema.quoteArticle.from}`, 'q.id')
         .leftJoin({ sp: schema.quoteSpeaker.table }, `sp.${schema.quoteSpeaker.from}`, 'q.id')
@@ -188,8 +221,16 @@ export const takeSnapshot = (knex: any, schema: Schema): Promise<Snapshot> =>
           personDoc,
           sourceDoc
         );
-      const states = await trx(schema.states).select('target_uid', 'target_document_id', 'target_locale', 'stage', 'version');
-      const history = await trx(schema.history).select('target_uid', 'target_document_id', 'target_locale', 'transition').orderBy('id');
+      const states = await trx(schema.states).select(
+        'target_uid',
+        'target_document_id',
+        'target_locale',
+        'stage',
+        'version'
+      );
+      const history = await trx(schema.history)
+        .select('target_uid', 'target_document_id', 'target_locale', 'transition')
+        .orderBy('id');
       return {
         articles: articles.map((r: any) => ({
           id: Number(r.id),
@@ -224,8 +265,15 @@ export const takeSnapshot = (knex: any, schema: Schema): Promise<Snapshot> =>
           version: Number(r.version),
         })),
         history: history.reduce((byTarget: Snapshot['history'], r: any) => {
-          const key = targetKey({ uid: r.target_uid, documentId: r.target_document_id, locale: r.target_locale });
-          return byTarget.set(key, { count: (byTarget.get(key)?.count ?? 0) + 1, last: r.transition });
+          const key = targetKey({
+            uid: r.target_uid,
+            documentId: r.target_document_id,
+            locale: r.target_locale,
+          });
+          return byTarget.set(key, {
+            count: (byTarget.get(key)?.count ?? 0) + 1,
+            last: r.transition,
+          });
         }, new Map()),
       };
     },
@@ -263,7 +311,11 @@ export const stories = (snapshot: Snapshot): StoryView[] => {
     const key = `${row.documentId}#${row.locale}`;
     byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
   }
-  const stateOf = new Map(snapshot.states.filter((s) => s.uid === ARTICLE_UID).map((s) => [`${s.documentId}#${s.locale}`, s]));
+  const stateOf = new Map(
+    snapshot.states
+      .filter((s) => s.uid === ARTICLE_UID)
+      .map((s) => [`${s.documentId}#${s.locale}`, s])
+  );
   return [...byTarget.values()].map((rows) => {
     const draft = rows.find((r) => !r.live) ?? null;
     const published = rows.find((r) => r.live) ?? null;
@@ -273,13 +325,20 @@ export const stories = (snapshot: Snapshot): StoryView[] => {
       stage: stateOf.get(`${rows[0].documentId}#${rows[0].locale}`)?.stage ?? null,
       draft,
       published,
-      same: Boolean(draft && published && isDeepStrictEqual(projection(snapshot, draft), projection(snapshot, published))),
+      same: Boolean(
+        draft &&
+        published &&
+        isDeepStrictEqual(projection(snapshot, draft), projection(snapshot, published))
+      ),
     };
   });
 };
 
 /** Where the draft's projection differs from the published one, field by field (published → draft). */
-export const differences = (published: ReturnType<typeof projection>, draft: ReturnType<typeof projection>): string[] => {
+export const differences = (
+  published: ReturnType<typeof projection>,
+  draft: ReturnType<typeof projection>
+): string[] => {
   const show = (value: unknown) => JSON.stringify(value);
   const found: string[] = [];
   for (const key of Object.keys(published)) {
@@ -294,7 +353,8 @@ export const differences = (published: ReturnType<typeof projection>, draft: Ret
     if (!now) found.push(`quote ${id} only in the published version`);
     else {
       for (const field of Object.keys(quote) as (keyof typeof quote)[]) {
-        if (!isDeepStrictEqual(quote[field], now[field])) found.push(`quote ${id} ${field} ${show(quote[field])} → ${show(now[field])}`);
+        if (!isDeepStrictEqual(quote[field], now[field]))
+          found.push(`quote ${id} ${field} ${show(quote[field])} → ${show(now[field])}`);
       }
     }
   }
@@ -305,9 +365,15 @@ export const differences = (published: ReturnType<typeof projection>, draft: Ret
 /** How much a burst wrote: working copies that changed, history entries added. */
 export const progress = (before: Snapshot, after: Snapshot) => {
   const drafts = (snapshot: Snapshot) =>
-    new Map(stories(snapshot).map((s) => [`${s.documentId}#${s.locale}`, s.draft && JSON.stringify(projection(snapshot, s.draft))]));
+    new Map(
+      stories(snapshot).map((s) => [
+        `${s.documentId}#${s.locale}`,
+        s.draft && JSON.stringify(projection(snapshot, s.draft)),
+      ])
+    );
   const [then, now] = [drafts(before), drafts(after)];
-  const entries = (snapshot: Snapshot) => [...snapshot.history.values()].reduce((sum, h) => sum + h.count, 0);
+  const entries = (snapshot: Snapshot) =>
+    [...snapshot.history.values()].reduce((sum, h) => sum + h.count, 0);
   return {
     drafts: [...now].filter(([key, draft]) => then.get(key) !== draft).length,
     history: entries(after) - entries(before),
@@ -324,7 +390,10 @@ export interface Violation {
  * Every broken invariant, one sentence each. `publishingStages` are the stages that put a document
  * live (`published` in this newsroom).
  */
-export const violations = (snapshot: Snapshot, publishingStages: readonly string[]): Violation[] => {
+export const violations = (
+  snapshot: Snapshot,
+  publishingStages: readonly string[]
+): Violation[] => {
   const found: Violation[] = [];
   const add = (id: string, message: string) => found.push({ id, message });
 
@@ -340,7 +409,10 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
   }
 
   // Strapi's own shape: one draft row, at most one published row per document locale.
-  for (const [kind, rows] of [['article', snapshot.articles], ['quote', snapshot.quotes]] as const) {
+  for (const [kind, rows] of [
+    ['article', snapshot.articles],
+    ['quote', snapshot.quotes],
+  ] as const) {
     const counts = new Map<string, { draft: number; live: number }>();
     for (const row of rows) {
       const key = `${row.documentId}#${row.locale}`;
@@ -349,7 +421,11 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
       counts.set(key, c);
     }
     for (const [key, c] of counts) {
-      if (c.draft !== 1 || c.live > 1) add(`rows:${kind}:${key}:${c.draft}:${c.live}`, `${kind} ${key} has ${c.draft} draft and ${c.live} published rows`);
+      if (c.draft !== 1 || c.live > 1)
+        add(
+          `rows:${kind}:${key}:${c.draft}:${c.live}`,
+          `${kind} ${key} has ${c.draft} draft and ${c.live} published rows`
+        );
     }
   }
 
@@ -361,7 +437,8 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
       continue;
     }
     if (!publishingStages.includes(story.stage)) continue;
-    if (!story.published) add(`unpublished:${where}`, `${where} is in "${story.stage}" but has no published row`);
+    if (!story.published)
+      add(`unpublished:${where}`, `${where} is in "${story.stage}" but has no published row`);
     else if (!story.same) {
       add(
         `stale:${where}`,
@@ -376,11 +453,18 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
   }
 
   // The stage copy on every row of a story locale is its state's stage, committed together.
-  const stageOf = new Map(snapshot.states.filter((s) => s.uid === ARTICLE_UID).map((s) => [`${s.documentId}#${s.locale}`, s.stage]));
+  const stageOf = new Map(
+    snapshot.states
+      .filter((s) => s.uid === ARTICLE_UID)
+      .map((s) => [`${s.documentId}#${s.locale}`, s.stage])
+  );
   for (const article of snapshot.articles) {
     const stage = stageOf.get(`${article.documentId}#${article.locale}`) ?? null;
     if (article.stage !== stage) {
-      add(`stage-copy:${article.id}`, `article row ${article.id} (${article.documentId}, ${article.locale}) says "${article.stage}", its state "${stage}"`);
+      add(
+        `stage-copy:${article.id}`,
+        `article row ${article.id} (${article.documentId}, ${article.locale}) says "${article.stage}", its state "${stage}"`
+      );
     }
   }
 
@@ -388,8 +472,16 @@ export const violations = (snapshot: Snapshot, publishingStages: readonly string
   const articleById = new Map(snapshot.articles.map((a) => [a.id, a]));
   for (const quote of snapshot.quotes) {
     const article = quote.articleId == null ? null : articleById.get(quote.articleId);
-    if (quote.live && !article?.live) add(`orphan:${quote.id}`, `published quote ${quote.documentId} (row ${quote.id}) belongs to no published story`);
-    if (!quote.live && article?.live) add(`draft-link:${quote.id}`, `published story ${article.documentId} links the draft quote row ${quote.id}`);
+    if (quote.live && !article?.live)
+      add(
+        `orphan:${quote.id}`,
+        `published quote ${quote.documentId} (row ${quote.id}) belongs to no published story`
+      );
+    if (!quote.live && article?.live)
+      add(
+        `draft-link:${quote.id}`,
+        `published story ${article.documentId} links the draft quote row ${quote.id}`
+      );
   }
   return found;
 };

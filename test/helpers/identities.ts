@@ -22,8 +22,13 @@ export const createAdmin = async (app: TestApp, role: string, name = role) => {
     roles: [roleId],
   });
   const res = await app.request.post('/admin/login').send({ email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { user, token: res.body.data.token as string, auth: { Authorization: `Bearer ${res.body.data.token}` } };
+  if (res.status !== 200)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    user,
+    token: res.body.data.token as string,
+    auth: { Authorization: `Bearer ${res.body.data.token}` },
+  };
 };
 
 export const createApiToken = async (
@@ -46,7 +51,8 @@ export const createReader = async (app: TestApp) => {
   const res = await app.request
     .post('/api/auth/local/register')
     .send({ username, email: `${username}@test.example`, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { jwt: res.body.jwt as string, auth: { Authorization: `Bearer ${res.body.jwt}` } };
 };
 

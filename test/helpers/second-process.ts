@@ -19,6 +19,11 @@ createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(DIS
 export const startSecondProcess = async (
   env: Record<string, string | undefined>
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> => {
-  const server = await startServer({ args: ['-e', SCRIPT], env, timeoutMs: 90_000, label: 'second Strapi process' });
+  const server = await startServer({
+    args: ['-e', SCRIPT],
+    env,
+    timeoutMs: 90_000,
+    label: 'second Strapi process',
+  });
   return { url: server.url, child: server.child, stop: () => server.stop() };
 };

@@ -13,7 +13,9 @@ export const DIST_DIR = path.join(APP_DIR, 'dist');
 export const usingPostgres = () => databaseKind() === 'postgres';
 
 const setTestSecrets = () => {
-  Object.assign(process.env, testSecrets(), QUIET_ENV, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' });
+  Object.assign(process.env, testSecrets(), QUIET_ENV, {
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+  });
 };
 
 export interface TestDatabase {
@@ -22,7 +24,8 @@ export interface TestDatabase {
 }
 
 /** A database no other test file touches: a temp SQLite file, or a new PostgreSQL database (TEST_DATABASE). */
-export const createTestDatabase = (): Promise<TestDatabase> => createDatabase({ prefix: 'newsroom_test' });
+export const createTestDatabase = (): Promise<TestDatabase> =>
+  createDatabase({ prefix: 'newsroom_test' });
 
 export interface TestApp {
   strapi: any;
@@ -39,7 +42,12 @@ export const bootStrapi = async (
   setTestSecrets();
   Object.assign(process.env, database.env, extraEnv);
   const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   strapi.server.mount();
   return {
     strapi,
@@ -69,7 +77,10 @@ export const distWithPluginsConfig = (pluginsConfig: Record<string, unknown>) =>
   // Inside the project (git-ignored .tmp/) so the copy resolves node_modules as dist/ does.
   fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(APP_DIR, '.tmp', 'dist-'));
-  fs.cpSync(DIST_DIR, dir, { recursive: true, filter: (src) => !src.startsWith(path.join(DIST_DIR, 'build')) });
+  fs.cpSync(DIST_DIR, dir, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(DIST_DIR, 'build')),
+  });
   fs.writeFileSync(
     path.join(dir, 'config', 'plugins.js'),
     `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.default = () => (${JSON.stringify(pluginsConfig)});\n`
@@ -87,7 +98,8 @@ export const bootInChildProcess = (
   distDir = DIST_DIR,
   phase: 'create' | 'register' | 'load' = 'load'
 ) => {
-  const run = phase === 'create' ? 'Promise.resolve(app)' : `app.${phase}().then(() => app.destroy())`;
+  const run =
+    phase === 'create' ? 'Promise.resolve(app)' : `app.${phase}().then(() => app.destroy())`;
   const script = `const app = require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(distDir)} });
     ${run}.then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
   const result = spawnSync(process.execPath, ['-e', script], {

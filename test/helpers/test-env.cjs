@@ -32,7 +32,8 @@ const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const pgAdminUrl = () => process.env.TEST_PG_ADMIN_URL || DEFAULT_PG_ADMIN_URL;
 
 /** TEST_DATABASE=postgres selects PostgreSQL; anything else SQLite. */
-const databaseKind = (value = process.env.TEST_DATABASE) => (value === 'postgres' ? 'postgres' : 'sqlite');
+const databaseKind = (value = process.env.TEST_DATABASE) =>
+  value === 'postgres' ? 'postgres' : 'sqlite';
 
 /** One statement on the PostgreSQL server (CREATE/DROP DATABASE), on a connection of its own. */
 const pgAdminQuery = async (sql, adminUrl = pgAdminUrl()) => {
@@ -54,7 +55,12 @@ const SQLITE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
  * `env` is what Strapi needs to use it; `drop()` removes it; `copy()` makes a second database with
  * the same rows (PostgreSQL `TEMPLATE`, or the SQLite files copied; nothing may be connected).
  */
-const createDatabase = async ({ kind = databaseKind(), prefix = 'newsroom_test', dir = os.tmpdir(), adminUrl = pgAdminUrl() } = {}) => {
+const createDatabase = async ({
+  kind = databaseKind(),
+  prefix = 'newsroom_test',
+  dir = os.tmpdir(),
+  adminUrl = pgAdminUrl(),
+} = {}) => {
   const name = uniqueName(prefix);
   if (kind === 'postgres') {
     const make = async (dbName, sql) => {
@@ -65,7 +71,10 @@ const createDatabase = async ({ kind = databaseKind(), prefix = 'newsroom_test',
         kind,
         name: dbName,
         env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-        drop: () => pgAdminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`, adminUrl).then(() => undefined),
+        drop: () =>
+          pgAdminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`, adminUrl).then(
+            () => undefined
+          ),
         copy: async (copyPrefix = `${prefix}_copy`) => {
           const copyName = uniqueName(copyPrefix);
           return make(copyName, `CREATE DATABASE ${copyName} TEMPLATE ${dbName}`);
@@ -116,7 +125,8 @@ process.once('exit', () => {
 });
 
 const exited = (child) => child.exitCode !== null || child.signalCode !== null;
-const whenExited = (child) => (exited(child) ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve())));
+const whenExited = (child) =>
+  exited(child) ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 
 /**
  * Runs `command args` (by default `node args`) with HOST=127.0.0.1 and PORT=<a free port> added to

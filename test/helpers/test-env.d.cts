@@ -19,7 +19,12 @@ export interface Database {
   drop(): Promise<void>;
   copy(prefix?: string): Promise<Database>;
 }
-export declare const createDatabase: (options?: { kind?: DatabaseKind; prefix?: string; dir?: string; adminUrl?: string }) => Promise<Database>;
+export declare const createDatabase: (options?: {
+  kind?: DatabaseKind;
+  prefix?: string;
+  dir?: string;
+  adminUrl?: string;
+}) => Promise<Database>;
 
 export declare const freePort: () => Promise<number>;
 

@@ -4,19 +4,26 @@ import type { TestApp } from './strapi';
 
 export { ARTICLE, QUOTE };
 
-export const stateUrl = (documentId: string, locale = 'en') => `/editorial-workflow/state/${ARTICLE}/${documentId}?locale=${locale}`;
+export const stateUrl = (documentId: string, locale = 'en') =>
+  `/editorial-workflow/state/${ARTICLE}/${documentId}?locale=${locale}`;
 export const transitionUrl = (documentId: string, locale = 'en') =>
   `/editorial-workflow/state/${ARTICLE}/${documentId}/transition?locale=${locale}`;
 
-export const workflowService = (app: TestApp) => app.strapi.plugin('editorial-workflow').service('workflow');
+export const workflowService = (app: TestApp) =>
+  app.strapi.plugin('editorial-workflow').service('workflow');
 
 /** A story (draft) with optional quotes, created through the Document Service as `system`. */
 export const createStory = async (
   app: TestApp,
   title: string,
-  { quotes = [] as { text: string; verification?: string; speaker?: boolean }[], locale = 'en' } = {}
+  {
+    quotes = [] as { text: string; verification?: string; speaker?: boolean }[],
+    locale = 'en',
+  } = {}
 ) => {
-  const speaker = await app.strapi.documents(PERSON).create({ data: { name: `Speaker of ${title}` } });
+  const speaker = await app.strapi
+    .documents(PERSON)
+    .create({ data: { name: `Speaker of ${title}` } });
   const article = await app.strapi.documents(ARTICLE).create({ locale, data: { title } });
   const quoteIds: string[] = [];
   for (const quote of quotes) {
@@ -31,7 +38,11 @@ export const createStory = async (
     });
     quoteIds.push(created.documentId);
   }
-  return { documentId: article.documentId as string, quoteIds, speakerId: speaker.documentId as string };
+  return {
+    documentId: article.documentId as string,
+    quoteIds,
+    speakerId: speaker.documentId as string,
+  };
 };
 
 /**
@@ -39,8 +50,11 @@ export const createStory = async (
  * the stories they created (Content Manager `isCreator`).
  */
 export const giveStoryTo = async (app: TestApp, documentId: string, userId: number) => {
-  const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['id'] });
-  for (const { id } of rows) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { createdBy: userId } });
+  const rows = await app.strapi.db
+    .query(ARTICLE)
+    .findMany({ where: { documentId }, select: ['id'] });
+  for (const { id } of rows)
+    await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { createdBy: userId } });
 };
 
 /** Rows that say what a refused request must not have changed. */
@@ -48,9 +62,17 @@ export const snapshot = async (app: TestApp, documentId: string) => {
   const state = await app.strapi.db
     .query('plugin::editorial-workflow.workflow-state')
     .findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } });
-  const history = await app.strapi.db.query('plugin::editorial-workflow.workflow-history').count({ where: { targetDocumentId: documentId } });
-  const published = await app.strapi.db.query(ARTICLE).count({ where: { documentId, publishedAt: { $notNull: true } } });
-  return { states: state.map((s: any) => [s.targetLocale, s.stage, s.version]), history, published };
+  const history = await app.strapi.db
+    .query('plugin::editorial-workflow.workflow-history')
+    .count({ where: { targetDocumentId: documentId } });
+  const published = await app.strapi.db
+    .query(ARTICLE)
+    .count({ where: { documentId, publishedAt: { $notNull: true } } });
+  return {
+    states: state.map((s: any) => [s.targetLocale, s.stage, s.version]),
+    history,
+    published,
+  };
 };
 
 export const publicStory = async (app: TestApp, documentId: string, locale = 'en') => {

@@ -13,17 +13,28 @@ const sourceFiles = (dir: string): string[] =>
   fs.readdirSync(path.join(__dirname, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && entry.name !== 'fixtures.ts' ? [rel] : [];
+    return /\.tsx?$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      entry.name !== 'fixtures.ts'
+      ? [rel]
+      : [];
   });
 
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+const isBuiltin = (specifier: string) =>
+  specifier.startsWith('node:') || builtinModules.includes(specifier);
 
 const importedPackages = () => {
   const found = new Set<string>();
   for (const file of SOURCE_DIRS.flatMap(sourceFiles)) {
     const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:from\s+|import\s*\(\s*|require(?:\.resolve)?\(\s*)'([^'.][^']*)'/g)) {
+    for (const [, specifier] of text.matchAll(
+      /(?:from\s+|import\s*\(\s*|require(?:\.resolve)?\(\s*)'([^'.][^']*)'/g
+    )) {
       if (!isBuiltin(specifier)) found.add(packageOf(specifier));
     }
   }
@@ -39,7 +50,9 @@ describe('package.json', () => {
   });
 
   it('declares each package once: Strapi and React as peers, the rest as dependencies', () => {
-    expect(Object.keys(pkg.dependencies).filter((name) => name in pkg.peerDependencies)).toEqual([]);
+    expect(Object.keys(pkg.dependencies).filter((name) => name in pkg.peerDependencies)).toEqual(
+      []
+    );
   });
 
   it('exports the server and admin builds the way @strapi/sdk-plugin writes them', () => {

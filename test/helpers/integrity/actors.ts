@@ -45,8 +45,18 @@ export const createActors = async (app: TestApp): Promise<Actors> => {
     editor: await admin('strapi-editor', 'editor', true),
     checker1: await admin('Fact-checker', 'checker1', true),
     checker2: await admin('Fact-checker', 'checker2', true),
-    fullToken: { name: 'fullToken', kind: 'token', headers: (await createApiToken(app, 'full-access')).auth, canVerify: true },
-    readToken: { name: 'readToken', kind: 'token', headers: (await createApiToken(app, 'read-only')).auth, canVerify: false },
+    fullToken: {
+      name: 'fullToken',
+      kind: 'token',
+      headers: (await createApiToken(app, 'full-access')).auth,
+      canVerify: true,
+    },
+    readToken: {
+      name: 'readToken',
+      kind: 'token',
+      headers: (await createApiToken(app, 'read-only')).auth,
+      canVerify: false,
+    },
     public: { name: 'public', kind: 'reader', headers: {}, canVerify: false },
     reader: { name: 'reader', kind: 'reader', headers: user.auth, canVerify: false },
   };

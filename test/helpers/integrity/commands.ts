@@ -8,18 +8,26 @@ import { ARTICLE, PERSON, QUOTE, SOURCE } from './projection';
 import { World, type Response } from './world';
 
 const CM = '/content-manager/collection-types';
-const REST: Record<string, string> = { [ARTICLE]: 'articles', [QUOTE]: 'quotes', [PERSON]: 'people', [SOURCE]: 'sources' };
+const REST: Record<string, string> = {
+  [ARTICLE]: 'articles',
+  [QUOTE]: 'quotes',
+  [PERSON]: 'people',
+  [SOURCE]: 'sources',
+};
 const LOCALIZED = new Set([ARTICLE, QUOTE]);
 const loc = (uid: string) => (LOCALIZED.has(uid) ? '?locale=en' : '');
 
-const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+const pick = <T>(list: readonly T[], n: number): T | undefined =>
+  list.length === 0 ? undefined : list[n % list.length];
 
 export type Form = 'connect' | 'disconnect' | 'set' | 'plain' | 'empty';
 const FORMS: Form[] = ['connect', 'disconnect', 'set', 'plain', 'empty'];
 
 /** A relation value in one of the forms Strapi accepts. */
 const relation = (form: Form, ids: string[], targetUid: string, toOne: boolean): unknown => {
-  const items = ids.map((documentId) => (LOCALIZED.has(targetUid) ? { documentId, locale: 'en' } : { documentId }));
+  const items = ids.map((documentId) =>
+    LOCALIZED.has(targetUid) ? { documentId, locale: 'en' } : { documentId }
+  );
   switch (form) {
     case 'connect':
       return { connect: items };
@@ -41,7 +49,11 @@ interface RelSpec {
   picks: number[];
 }
 const relArb = (fields: string[]) =>
-  fc.record({ field: fc.constantFrom(...fields), form: fc.constantFrom(...FORMS), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) });
+  fc.record({
+    field: fc.constantFrom(...fields),
+    form: fc.constantFrom(...FORMS),
+    picks: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+  });
 
 const TARGET_OF: Record<string, string> = {
   'article.quotes': QUOTE,
@@ -58,12 +70,22 @@ const TARGET_OF: Record<string, string> = {
 const TO_ONE = new Set(['quote.speaker', 'quote.source', 'quote.article']);
 
 const docIds = (w: World, uid: string) =>
-  uid === ARTICLE ? w.stories.map((s) => s.documentId) : uid === QUOTE ? w.quotes.map((q) => q.documentId) : uid === PERSON ? w.people : w.sources;
+  uid === ARTICLE
+    ? w.stories.map((s) => s.documentId)
+    : uid === QUOTE
+      ? w.quotes.map((q) => q.documentId)
+      : uid === PERSON
+        ? w.people
+        : w.sources;
 
 const resolveRel = (w: World, owner: string, spec: RelSpec): [string, unknown] | null => {
   const key = `${owner}.${spec.field}`;
   const target = TARGET_OF[key];
-  const ids = [...new Set(spec.picks.map((n) => pick(docIds(w, target), n)).filter((d): d is string => Boolean(d)))];
+  const ids = [
+    ...new Set(
+      spec.picks.map((n) => pick(docIds(w, target), n)).filter((d): d is string => Boolean(d))
+    ),
+  ];
   if (ids.length === 0 && spec.form !== 'empty') return null;
   return [spec.field, relation(spec.form, ids, target, TO_ONE.has(key))];
 };
@@ -123,7 +145,12 @@ type StagePath = 'cm-update' | 'cm-create' | 'cm-clone' | 'rest-put' | 'rest-pos
  * observation after the step and the stage-copy invariant say so).
  */
 class StageWrite extends Command {
-  constructor(readonly actor: ActorName, readonly path: StagePath, readonly target: number, readonly offset: number) {
+  constructor(
+    readonly actor: ActorName,
+    readonly path: StagePath,
+    readonly target: number,
+    readonly offset: number
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -138,7 +165,10 @@ class StageWrite extends Command {
     const others = STAGES.filter((s) => s !== current);
     const stage = others[this.offset % others.length];
     const stagesBefore = await w.stages();
-    const body = { [STAGE_FIELD]: stage, ...(creating ? { title: `Stage forced to ${stage}` } : {}) };
+    const body = {
+      [STAGE_FIELD]: stage,
+      ...(creating ? { title: `Stage forced to ${stage}` } : {}),
+    };
     const url = {
       'cm-update': `${CM}/${ARTICLE}/${id}?locale=en`,
       'cm-create': `${CM}/${ARTICLE}?locale=en`,
@@ -147,13 +177,25 @@ class StageWrite extends Command {
       'rest-post': '/api/articles?locale=en&status=draft',
     }[this.path];
     const method = this.path === 'cm-update' || this.path === 'rest-put' ? 'put' : 'post';
-    const { res, what } = await step(w, actor, `stage-write ${this.path}`, `stage-write ${this.path} ${url} ${JSON.stringify(body)}`, () =>
-      w.send(actor, method, url, this.path.startsWith('rest') ? { data: body } : body)
+    const { res, what } = await step(
+      w,
+      actor,
+      `stage-write ${this.path}`,
+      `stage-write ${this.path} ${url} ${JSON.stringify(body)}`,
+      () => w.send(actor, method, url, this.path.startsWith('rest') ? { data: body } : body)
     );
-    if (res.status < 400) w.fail('s: stage copy written', `${what}: a write body set ${STAGE_FIELD} to ${stage} and was accepted`);
+    if (res.status < 400)
+      w.fail(
+        's: stage copy written',
+        `${what}: a write body set ${STAGE_FIELD} to ${stage} and was accepted`
+      );
     const after = await w.stages();
     for (const [documentId, was] of stagesBefore) {
-      if (after.get(documentId) !== was) w.fail('s: stage moved by a write body', `${what}: story ${documentId} went ${was} → ${after.get(documentId)}`);
+      if (after.get(documentId) !== was)
+        w.fail(
+          's: stage moved by a write body',
+          `${what}: story ${documentId} went ${was} → ${after.get(documentId)}`
+        );
     }
     await afterCommand(w);
   }
@@ -166,16 +208,26 @@ class StageWrite extends Command {
 
 /** A story made live the way the newsroom does it, so the attacks below have live stories to hit. */
 class LiveStory extends Command {
-  constructor(readonly author: ActorName, readonly checker: ActorName, readonly approver: ActorName, readonly cover: number | null) {
+  constructor(
+    readonly author: ActorName,
+    readonly checker: ActorName,
+    readonly approver: ActorName,
+    readonly cover: number | null
+  ) {
     super();
   }
   async run(w: World) {
     const author = w.actors[this.author];
     const checker = w.actors[this.checker];
     const approver = w.actors[this.approver];
-    const person = await step(w, author, 'cm-create person', 'cm-create person', () => w.send(author, 'post', `${CM}/${PERSON}`, { name: w.refName('Speaker') }));
+    const person = await step(w, author, 'cm-create person', 'cm-create person', () =>
+      w.send(author, 'post', `${CM}/${PERSON}`, { name: w.refName('Speaker') })
+    );
     const article = await step(w, author, 'cm-create article', 'cm-create article', () =>
-      w.send(author, 'post', `${CM}/${ARTICLE}?locale=en`, { title: `Story ${w.marker()}`, standfirst: `Standfirst ${w.marker()}` })
+      w.send(author, 'post', `${CM}/${ARTICLE}?locale=en`, {
+        title: `Story ${w.marker()}`,
+        standfirst: `Standfirst ${w.marker()}`,
+      })
     );
     const storyId = article.res.body?.data?.documentId;
     if (!storyId) return afterCommand(w);
@@ -187,7 +239,10 @@ class LiveStory extends Command {
       })
     );
     const quoteId = quote.res.body?.data?.documentId;
-    if (quoteId) await step(w, checker, 'cm-update quote', 'cm-update quote verification=verified', () => w.send(checker, 'put', `${CM}/${QUOTE}/${quoteId}?locale=en`, { verification: 'verified' }));
+    if (quoteId)
+      await step(w, checker, 'cm-update quote', 'cm-update quote verification=verified', () =>
+        w.send(checker, 'put', `${CM}/${QUOTE}/${quoteId}?locale=en`, { verification: 'verified' })
+      );
     if (this.cover !== null) await setCover(w, author, storyId, this.cover);
     await move(w, author, storyId, 'submit');
     await move(w, approver, storyId, 'approve');
@@ -200,9 +255,19 @@ class LiveStory extends Command {
 
 const move = async (w: World, actor: Actor, documentId: string, transition: string) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
-  const body = { transition, comment: transition === 'request_changes' || transition === 'retract' ? `why ${w.marker()}` : undefined };
-  const { res } = await step(w, actor, `move ${transition}`, `move ${transition} ${documentId}`, () =>
-    w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
+  const body = {
+    transition,
+    comment:
+      transition === 'request_changes' || transition === 'retract'
+        ? `why ${w.marker()}`
+        : undefined,
+  };
+  const { res } = await step(
+    w,
+    actor,
+    `move ${transition}`,
+    `move ${transition} ${documentId}`,
+    () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
   if (res.status === 200 && story) await w.moved(story, transition, actor);
@@ -262,10 +327,18 @@ const targetOf = (w: World, type: 'article' | 'quote', n: number) =>
   type === 'article' ? pick(w.stories, n)?.documentId : pick(w.quotes, n)?.documentId;
 
 const hasTarget = (w: Readonly<World>, type: string) =>
-  ({ article: w.stories, quote: w.quotes, person: w.people, source: w.sources } as Record<string, readonly unknown[]>)[type].length > 0;
+  (
+    ({ article: w.stories, quote: w.quotes, person: w.people, source: w.sources }) as Record<
+      string,
+      readonly unknown[]
+    >
+  )[type].length > 0;
 
 class CmWrite extends Command {
-  constructor(readonly actor: ActorName, readonly spec: WriteSpec) {
+  constructor(
+    readonly actor: ActorName,
+    readonly spec: WriteSpec
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -279,7 +352,9 @@ class CmWrite extends Command {
     const body = writeBody(w, this.spec);
     const label = `cm-${id ? 'update' : 'create'} ${this.spec.type} ${id ?? ''} ${JSON.stringify(body)}`;
     await step(w, actor, `cm-${id ? 'update' : 'create'} ${this.spec.type}`, label, () =>
-      id ? w.send(actor, 'put', `${CM}/${uid}/${id}?locale=en`, body) : w.send(actor, 'post', `${CM}/${uid}?locale=en`, body)
+      id
+        ? w.send(actor, 'put', `${CM}/${uid}/${id}?locale=en`, body)
+        : w.send(actor, 'post', `${CM}/${uid}?locale=en`, body)
     );
     await afterCommand(w);
   }
@@ -290,7 +365,11 @@ class CmWrite extends Command {
 
 /** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
 class RestWrite extends Command {
-  constructor(readonly actor: ActorName, readonly spec: WriteSpec, readonly draft: boolean) {
+  constructor(
+    readonly actor: ActorName,
+    readonly spec: WriteSpec,
+    readonly draft: boolean
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -304,7 +383,13 @@ class RestWrite extends Command {
     const data = writeBody(w, this.spec);
     const query = `?locale=en${this.draft ? '&status=draft' : ''}`;
     const url = id ? `/api/${REST[uid]}/${id}${query}` : `/api/${REST[uid]}${query}`;
-    await step(w, actor, `rest-${id ? 'put' : 'post'} ${this.spec.type}${this.draft ? ' draft' : ''}`, `rest-${id ? 'put' : 'post'} ${url} ${JSON.stringify(data)}`, () => w.send(actor, id ? 'put' : 'post', url, { data }));
+    await step(
+      w,
+      actor,
+      `rest-${id ? 'put' : 'post'} ${this.spec.type}${this.draft ? ' draft' : ''}`,
+      `rest-${id ? 'put' : 'post'} ${url} ${JSON.stringify(data)}`,
+      () => w.send(actor, id ? 'put' : 'post', url, { data })
+    );
     await afterCommand(w);
   }
   toString() {
@@ -330,19 +415,33 @@ class RefWrite extends Command {
   async run(w: World) {
     const actor = w.actors[this.actor];
     const uid = this.type === 'person' ? PERSON : SOURCE;
-    const id = this.create ? null : pick(this.type === 'person' ? w.people : w.sources, this.target);
+    const id = this.create
+      ? null
+      : pick(this.type === 'person' ? w.people : w.sources, this.target);
     if (!this.create && !id) return;
     const data: Record<string, unknown> = {};
-    if (this.create || this.rename) data.name = w.refName(this.type === 'person' ? 'Person' : 'Source');
+    if (this.create || this.rename)
+      data.name = w.refName(this.type === 'person' ? 'Person' : 'Source');
     if (this.rel) {
       const resolved = resolveRel(w, this.type, this.rel);
       if (resolved) data[resolved[0]] = resolved[1];
     }
     const label = `ref-${id ? 'update' : 'create'} ${this.type} ${id ?? ''} ${JSON.stringify(data)}`;
-    await step(w, actor, `ref-${id ? 'update' : 'create'} ${this.type}${this.rel ? ` ${this.rel.field}` : ''}`, label, () => {
-      if (actor.kind === 'admin') return id ? w.send(actor, 'put', `${CM}/${uid}/${id}`, data) : w.send(actor, 'post', `${CM}/${uid}`, data);
-      return id ? w.send(actor, 'put', `/api/${REST[uid]}/${id}`, { data }) : w.send(actor, 'post', `/api/${REST[uid]}`, { data });
-    });
+    await step(
+      w,
+      actor,
+      `ref-${id ? 'update' : 'create'} ${this.type}${this.rel ? ` ${this.rel.field}` : ''}`,
+      label,
+      () => {
+        if (actor.kind === 'admin')
+          return id
+            ? w.send(actor, 'put', `${CM}/${uid}/${id}`, data)
+            : w.send(actor, 'post', `${CM}/${uid}`, data);
+        return id
+          ? w.send(actor, 'put', `/api/${REST[uid]}/${id}`, { data })
+          : w.send(actor, 'post', `/api/${REST[uid]}`, { data });
+      }
+    );
     await afterCommand(w);
   }
   toString() {
@@ -352,7 +451,12 @@ class RefWrite extends Command {
 
 /** Content Manager clone, with the body the edit view sends plus forged server fields (class 4). */
 class Clone extends Command {
-  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote', readonly target: number, readonly forge: boolean) {
+  constructor(
+    readonly actor: ActorName,
+    readonly type: 'article' | 'quote',
+    readonly target: number,
+    readonly forge: boolean
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -363,12 +467,27 @@ class Clone extends Command {
     const id = targetOf(w, this.type, this.target);
     if (!id) return;
     const uid = this.type === 'article' ? ARTICLE : QUOTE;
-    const row: any = await w.app.strapi.db.query(uid).findOne({ where: { documentId: id, locale: 'en', publishedAt: null } });
+    const row: any = await w.app.strapi.db
+      .query(uid)
+      .findOne({ where: { documentId: id, locale: 'en', publishedAt: null } });
     const body: Record<string, unknown> = { locale: 'en' };
-    if (this.type === 'article') Object.assign(body, { title: row?.title, slug: row?.slug, standfirst: row?.standfirst });
+    if (this.type === 'article')
+      Object.assign(body, { title: row?.title, slug: row?.slug, standfirst: row?.standfirst });
     else Object.assign(body, { text: row?.text, verification: row?.verification });
-    if (this.forge && this.type === 'quote') Object.assign(body, { verifiedBy: `forged ${w.marker()}`, verifiedAt: '2020-01-01T00:00:00.000Z', url: 'javascript:alert(1)' });
-    await step(w, actor, `cm-clone ${this.type}`, `cm-clone ${this.type} ${id} ${JSON.stringify(body)}`, () => w.send(actor, 'post', `${CM}/${uid}/clone/${id}?locale=en`, body), 'clone');
+    if (this.forge && this.type === 'quote')
+      Object.assign(body, {
+        verifiedBy: `forged ${w.marker()}`,
+        verifiedAt: '2020-01-01T00:00:00.000Z',
+        url: 'javascript:alert(1)',
+      });
+    await step(
+      w,
+      actor,
+      `cm-clone ${this.type}`,
+      `cm-clone ${this.type} ${id} ${JSON.stringify(body)}`,
+      () => w.send(actor, 'post', `${CM}/${uid}/clone/${id}?locale=en`, body),
+      'clone'
+    );
     await afterCommand(w);
   }
   toString() {
@@ -378,7 +497,12 @@ class Clone extends Command {
 
 /** Content Manager: discard the draft, publish, unpublish (the last two must be refused). */
 class CmAction extends Command {
-  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote', readonly target: number, readonly action: 'discard' | 'publish' | 'unpublish') {
+  constructor(
+    readonly actor: ActorName,
+    readonly type: 'article' | 'quote',
+    readonly target: number,
+    readonly action: 'discard' | 'publish' | 'unpublish'
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -389,7 +513,14 @@ class CmAction extends Command {
     const id = targetOf(w, this.type, this.target);
     if (!id) return;
     const uid = this.type === 'article' ? ARTICLE : QUOTE;
-    await step(w, actor, `cm-${this.action} ${this.type}`, `cm-${this.action} ${this.type} ${id}`, () => w.send(actor, 'post', `${CM}/${uid}/${id}/actions/${this.action}?locale=en`, {}), this.action === 'discard' ? 'discard' : 'write');
+    await step(
+      w,
+      actor,
+      `cm-${this.action} ${this.type}`,
+      `cm-${this.action} ${this.type} ${id}`,
+      () => w.send(actor, 'post', `${CM}/${uid}/${id}/actions/${this.action}?locale=en`, {}),
+      this.action === 'discard' ? 'discard' : 'write'
+    );
     await afterCommand(w);
   }
   toString() {
@@ -398,7 +529,10 @@ class CmAction extends Command {
 }
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64'
+);
 
 /** Upload a small image (or reuse one) and make it a story's cover (class 7 needs shared media). */
 /** Reuses one of the run's files (or uploads one) and makes it the story's cover. */
@@ -406,21 +540,33 @@ const setCover = async (w: World, actor: Actor, storyId: string, reuse: number) 
   let fileId = w.files.length > 0 && reuse % 2 === 0 ? pick(w.files, reuse / 2) : undefined;
   if (fileId === undefined) {
     const upload = await step(w, actor, 'upload', 'upload image', () =>
-      w.send(actor, 'post', actor.kind === 'admin' ? '/upload' : '/api/upload', undefined, { field: 'files', buffer: PNG, name: `cover-${w.marker()}.png` })
+      w.send(actor, 'post', actor.kind === 'admin' ? '/upload' : '/api/upload', undefined, {
+        field: 'files',
+        buffer: PNG,
+        name: `cover-${w.marker()}.png`,
+      })
     );
-    fileId = Array.isArray(upload.res.body) ? upload.res.body[0]?.id : upload.res.body?.data?.[0]?.id;
+    fileId = Array.isArray(upload.res.body)
+      ? upload.res.body[0]?.id
+      : upload.res.body?.data?.[0]?.id;
     if (!fileId) return;
   }
   await step(w, actor, 'set-cover', `set-cover ${storyId} file ${fileId}`, () =>
     actor.kind === 'admin'
       ? w.send(actor, 'put', `${CM}/${ARTICLE}/${storyId}?locale=en`, { cover: fileId })
-      : w.send(actor, 'put', `/api/articles/${storyId}?locale=en&status=draft`, { data: { cover: fileId } })
+      : w.send(actor, 'put', `/api/articles/${storyId}?locale=en&status=draft`, {
+          data: { cover: fileId },
+        })
   );
 };
 
 /** Makes a story's cover an uploaded image, often one another story uses too (class 7). */
 class Cover extends Command {
-  constructor(readonly actor: ActorName, readonly target: number, readonly reuse: number) {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly reuse: number
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -439,7 +585,9 @@ class Cover extends Command {
 
 /** Live stories (published rows) whose cover is this file: straight from the database. */
 const liveCovers = async (w: World, fileId: number) =>
-  w.app.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true }, cover: { id: fileId } } });
+  w.app.strapi.db
+    .query(ARTICLE)
+    .count({ where: { publishedAt: { $notNull: true }, cover: { id: fileId } } });
 
 /**
  * Changes a file in the media library (its alternative text, or deletes it). A file has no drafts, so
@@ -447,7 +595,11 @@ const liveCovers = async (w: World, fileId: number) =>
  * delete it (the live-media policy).
  */
 class MediaChange extends Command {
-  constructor(readonly actor: ActorName, readonly target: number, readonly change: 'info' | 'delete') {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly change: 'info' | 'delete'
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -460,21 +612,46 @@ class MediaChange extends Command {
     const live = await liveCovers(w, fileId);
     const admin = actor.kind === 'admin';
     const marker = w.marker();
-    const res = await step(w, actor, `media-${this.change}`, `media-${this.change} file ${fileId} (live covers: ${live})`, () =>
-      this.change === 'delete'
-        ? w.send(actor, 'delete', admin ? `/upload/files/${fileId}` : `/api/upload/files/${fileId}`)
-        : admin
-          ? w.send(actor, 'put', `/upload/files/${fileId}`, { fileInfo: { alternativeText: `alt ${marker}` } })
-          : w.send(actor, 'post', `/api/upload?id=${fileId}`, { fileInfo: { alternativeText: `alt ${marker}` } })
+    const res = await step(
+      w,
+      actor,
+      `media-${this.change}`,
+      `media-${this.change} file ${fileId} (live covers: ${live})`,
+      () =>
+        this.change === 'delete'
+          ? w.send(
+              actor,
+              'delete',
+              admin ? `/upload/files/${fileId}` : `/api/upload/files/${fileId}`
+            )
+          : admin
+            ? w.send(actor, 'put', `/upload/files/${fileId}`, {
+                fileInfo: { alternativeText: `alt ${marker}` },
+              })
+            : w.send(actor, 'post', `/api/upload?id=${fileId}`, {
+                fileInfo: { alternativeText: `alt ${marker}` },
+              })
     );
     const ok = res.res.status < 300;
-    if (ok && live > 0 && this.change === 'delete') w.fail('7: media', `${actor.name} deleted file ${fileId}, the cover of ${live} live story row(s)`);
+    if (ok && live > 0 && this.change === 'delete')
+      w.fail(
+        '7: media',
+        `${actor.name} deleted file ${fileId}, the cover of ${live} live story row(s)`
+      );
     if (ok && live > 0 && !(APPROVERS as readonly string[]).includes(this.actor)) {
-      w.fail('7: media', `${actor.name}, who may not approve, changed file ${fileId}, the cover of ${live} live story row(s)`);
+      w.fail(
+        '7: media',
+        `${actor.name}, who may not approve, changed file ${fileId}, the cover of ${live} live story row(s)`
+      );
     }
     if (ok && this.change === 'delete') w.files = w.files.filter((f) => f !== fileId);
     // A file has no drafts: an approver's change to a live story's file is approved by that act.
-    if (ok && live > 0 && this.change === 'info' && (APPROVERS as readonly string[]).includes(this.actor)) {
+    if (
+      ok &&
+      live > 0 &&
+      this.change === 'info' &&
+      (APPROVERS as readonly string[]).includes(this.actor)
+    ) {
       for (const story of w.stories) if (story.approved) story.approvedMarkers.add(marker);
     }
     await afterCommand(w);
@@ -486,7 +663,11 @@ class MediaChange extends Command {
 
 /** A fact-checker's (or anyone's) verdict on a quote, through the Content Manager or REST. */
 class Verify extends Command {
-  constructor(readonly actor: ActorName, readonly target: number, readonly verdict: string) {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly verdict: string
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -511,7 +692,11 @@ class Verify extends Command {
 
 /** The next move a story's stage allows toward publication: submit a draft, approve in fact-check. */
 class Advance extends Command {
-  constructor(readonly submitter: ActorName, readonly approver: ActorName, readonly target: number) {
+  constructor(
+    readonly submitter: ActorName,
+    readonly approver: ActorName,
+    readonly target: number
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -533,27 +718,45 @@ class Advance extends Command {
 
 /** Workflow reads follow Content Manager read rights: an Author sees only their own stories (class 10). */
 class WorkflowRead extends Command {
-  constructor(readonly actor: 'author1' | 'author2', readonly target: number) {
+  constructor(
+    readonly actor: 'author1' | 'author2',
+    readonly target: number
+  ) {
     super();
   }
   async run(w: World) {
     const actor = w.actors[this.actor];
-    const queue = await w.send(actor, 'get', '/editorial-workflow/queue?stage=fact_check&pageSize=100');
+    const queue = await w.send(
+      actor,
+      'get',
+      '/editorial-workflow/queue?stage=fact_check&pageSize=100'
+    );
     w.count('workflow-read queue', queue.status);
     w.log.push(`${actor.name}: GET queue → ${queue.status}`);
     if (queue.status === 200) {
       for (const item of queue.body?.data ?? []) {
         const story = w.story(item.documentId);
-        if (story && story.creator !== actor.name) w.fail('10: workflow read', `${actor.name} reads ${story.creator}'s story ${story.documentId} in the queue: ${JSON.stringify(item).slice(0, 300)}`);
+        if (story && story.creator !== actor.name)
+          w.fail(
+            '10: workflow read',
+            `${actor.name} reads ${story.creator}'s story ${story.documentId} in the queue: ${JSON.stringify(item).slice(0, 300)}`
+          );
       }
     }
     const story = pick(w.stories, this.target);
     if (!story) return;
-    const state = await w.send(actor, 'get', `/editorial-workflow/state/${ARTICLE}/${story.documentId}?locale=en`);
+    const state = await w.send(
+      actor,
+      'get',
+      `/editorial-workflow/state/${ARTICLE}/${story.documentId}?locale=en`
+    );
     w.count('workflow-read state', state.status);
     w.log.push(`${actor.name}: GET state of ${story.documentId} → ${state.status}`);
     if (state.status === 200 && story.creator !== actor.name) {
-      w.fail('10: workflow read', `${actor.name} reads the state and history of ${story.creator}'s story ${story.documentId}`);
+      w.fail(
+        '10: workflow read',
+        `${actor.name} reads the state and history of ${story.creator}'s story ${story.documentId}`
+      );
     }
   }
   toString() {
@@ -562,7 +765,11 @@ class WorkflowRead extends Command {
 }
 
 class Delete extends Command {
-  constructor(readonly actor: ActorName, readonly type: 'article' | 'quote' | 'person' | 'source', readonly target: number) {
+  constructor(
+    readonly actor: ActorName,
+    readonly type: 'article' | 'quote' | 'person' | 'source',
+    readonly target: number
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -573,8 +780,13 @@ class Delete extends Command {
     const uid = { article: ARTICLE, quote: QUOTE, person: PERSON, source: SOURCE }[this.type];
     const id = pick(docIds(w, uid), this.target);
     if (!id) return;
-    const url = actor.kind === 'admin' ? `${CM}/${uid}/${id}${loc(uid)}` : `/api/${REST[uid]}/${id}${loc(uid)}`;
-    await step(w, actor, `delete ${this.type}`, `delete ${this.type} ${id}`, () => w.send(actor, 'delete', url));
+    const url =
+      actor.kind === 'admin'
+        ? `${CM}/${uid}/${id}${loc(uid)}`
+        : `/api/${REST[uid]}/${id}${loc(uid)}`;
+    await step(w, actor, `delete ${this.type}`, `delete ${this.type} ${id}`, () =>
+      w.send(actor, 'delete', url)
+    );
     await afterCommand(w);
   }
   toString() {
@@ -583,7 +795,11 @@ class Delete extends Command {
 }
 
 class Move extends Command {
-  constructor(readonly actor: ActorName, readonly target: number, readonly transition: string) {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly transition: string
+  ) {
     super();
   }
   check(w: Readonly<World>) {
@@ -626,13 +842,26 @@ class Link extends Command {
     if (!quoteId || !storyId) return;
     const onQuote = this.path.endsWith('quote');
     const field = onQuote ? 'article' : 'quotes';
-    const value = relation(this.form, [onQuote ? storyId : quoteId], onQuote ? ARTICLE : QUOTE, onQuote);
+    const value = relation(
+      this.form,
+      [onQuote ? storyId : quoteId],
+      onQuote ? ARTICLE : QUOTE,
+      onQuote
+    );
     const uid = onQuote ? QUOTE : ARTICLE;
     const id = onQuote ? quoteId : storyId;
     const rest = this.path.startsWith('rest');
-    const url = rest ? `/api/${REST[uid]}/${id}?locale=en${this.draft ? '&status=draft' : ''}` : `${CM}/${uid}/${id}?locale=en`;
+    const url = rest
+      ? `/api/${REST[uid]}/${id}?locale=en${this.draft ? '&status=draft' : ''}`
+      : `${CM}/${uid}/${id}?locale=en`;
     const body = rest ? { data: { [field]: value } } : { [field]: value };
-    await step(w, actor, `link ${this.path}${rest && this.draft ? ' draft' : ''}`, `link PUT ${url} ${JSON.stringify(body)}`, () => w.send(actor, 'put', url, body));
+    await step(
+      w,
+      actor,
+      `link ${this.path}${rest && this.draft ? ' draft' : ''}`,
+      `link PUT ${url} ${JSON.stringify(body)}`,
+      () => w.send(actor, 'put', url, body)
+    );
     await afterCommand(w);
   }
   toString() {
@@ -653,15 +882,26 @@ const LIST = 'pagination[pageSize]=100';
 export const probes = (w: World): Probe[] => {
   const list: Probe[] = [];
   for (const type of ['articles', 'quotes', 'people', 'sources']) {
-    list.push({ url: `/api/${type}?populate=*&${LIST}` }, { url: `/api/${type}?populate=*&status=draft&${LIST}` });
+    list.push(
+      { url: `/api/${type}?populate=*&${LIST}` },
+      { url: `/api/${type}?populate=*&status=draft&${LIST}` }
+    );
   }
   list.push(
-    { url: `/api/articles?populate[quotes][populate]=*&populate[people][populate]=*&populate[sources][populate]=*&populate[cover][populate]=*&${LIST}` },
+    {
+      url: `/api/articles?populate[quotes][populate]=*&populate[people][populate]=*&populate[sources][populate]=*&populate[cover][populate]=*&${LIST}`,
+    },
     { url: `/api/articles?populate[cover][populate][related]=true&${LIST}` },
-    { url: `/api/articles?status=draft&populate[quotes][populate][speaker]=true&populate[cover][populate]=*&${LIST}` },
+    {
+      url: `/api/articles?status=draft&populate[quotes][populate][speaker]=true&populate[cover][populate]=*&${LIST}`,
+    },
     { url: `/api/people?populate[quotes][populate]=*&populate[articles][populate]=*&${LIST}` },
-    { url: `/api/sources?populate[quotes][populate][article]=true&populate[articles][populate]=*&${LIST}` },
-    { url: `/api/quotes?populate[article][populate]=*&populate[speaker][populate]=*&status=draft&${LIST}` },
+    {
+      url: `/api/sources?populate[quotes][populate][article]=true&populate[articles][populate]=*&${LIST}`,
+    },
+    {
+      url: `/api/quotes?populate[article][populate]=*&populate[speaker][populate]=*&status=draft&${LIST}`,
+    },
     { url: `/api/people?sort=quotes.text:desc&populate=quotes&${LIST}` },
     { url: `/api/sources?sort=articles.title:asc&populate=articles&${LIST}` },
     { url: '/api/articles?filters[$or]=x' },
@@ -677,12 +917,16 @@ export const probes = (w: World): Probe[] => {
       { url: `/api/articles/${story.documentId}?populate[cover][populate][related]=true&locale=en` }
     );
   }
-  for (const quote of w.quotes.slice(-3)) list.push({ url: `/api/quotes/${quote.documentId}?populate=*&locale=en` });
+  for (const quote of w.quotes.slice(-3))
+    list.push({ url: `/api/quotes/${quote.documentId}?populate=*&locale=en` });
   for (const marker of w.unapprovedMarkers().slice(-2)) {
     list.push(
       { url: `/api/people?filters[quotes][text][$contains]=${marker}`, mustFindNothing: true },
       { url: `/api/sources?filters[articles][title][$contains]=${marker}`, mustFindNothing: true },
-      { url: `/api/people?filters[articles][standfirst][$contains]=${marker}`, mustFindNothing: true },
+      {
+        url: `/api/people?filters[articles][standfirst][$contains]=${marker}`,
+        mustFindNothing: true,
+      },
       { url: `/api/articles?filters[quotes][text][$contains]=${marker}`, mustFindNothing: true }
     );
   }
@@ -691,8 +935,16 @@ export const probes = (w: World): Probe[] => {
 
 /** Row ids of draft rows that have no published twin: scalar filters on them must find nothing. */
 export const draftOnlyRowProbes = async (w: World): Promise<Probe[]> => {
-  const rows: any[] = await w.app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: null }, select: ['id', 'documentId'] });
-  const live = new Set((await w.app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })).map((r: any) => r.documentId));
+  const rows: any[] = await w.app.strapi.db
+    .query(ARTICLE)
+    .findMany({ where: { publishedAt: null }, select: ['id', 'documentId'] });
+  const live = new Set(
+    (
+      await w.app.strapi.db
+        .query(ARTICLE)
+        .findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })
+    ).map((r: any) => r.documentId)
+  );
   return rows
     .filter((r) => !live.has(r.documentId))
     .slice(-2)
@@ -712,7 +964,10 @@ export const runProbe = async (w: World, reader: Actor, probe: Probe, what: stri
   if (probe.mustFindNothing) {
     const data = res.body?.data;
     if (Array.isArray(data) ? data.length > 0 : Boolean(data)) {
-      w.fail('8: oracle', `after ${what}, ${reader.name} GET ${probe.url} names unapproved rows: ${JSON.stringify(data).slice(0, 300)}`);
+      w.fail(
+        '8: oracle',
+        `after ${what}, ${reader.name} GET ${probe.url} names unapproved rows: ${JSON.stringify(data).slice(0, 300)}`
+      );
     }
   }
 };
@@ -729,7 +984,10 @@ export const sweep = async (w: World) => {
 };
 
 class ProbeCmd extends Command {
-  constructor(readonly reader: ActorName, readonly n: number) {
+  constructor(
+    readonly reader: ActorName,
+    readonly n: number
+  ) {
     super();
   }
   async run(w: World) {
@@ -749,21 +1007,55 @@ const WRITERS: ActorName[] = [...ADMINS];
 const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract'];
 
 /** Weighted: the writes that build a graph come often enough for the attacks to have targets. */
-const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) => Array.from({ length: weight }, () => arb);
+const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) =>
+  Array.from({ length: weight }, () => arb);
 
 export const commandArbs = [
   ...weighted(
     2,
     fc
-      .tuple(actorArb(['author1', 'author2']), actorArb(['checker1', 'checker2', 'editor']), actorArb([...APPROVERS]), fc.option(fc.nat(), { nil: null }))
+      .tuple(
+        actorArb(['author1', 'author2']),
+        actorArb(['checker1', 'checker2', 'editor']),
+        actorArb([...APPROVERS]),
+        fc.option(fc.nat(), { nil: null })
+      )
       .map(([a, c, p, f]) => new LiveStory(a, c, p, f))
   ),
-  ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom('verified', 'verified', 'disputed')).map(([a, n, v]) => new Verify(a, n, v))),
-  ...weighted(2, fc.tuple(actorArb(WRITERS), actorArb([...APPROVERS]), fc.nat()).map(([s, p, n]) => new Advance(s, p, n))),
-  fc.tuple(fc.constantFrom('author1' as const, 'author2' as const), fc.nat()).map(([a, n]) => new WorkflowRead(a, n)),
-  ...weighted(4, fc.tuple(actorArb(WRITERS), writeSpecArb).map(([a, s]) => new CmWrite(a, s))),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb([...WRITERS, 'fullToken']),
+        fc.nat(),
+        fc.constantFrom('verified', 'verified', 'disputed')
+      )
+      .map(([a, n, v]) => new Verify(a, n, v))
+  ),
+  ...weighted(
+    2,
+    fc
+      .tuple(actorArb(WRITERS), actorArb([...APPROVERS]), fc.nat())
+      .map(([s, p, n]) => new Advance(s, p, n))
+  ),
+  fc
+    .tuple(fc.constantFrom('author1' as const, 'author2' as const), fc.nat())
+    .map(([a, n]) => new WorkflowRead(a, n)),
+  ...weighted(
+    4,
+    fc.tuple(actorArb(WRITERS), writeSpecArb).map(([a, s]) => new CmWrite(a, s))
+  ),
   // REST writes: mostly the full-access token, which may write; the read-only token and readers must be refused.
-  ...weighted(2, fc.tuple(actorArb(['fullToken', 'fullToken', 'fullToken', ...TOKENS, ...READERS]), writeSpecArb, fc.boolean()).map(([a, s, d]) => new RestWrite(a, s, d))),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb(['fullToken', 'fullToken', 'fullToken', ...TOKENS, ...READERS]),
+        writeSpecArb,
+        fc.boolean()
+      )
+      .map(([a, s, d]) => new RestWrite(a, s, d))
+  ),
   ...weighted(
     2,
     fc
@@ -777,19 +1069,48 @@ export const commandArbs = [
       )
       .map(([a, t, c, n, r, rel]) => new RefWrite(a, t, c, n, r, rel))
   ),
-  fc.tuple(actorArb(WRITERS), fc.constantFrom('article' as const, 'quote' as const), fc.nat(), fc.boolean()).map(([a, t, n, f]) => new Clone(a, t, n, f)),
   fc
-    .tuple(actorArb(WRITERS), fc.constantFrom('article' as const, 'quote' as const), fc.nat(), fc.constantFrom('discard' as const, 'publish' as const, 'unpublish' as const))
+    .tuple(
+      actorArb(WRITERS),
+      fc.constantFrom('article' as const, 'quote' as const),
+      fc.nat(),
+      fc.boolean()
+    )
+    .map(([a, t, n, f]) => new Clone(a, t, n, f)),
+  fc
+    .tuple(
+      actorArb(WRITERS),
+      fc.constantFrom('article' as const, 'quote' as const),
+      fc.nat(),
+      fc.constantFrom('discard' as const, 'publish' as const, 'unpublish' as const)
+    )
     .map(([a, t, n, x]) => new CmAction(a, t, n, x)),
-  fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.nat()).map(([a, n, r]) => new Cover(a, n, r)),
   fc
-    .tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom('info' as const, 'info' as const, 'delete' as const))
+    .tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.nat())
+    .map(([a, n, r]) => new Cover(a, n, r)),
+  fc
+    .tuple(
+      actorArb([...WRITERS, 'fullToken']),
+      fc.nat(),
+      fc.constantFrom('info' as const, 'info' as const, 'delete' as const)
+    )
     .map(([a, n, c]) => new MediaChange(a, n, c)),
   fc
-    .tuple(actorArb([...WRITERS, 'fullToken', 'readToken']), fc.constantFrom('article' as const, 'quote' as const, 'person' as const, 'source' as const), fc.nat())
+    .tuple(
+      actorArb([...WRITERS, 'fullToken', 'readToken']),
+      fc.constantFrom('article' as const, 'quote' as const, 'person' as const, 'source' as const),
+      fc.nat()
+    )
     .map(([a, t, n]) => new Delete(a, t, n)),
-  ...weighted(2, fc.tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom(...TRANSITIONS)).map(([a, n, t]) => new Move(a, n, t))),
-  fc.tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve')).map(([a, n, t]) => new Move(a, n, t)),
+  ...weighted(
+    2,
+    fc
+      .tuple(actorArb([...WRITERS, 'fullToken']), fc.nat(), fc.constantFrom(...TRANSITIONS))
+      .map(([a, n, t]) => new Move(a, n, t))
+  ),
+  fc
+    .tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve'))
+    .map(([a, n, t]) => new Move(a, n, t)),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
   fc
     .tuple(
@@ -799,14 +1120,22 @@ export const commandArbs = [
       fc.nat()
     )
     // The Content Manager is for admin users; tokens and readers try REST.
-    .map(([p, a, n, o]) => new StageWrite(p.startsWith('rest') ? a : ADMINS.includes(a as any) ? a : 'editor', p, n, o)),
+    .map(
+      ([p, a, n, o]) =>
+        new StageWrite(p.startsWith('rest') ? a : ADMINS.includes(a as any) ? a : 'editor', p, n, o)
+    ),
   ...weighted(
     3,
     fc
       .tuple(
         fc.nat(),
         fc.nat(),
-        fc.constantFrom('cm-quote' as const, 'cm-article' as const, 'rest-quote' as const, 'rest-article' as const),
+        fc.constantFrom(
+          'cm-quote' as const,
+          'cm-article' as const,
+          'rest-quote' as const,
+          'rest-article' as const
+        ),
         fc.constantFrom<Form>('connect', 'set', 'plain', 'disconnect'),
         fc.boolean(),
         actorArb(['editor', 'author1', 'author2', 'checker1'])

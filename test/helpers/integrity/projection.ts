@@ -27,17 +27,25 @@ export interface StoryView {
  * The closing `x` keeps one marker from being a prefix of another (`mk2n1x` is not in `mk2n11x`).
  */
 export const MARKER = /mk\d+n\d+x/g;
-export const markersIn = (value: unknown): string[] => JSON.stringify(value ?? null).match(MARKER) ?? [];
+export const markersIn = (value: unknown): string[] =>
+  JSON.stringify(value ?? null).match(MARKER) ?? [];
 
-const docId = (row: any): string | null => (row && typeof row === 'object' ? row.documentId ?? null : null);
-const byDocId = (a: { documentId: string }, b: { documentId: string }) => a.documentId.localeCompare(b.documentId);
+const docId = (row: any): string | null =>
+  row && typeof row === 'object' ? (row.documentId ?? null) : null;
+const byDocId = (a: { documentId: string }, b: { documentId: string }) =>
+  a.documentId.localeCompare(b.documentId);
 
 export const toStoryView = (row: any): StoryView => ({
   title: row.title ?? null,
   standfirst: row.standfirst ?? null,
   cover: row.cover?.id ?? null,
   quotes: (row.quotes ?? [])
-    .map((q: any) => ({ documentId: q.documentId, text: q.text ?? null, speaker: docId(q.speaker), source: docId(q.source) }))
+    .map((q: any) => ({
+      documentId: q.documentId,
+      text: q.text ?? null,
+      speaker: docId(q.speaker),
+      source: docId(q.source),
+    }))
     .sort(byDocId),
   people: (row.people ?? []).map((p: any) => p.documentId).sort(),
   sources: (row.sources ?? []).map((s: any) => s.documentId).sort(),
@@ -79,7 +87,12 @@ export const readStored = async (app: TestApp): Promise<Stored> => {
   const db = app.strapi.db;
   const articles = await db.query(ARTICLE).findMany({
     where: { publishedAt: null, locale: 'en' },
-    populate: { quotes: { populate: { speaker: true, source: true } }, people: true, sources: true, cover: true },
+    populate: {
+      quotes: { populate: { speaker: true, source: true } },
+      people: true,
+      sources: true,
+      cover: true,
+    },
   });
   const quotes = await db.query(QUOTE).findMany({
     where: { publishedAt: null, locale: 'en' },
@@ -89,7 +102,9 @@ export const readStored = async (app: TestApp): Promise<Stored> => {
   const sources = await db.query(SOURCE).findMany({ select: ['documentId', 'name'] });
   const files = await db.query('plugin::upload.file').findMany({ select: ['id'] });
   return {
-    stories: new Map(articles.map((a: any) => [a.documentId, { ...toStoryView(a), slug: a.slug ?? null }])),
+    stories: new Map(
+      articles.map((a: any) => [a.documentId, { ...toStoryView(a), slug: a.slug ?? null }])
+    ),
     quotes: new Map(
       quotes.map((q: any) => [
         q.documentId,
@@ -114,7 +129,15 @@ export const readStored = async (app: TestApp): Promise<Stored> => {
 };
 
 /** Fields whose change makes a quote's verification stale (issue 7, "Verification is the fact-checker's act"). */
-export const QUOTE_CONTENT = ['text', 'originalText', 'originalLanguage', 'saidAt', 'url', 'speaker', 'source'] as const;
+export const QUOTE_CONTENT = [
+  'text',
+  'originalText',
+  'originalLanguage',
+  'saidAt',
+  'url',
+  'speaker',
+  'source',
+] as const;
 
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

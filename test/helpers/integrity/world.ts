@@ -17,7 +17,11 @@ import {
   type StoryView,
 } from './projection';
 
-const prefixes = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const prefixes = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 // Exploration aids: FUZZ_SKIP names kinds to count instead of failing on; FUZZ_ONLY fails on these kinds only.
 const SKIP = prefixes(process.env.FUZZ_SKIP);
 const ONLY = prefixes(process.env.FUZZ_ONLY);
@@ -111,9 +115,13 @@ export class World {
    * counted, so a search can look past a class that is already known.
    */
   fail(kind: string, detail: string) {
-    if (SKIP.some((prefix) => kind.startsWith(prefix)) || (ONLY.length > 0 && !ONLY.some((prefix) => kind.startsWith(prefix)))) {
+    if (
+      SKIP.some((prefix) => kind.startsWith(prefix)) ||
+      (ONLY.length > 0 && !ONLY.some((prefix) => kind.startsWith(prefix)))
+    ) {
       this.count(`seen [${kind}]`, 'times');
-      if (!seenExamples.has(kind)) seenExamples.set(kind, `${detail}\n  steps of this run:\n    ${this.log.join('\n    ')}`);
+      if (!seenExamples.has(kind))
+        seenExamples.set(kind, `${detail}\n  steps of this run:\n    ${this.log.join('\n    ')}`);
       return;
     }
     throw new Violation(kind, `${detail}\n  steps of this run:\n    ${this.log.join('\n    ')}`);
@@ -136,13 +144,26 @@ export class World {
   ): Promise<Response> {
     let req = this.app.request[method](url).set(actor.headers);
     // The Content Manager's form sends the edited document's documentId with every save: so do we.
-    const edited = method === 'put' ? url.match(/^\/content-manager\/collection-types\/[^/]+\/([^/?]+)(\?|$)/)?.[1] : undefined;
-    if (edited && body && typeof body === 'object' && !Array.isArray(body) && !('documentId' in body)) body = { ...body, documentId: edited };
+    const edited =
+      method === 'put'
+        ? url.match(/^\/content-manager\/collection-types\/[^/]+\/([^/?]+)(\?|$)/)?.[1]
+        : undefined;
+    if (
+      edited &&
+      body &&
+      typeof body === 'object' &&
+      !Array.isArray(body) &&
+      !('documentId' in body)
+    )
+      body = { ...body, documentId: edited };
     if (attach) req = req.attach(attach.field, attach.buffer, attach.name);
     else if (body !== undefined) req = req.send(body as object);
     const res = await req;
     if (res.status >= 500) {
-      this.fail(`c: 5xx`, `${actor.name} ${method.toUpperCase()} ${url} ${JSON.stringify(body ?? null).slice(0, 400)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      this.fail(
+        `c: 5xx`,
+        `${actor.name} ${method.toUpperCase()} ${url} ${JSON.stringify(body ?? null).slice(0, 400)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`
+      );
     }
     return { status: res.status, body: res.body };
   }
@@ -155,30 +176,61 @@ export class World {
    * After a command: learn what it created, who changed which story's content, what happened to
    * quote verifications, and whether a refused request changed anything.
    */
-  async observe(actor: Actor, ok: boolean, what: string, how: 'write' | 'clone' | 'discard' = 'write') {
+  async observe(
+    actor: Actor,
+    ok: boolean,
+    what: string,
+    how: 'write' | 'clone' | 'discard' = 'write'
+  ) {
     const before = this.stored ?? (await readStored(this.app));
     const after = await readStored(this.app);
     this.stored = after;
 
     for (const documentId of after.stories.keys()) {
       if (!before.stories.has(documentId) && !this.story(documentId)) {
-        this.stories.push({ documentId, creator: actor.name, submitter: null, editors: new Set(), approved: null, approvedMarkers: new Set() });
+        this.stories.push({
+          documentId,
+          creator: actor.name,
+          submitter: null,
+          editors: new Set(),
+          approved: null,
+          approvedMarkers: new Set(),
+        });
       }
     }
     for (const [documentId, row] of after.quotes) {
       if (before.quotes.has(documentId) || this.quote(documentId)) continue;
       let verifier: string | null = null;
-      if (row.verification === 'verified' && how === 'clone') this.fail('4: clone keeps the verification', `${what} created quote ${documentId} already verified`);
-      else if (how !== 'clone' && row.verification && row.verification !== 'unverified' && !actor.canVerify) {
-        this.fail('5: verification by a non-verifier', `${what} created quote ${documentId} with verification ${row.verification}`);
+      if (row.verification === 'verified' && how === 'clone')
+        this.fail(
+          '4: clone keeps the verification',
+          `${what} created quote ${documentId} already verified`
+        );
+      else if (
+        how !== 'clone' &&
+        row.verification &&
+        row.verification !== 'unverified' &&
+        !actor.canVerify
+      ) {
+        this.fail(
+          '5: verification by a non-verifier',
+          `${what} created quote ${documentId} with verification ${row.verification}`
+        );
       }
       if (row.verification === 'verified') {
-        verifier = how === 'clone' ? `!cloned verified by ${actor.name}` : actor.canVerify ? actor.name : `!set by ${actor.name}, who may not verify`;
+        verifier =
+          how === 'clone'
+            ? `!cloned verified by ${actor.name}`
+            : actor.canVerify
+              ? actor.name
+              : `!set by ${actor.name}, who may not verify`;
       }
       this.quotes.push({ documentId, creator: actor.name, verifier });
     }
-    for (const documentId of after.people.keys()) if (!this.people.includes(documentId)) this.people.push(documentId);
-    for (const documentId of after.sources.keys()) if (!this.sources.includes(documentId)) this.sources.push(documentId);
+    for (const documentId of after.people.keys())
+      if (!this.people.includes(documentId)) this.people.push(documentId);
+    for (const documentId of after.sources.keys())
+      if (!this.sources.includes(documentId)) this.sources.push(documentId);
     for (const id of after.files) if (!this.files.includes(id)) this.files.push(id);
     this.people = this.people.filter((d) => after.people.has(d));
     this.sources = this.sources.filter((d) => after.sources.has(d));
@@ -190,11 +242,18 @@ export class World {
       if (!model || !old) continue;
       const contentChanged = QUOTE_CONTENT.some((f) => !sameJson(row[f], old[f]));
       if (row.verification !== old.verification) {
-        if (!ok) this.fail('refused write changed data', `${what} was refused but changed quote ${documentId} verification ${old.verification} → ${row.verification}`);
+        if (!ok)
+          this.fail(
+            'refused write changed data',
+            `${what} was refused but changed quote ${documentId} verification ${old.verification} → ${row.verification}`
+          );
         // The server resets the verdict when the quote's content changes: that is not the writer's verdict.
         const serverReset = row.verification === 'unverified' && contentChanged;
         if (!actor.canVerify && how !== 'discard' && !serverReset) {
-          this.fail('5: verification by a non-verifier', `${what} changed quote ${documentId} verification ${old.verification} → ${row.verification}`);
+          this.fail(
+            '5: verification by a non-verifier',
+            `${what} changed quote ${documentId} verification ${old.verification} → ${row.verification}`
+          );
         }
         model.verifier =
           row.verification !== 'verified'
@@ -206,7 +265,11 @@ export class World {
                 : `!set by ${actor.name}, who may not verify`;
       } else if (row.verification === 'verified' && contentChanged) {
         const changed = QUOTE_CONTENT.filter((f) => !sameJson(row[f], old[f])).join(', ');
-        if (how !== 'discard') this.fail('5: verification survives a content change', `${what} changed ${changed} of verified quote ${documentId}; it stayed verified`);
+        if (how !== 'discard')
+          this.fail(
+            '5: verification survives a content change',
+            `${what} changed ${changed} of verified quote ${documentId}; it stayed verified`
+          );
         model.verifier =
           how === 'discard'
             ? (model.approvedVerifier ?? `!restored by ${actor.name}'s discard, never approved`)
@@ -221,9 +284,14 @@ export class World {
       const now = after.stories.get(story.documentId);
       if (storyContent(was) === storyContent(now)) continue;
       if (!now) continue; // deleted: the public check says whether that was allowed
-      if (!ok) this.fail('refused write changed data', `${what} was refused but changed story ${story.documentId}: ${storyContent(was)} → ${storyContent(now)}`);
+      if (!ok)
+        this.fail(
+          'refused write changed data',
+          `${what} was refused but changed story ${story.documentId}: ${storyContent(was)} → ${storyContent(now)}`
+        );
       changed.push(story);
-      if (!story.approved || storyContent(story.approved) !== storyContent(now)) story.editors.add(actor.name);
+      if (!story.approved || storyContent(story.approved) !== storyContent(now))
+        story.editors.add(actor.name);
     }
     this.stories = this.stories.filter((s) => after.stories.has(s.documentId) || s.approved);
     this.quotes = this.quotes.filter((q) => after.quotes.has(q.documentId));
@@ -231,11 +299,19 @@ export class World {
   }
 
   /** A content change while in fact-check sends the round back to draft (class 6). */
-  async checkRoundsReopened(changed: StoryModel[], stagesBefore: Map<string, string>, what: string) {
+  async checkRoundsReopened(
+    changed: StoryModel[],
+    stagesBefore: Map<string, string>,
+    what: string
+  ) {
     for (const story of changed) {
       if (stagesBefore.get(story.documentId) !== 'fact_check') continue;
       const stage = await this.stage(story.documentId);
-      if (stage === 'fact_check') this.fail('6: edit in fact-check keeps the stage', `${what} changed story ${story.documentId} while in fact_check; the stage stayed fact_check`);
+      if (stage === 'fact_check')
+        this.fail(
+          '6: edit in fact-check keeps the stage',
+          `${what} changed story ${story.documentId} while in fact_check; the stage stayed fact_check`
+        );
     }
   }
 
@@ -258,7 +334,10 @@ export class World {
   /** A successful move: update the model and judge approvals. */
   async moved(story: StoryModel, transition: string, actor: Actor) {
     if (actor.name.startsWith('author') && story.creator !== actor.name) {
-      this.fail('10: move without update rights', `${actor.name} made ${transition} on story ${story.documentId}, created by ${story.creator}`);
+      this.fail(
+        '10: move without update rights',
+        `${actor.name} made ${transition} on story ${story.documentId}, created by ${story.creator}`
+      );
     }
     if (transition === 'submit') {
       story.submitter = actor.name;
@@ -282,11 +361,20 @@ export class World {
       );
     }
     const { res, view } = await readPublicStory(this.app, story.documentId);
-    if (!view) return this.fail('a: projection', `story ${story.documentId} approved by ${actor.name} but readers get ${res.status}`);
+    if (!view)
+      return this.fail(
+        'a: projection',
+        `story ${story.documentId} approved by ${actor.name} but readers get ${res.status}`
+      );
     for (const quote of view.quotes) {
       const model = this.quote(quote.documentId);
       const verifier = model?.verifier ?? null;
-      if (!verifier || verifier.startsWith('!') || verifier === story.creator || verifier === story.submitter) {
+      if (
+        !verifier ||
+        verifier.startsWith('!') ||
+        verifier === story.creator ||
+        verifier === story.submitter
+      ) {
         this.fail(
           '5: fact-check',
           `story ${story.documentId} approved by ${actor.name} with quote ${quote.documentId} «${quote.text}» whose verification does not count: ${verifier ?? 'never verified by a fact-checker'} (story creator ${story.creator}, submitter ${story.submitter})`
@@ -308,7 +396,8 @@ export class World {
     const approved = this.approvedMarkers();
     for (const story of this.stories) {
       const { res, view } = await readPublicStory(this.app, story.documentId);
-      if (res.status >= 500) this.fail('c: 5xx', `public read of story ${story.documentId} → ${res.status}`);
+      if (res.status >= 500)
+        this.fail('c: 5xx', `public read of story ${story.documentId} → ${res.status}`);
       if (!sameJson(view, story.approved)) {
         this.fail(
           `a: projection changed by ${what.split(':')[1]?.trim().split(' ').slice(0, 2).join(' ')}`,
@@ -327,7 +416,10 @@ export class World {
   checkMarkers(approved: Set<string>, body: unknown, probe: string, what: string) {
     const leaked = markersIn(body).filter((m) => !approved.has(m));
     if (leaked.length > 0) {
-      this.fail('b: unapproved text readable', `after ${what}, ${probe} shows ${[...new Set(leaked)].join(', ')} (approved: ${[...approved].join(', ') || 'none'}): ${JSON.stringify(body).slice(0, 600)}`);
+      this.fail(
+        'b: unapproved text readable',
+        `after ${what}, ${probe} shows ${[...new Set(leaked)].join(', ')} (approved: ${[...approved].join(', ') || 'none'}): ${JSON.stringify(body).slice(0, 600)}`
+      );
     }
   }
 
@@ -335,14 +427,23 @@ export class World {
   checkStored(what: string) {
     const stored = this.stored!;
     for (const quote of stored.quotes.values()) {
-      if (quote.verifiedBy?.includes('forged')) this.fail('4: clone', `after ${what}, quote ${quote.documentId} has verifiedBy "${quote.verifiedBy}" taken from a request`);
-      if (quote.url && !/^https?:\/\//i.test(quote.url)) this.fail('4: clone', `after ${what}, quote ${quote.documentId} stores url "${quote.url}"`);
+      if (quote.verifiedBy?.includes('forged'))
+        this.fail(
+          '4: clone',
+          `after ${what}, quote ${quote.documentId} has verifiedBy "${quote.verifiedBy}" taken from a request`
+        );
+      if (quote.url && !/^https?:\/\//i.test(quote.url))
+        this.fail('4: clone', `after ${what}, quote ${quote.documentId} stores url "${quote.url}"`);
     }
     const slugs = new Map<string, string>();
     for (const [documentId, story] of stored.stories) {
       if (!story.slug) continue;
       const other = slugs.get(story.slug);
-      if (other) this.fail('4: clone', `after ${what}, stories ${other} and ${documentId} share slug "${story.slug}"`);
+      if (other)
+        this.fail(
+          '4: clone',
+          `after ${what}, stories ${other} and ${documentId} share slug "${story.slug}"`
+        );
       slugs.set(story.slug, documentId);
     }
   }
@@ -357,12 +458,22 @@ export class World {
     const states = this.app.strapi.db.metadata.get(WORKFLOW_STATE).tableName;
     const wrong = await knex(`${table} as a`)
       .leftJoin(`${states} as s`, function (this: any) {
-        this.on('s.target_document_id', '=', 'a.document_id').andOn('s.target_locale', '=', 'a.locale').andOn('s.target_uid', '=', knex.raw('?', [ARTICLE]));
+        this.on('s.target_document_id', '=', 'a.document_id')
+          .andOn('s.target_locale', '=', 'a.locale')
+          .andOn('s.target_uid', '=', knex.raw('?', [ARTICLE]));
       })
       .select('a.document_id', 'a.locale', 'a.published_at', 'a.editorial_stage', 's.stage')
-      .where((q: any) => q.whereNull('s.stage').orWhereNull('a.editorial_stage').orWhereRaw('a.editorial_stage <> s.stage'));
+      .where((q: any) =>
+        q
+          .whereNull('s.stage')
+          .orWhereNull('a.editorial_stage')
+          .orWhereRaw('a.editorial_stage <> s.stage')
+      );
     if (wrong.length > 0) {
-      this.fail('s: stage copy differs from the state', `after ${what}, article rows ${JSON.stringify(wrong.slice(0, 5))} (editorial_stage vs the state's stage)`);
+      this.fail(
+        's: stage copy differs from the state',
+        `after ${what}, article rows ${JSON.stringify(wrong.slice(0, 5))} (editorial_stage vs the state's stage)`
+      );
     }
   }
 

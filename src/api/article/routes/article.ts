@@ -1,6 +1,10 @@
 import { factories } from '@strapi/strapi';
 
 // Reader queries are checked before Strapi runs them (src/newsroom/reader-query.ts).
-const checked = { middlewares: [{ name: 'global::reader-query', config: { uid: 'api::article.article' } }] };
+const checked = {
+  middlewares: [{ name: 'global::reader-query', config: { uid: 'api::article.article' } }],
+};
 
-export default factories.createCoreRouter('api::article.article', { config: { find: checked, findOne: checked } });
+export default factories.createCoreRouter('api::article.article', {
+  config: { find: checked, findOne: checked },
+});

@@ -108,8 +108,10 @@ export const PLUGIN_ID = 'editorial-workflow';
 export const TRANSITION_EVENT = 'editorial-workflow.transition';
 export const READ_ACTION = `plugin::${PLUGIN_ID}.read`;
 /** Strapi's permission uids allow no underscores: `request_changes` → `transition.request-changes`. */
-export const transitionPermissionUid = (transitionId: string) => `transition.${transitionId.replace(/_/g, '-')}`;
-export const transitionAction = (transitionId: string) => `plugin::${PLUGIN_ID}.${transitionPermissionUid(transitionId)}`;
+export const transitionPermissionUid = (transitionId: string) =>
+  `transition.${transitionId.replace(/_/g, '-')}`;
+export const transitionAction = (transitionId: string) =>
+  `plugin::${PLUGIN_ID}.${transitionPermissionUid(transitionId)}`;
 
 /**
  * Hidden attribute the plugin adds to every managed content type: the stage id of that row's

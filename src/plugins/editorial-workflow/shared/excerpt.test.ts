@@ -19,7 +19,20 @@ const wordsOf = (text: string) => text.match(WORD) ?? [];
 
 // Text made of words, spaces and punctuation, with quote marks anywhere (balanced or not).
 const token = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('heard', 'protester', 'Лукашенко', 'Sochi', 'a', 'reviewed', '100,000', 'Putin-Lukashenko', 'x'.repeat(70)) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'heard',
+      'protester',
+      'Лукашенко',
+      'Sochi',
+      'a',
+      'reviewed',
+      '100,000',
+      'Putin-Lukashenko',
+      'x'.repeat(70)
+    ),
+  },
   { weight: 3, arbitrary: fc.constantFrom(' ', ' ', '  ', '\n') },
   { weight: 2, arbitrary: fc.constantFrom(',', '.', ':', ' – ', '!') },
   { weight: 3, arbitrary: fc.constantFrom('«', '»', '“', '”', '"') }
@@ -30,11 +43,17 @@ const RUNS = { numRuns: 1000 };
 
 describe('excerpt: properties', () => {
   it('keeps «», “” and straight quotes balanced', () => {
-    fc.assert(fc.property(text, limit, (t, n) => isBalanced(excerpt(t, n))), RUNS);
+    fc.assert(
+      fc.property(text, limit, (t, n) => isBalanced(excerpt(t, n))),
+      RUNS
+    );
   });
 
   it('is never longer than the limit plus the ellipsis', () => {
-    fc.assert(fc.property(text, limit, (t, n) => excerpt(t, n).length <= n + 1), RUNS);
+    fc.assert(
+      fc.property(text, limit, (t, n) => excerpt(t, n).length <= n + 1),
+      RUNS
+    );
   });
 
   it('never cuts inside a word: its words are the text’s first words, whole', () => {
@@ -62,15 +81,18 @@ describe('excerpt: properties', () => {
 
 describe('excerpt: examples', () => {
   it('keeps a closing guillemet inside the excerpt', () => {
-    const quote = '«We will be heard,» a protester said outside the tractor works in Minsk on Sunday.';
+    const quote =
+      '«We will be heard,» a protester said outside the tractor works in Minsk on Sunday.';
     expect(excerpt(quote)).toBe('«We will be heard,» a protester said outside the tractor…');
   });
 
   it('closes a quotation the cut falls inside, after the ellipsis', () => {
-    expect(excerpt('Tikhanovskaya wrote: «I want to remind Vladimir Putin: whatever you accept»', 50)).toBe(
-      'Tikhanovskaya wrote: «I want to remind Vladimir…»'
+    expect(
+      excerpt('Tikhanovskaya wrote: «I want to remind Vladimir Putin: whatever you accept»', 50)
+    ).toBe('Tikhanovskaya wrote: «I want to remind Vladimir…»');
+    expect(excerpt('He said “we will not leave the square until they go”', 30)).toBe(
+      'He said “we will not leave…”'
     );
-    expect(excerpt('He said “we will not leave the square until they go”', 30)).toBe('He said “we will not leave…”');
   });
 
   it('drops marks enclosing the whole text, not a pair in the middle', () => {
@@ -79,7 +101,9 @@ describe('excerpt: examples', () => {
   });
 
   it('cuts between words, without a dangling comma or dash', () => {
-    expect(excerpt('Given their scale and number, all reports of torture', 30)).toBe('Given their scale and number…');
+    expect(excerpt('Given their scale and number, all reports of torture', 30)).toBe(
+      'Given their scale and number…'
+    );
     expect(excerpt('Sochi – Minsk – Moscow', 8)).toBe('Sochi…');
   });
 

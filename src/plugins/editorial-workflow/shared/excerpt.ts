@@ -35,7 +35,13 @@ export const balanceQuotes = (text: string): { text: string; closers: string } =
     if (PAIRS[ch]) open.push(ch);
     out += ch;
   }
-  return { text: out.replace(/ {2,}/g, ' ').trim(), closers: open.reverse().map((o) => PAIRS[o]).join('') };
+  return {
+    text: out.replace(/ {2,}/g, ' ').trim(),
+    closers: open
+      .reverse()
+      .map((o) => PAIRS[o])
+      .join(''),
+  };
 };
 
 /** Whether the whole text sits inside one pair of marks: `«…»`, `“…”`, `"…"`. */
@@ -69,7 +75,9 @@ export const excerpt = (text: string | null | undefined, limit = 60): string => 
   const words = clean.split(' ');
   let best = '';
   for (let count = 1; count <= words.length; count++) {
-    const { text: cut, closers } = balanceQuotes(words.slice(0, count).join(' ').replace(TRAILING, ''));
+    const { text: cut, closers } = balanceQuotes(
+      words.slice(0, count).join(' ').replace(TRAILING, '')
+    );
     if (cut.length + closers.length > limit) break;
     best = cut + ELLIPSIS + closers;
   }

@@ -36,7 +36,9 @@ describe('admin API endpoints', () => {
   const core = coreEndpointNames();
 
   it('finds both sides (the scan itself works)', () => {
-    expect(ours).toEqual(expect.arrayContaining(['getWorkflow', 'getDocumentState', 'transition', 'getQueue']));
+    expect(ours).toEqual(
+      expect.arrayContaining(['getWorkflow', 'getDocumentState', 'transition', 'getQueue'])
+    );
     // i18n's locale list and the Content Manager's document query, as core names them.
     expect(core.has('getLocales')).toBe(true);
     expect(core.has('getDocument')).toBe(true);

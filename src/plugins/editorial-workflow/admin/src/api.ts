@@ -27,14 +27,22 @@ interface Target {
   locale?: string;
 }
 
-const docTag = (uid: string, documentId: string) => ({ type: 'Document' as const, id: `${uid}_${documentId}` });
-const stateTag = (t: Target) => ({ type: 'EditorialWorkflowState' as const, id: `${t.uid}_${t.documentId}_${t.locale ?? ''}` });
+const docTag = (uid: string, documentId: string) => ({
+  type: 'Document' as const,
+  id: `${uid}_${documentId}`,
+});
+const stateTag = (t: Target) => ({
+  type: 'EditorialWorkflowState' as const,
+  id: `${t.uid}_${t.documentId}_${t.locale ?? ''}`,
+});
 const localeParams = (locale?: string) => (locale ? { locale } : {});
 
 // RTK Query endpoints on the admin's own API slice: sharing it lets a transition invalidate the
 // Content Manager's `Document` cache (status badge, published version) the same way core does.
 const workflowApi = adminApi
-  .enhanceEndpoints({ addTagTypes: ['EditorialWorkflowState', 'EditorialWorkflowQueue', 'Document'] })
+  .enhanceEndpoints({
+    addTagTypes: ['EditorialWorkflowState', 'EditorialWorkflowQueue', 'Document'],
+  })
   .injectEndpoints({
     endpoints: (builder) => ({
       getWorkflow: builder.query<WorkflowInfo, void>({
@@ -72,12 +80,16 @@ const workflowApi = adminApi
         void
       >({
         query: () => '/content-manager/content-types',
-        transformResponse: (res: { data: { uid: string; attributes: Record<string, { type: string; target?: string }> }[] }) => res.data,
+        transformResponse: (res: {
+          data: { uid: string; attributes: Record<string, { type: string; target?: string }> }[];
+        }) => res.data,
       }),
       // Not `getLocales`: that name is i18n's own endpoint on the same slice.
-      getWorkflowLocales: builder.query<{ code: string; name: string; isDefault: boolean }[], void>({
-        query: () => '/i18n/locales',
-      }),
+      getWorkflowLocales: builder.query<{ code: string; name: string; isDefault: boolean }[], void>(
+        {
+          query: () => '/i18n/locales',
+        }
+      ),
       getQueue: builder.query<
         { data: QueueItem[]; meta: { pagination: Pagination } },
         { stage?: string; uid?: string; locale?: string; page?: number; pageSize?: number }
@@ -85,7 +97,11 @@ const workflowApi = adminApi
         query: (params) => ({
           url: '/editorial-workflow/queue',
           method: 'GET',
-          config: { params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '')) },
+          config: {
+            params: Object.fromEntries(
+              Object.entries(params).filter(([, v]) => v !== undefined && v !== '')
+            ),
+          },
         }),
         providesTags: ['EditorialWorkflowQueue'],
       }),
@@ -103,4 +119,3 @@ export const {
 
 export const asApiError = (error: unknown): ApiError | null =>
   error && typeof error === 'object' ? (error as ApiError) : null;
-

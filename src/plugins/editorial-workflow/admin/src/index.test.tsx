@@ -12,14 +12,21 @@ const strict = <T extends object>(name: string, members: T): T =>
   new Proxy(members, {
     get(target, key) {
       if (typeof key === 'symbol' || key === 'then') return undefined;
-      if (!(key in target)) throw new Error(`${name}.${key} is not part of the test double: the plugin used something nobody set up`);
+      if (!(key in target))
+        throw new Error(
+          `${name}.${key} is not part of the test double: the plugin used something nobody set up`
+        );
       return target[key as keyof T];
     },
   });
 
 const fakeApp = () => {
   const contentManager = strict('content-manager plugin', {
-    apis: strict('content-manager apis', { addEditViewSidePanel: vi.fn(), addDocumentAction: vi.fn(), addBulkAction: vi.fn() }),
+    apis: strict('content-manager apis', {
+      addEditViewSidePanel: vi.fn(),
+      addDocumentAction: vi.fn(),
+      addBulkAction: vi.fn(),
+    }),
     injectComponent: vi.fn(),
   });
   const app = strict('app', {
@@ -45,7 +52,10 @@ describe('admin entry (index.ts)', () => {
   it('registers the plugin, the queue in the menu for readers of the workflow, the webhook settings and the list column hook', () => {
     const { app } = fakeApp();
     plugin.register(app);
-    expect(app.registerPlugin).toHaveBeenCalledWith({ id: 'editorial-workflow', name: 'editorial-workflow' });
+    expect(app.registerPlugin).toHaveBeenCalledWith({
+      id: 'editorial-workflow',
+      name: 'editorial-workflow',
+    });
     expect(app.addMenuLink).toHaveBeenCalledWith(
       expect.objectContaining({
         to: 'plugins/editorial-workflow',
@@ -55,9 +65,15 @@ describe('admin entry (index.ts)', () => {
     );
     expect(app.addSettingsLink).toHaveBeenCalledWith(
       'global',
-      expect.objectContaining({ to: 'editorial-workflow/webhooks', permissions: [{ action: 'admin::webhooks.read', subject: null }] })
+      expect.objectContaining({
+        to: 'editorial-workflow/webhooks',
+        permissions: [{ action: 'admin::webhooks.read', subject: null }],
+      })
     );
-    expect(app.registerHook).toHaveBeenCalledWith('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
+    expect(app.registerHook).toHaveBeenCalledWith(
+      'Admin/CM/pages/ListView/inject-column-in-table',
+      addStageColumn
+    );
   });
 
   it('adds the side panel and the stage filter, and wraps every document and bulk action exactly once', () => {
@@ -69,9 +85,8 @@ describe('admin entry (index.ts)', () => {
       Component: StageFilter,
     });
 
-    const [reduceDocumentActions] = vi.mocked(contentManager.apis.addDocumentAction).mock.calls[0] as [
-      (a: DocumentActionComponent[]) => DocumentActionComponent[],
-    ];
+    const [reduceDocumentActions] = vi.mocked(contentManager.apis.addDocumentAction).mock
+      .calls[0] as [(a: DocumentActionComponent[]) => DocumentActionComponent[]];
     const core = [action('publish'), action('update'), action('unpublish')];
     const wrapped = reduceDocumentActions(core);
     expect(wrapped.map((a) => a.type)).toEqual(['publish', 'update', 'unpublish']);
@@ -79,7 +94,9 @@ describe('admin entry (index.ts)', () => {
     // Another plugin's reducer may run ours again on the same list: no double wrapping.
     expect(reduceDocumentActions(wrapped)).toEqual(wrapped);
 
-    const [reduceBulkActions] = vi.mocked(contentManager.apis.addBulkAction).mock.calls[0] as [(a: unknown[]) => unknown[]];
+    const [reduceBulkActions] = vi.mocked(contentManager.apis.addBulkAction).mock.calls[0] as [
+      (a: unknown[]) => unknown[],
+    ];
     const bulk = reduceBulkActions([action('publish')]);
     expect(reduceBulkActions(bulk)).toEqual(bulk);
   });

@@ -38,9 +38,18 @@ export default {
     apis.addEditViewSidePanel([WorkflowPanel]);
     // Every document action is wrapped: Publish / Unpublish (and i18n's multi-locale publishing)
     // disappear on workflow-owned documents; everything else renders as before.
-    apis.addDocumentAction((actions: any[]) => actions.map((action) => (action.__editorialWorkflowGated ? action : gateDocumentAction(action))));
-    apis.addBulkAction((actions: any[]) => actions.map((action) => (action.__editorialWorkflowGated ? action : gateBulkAction(action))));
-    contentManager.injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-stage-filter`, Component: StageFilter });
+    apis.addDocumentAction((actions: any[]) =>
+      actions.map((action) =>
+        action.__editorialWorkflowGated ? action : gateDocumentAction(action)
+      )
+    );
+    apis.addBulkAction((actions: any[]) =>
+      actions.map((action) => (action.__editorialWorkflowGated ? action : gateBulkAction(action)))
+    );
+    contentManager.injectComponent('listView', 'actions', {
+      name: `${PLUGIN_ID}-stage-filter`,
+      Component: StageFilter,
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,12 +1,26 @@
 // Server answers the component tests start from, typed by the contracts the server itself returns.
-import type { AllowedTransition, DocumentState, HistoryEntry, QueueItem, Stage, Transition, WorkflowInfo } from '../../shared/contracts';
+import type {
+  AllowedTransition,
+  DocumentState,
+  HistoryEntry,
+  QueueItem,
+  Stage,
+  Transition,
+  WorkflowInfo,
+} from '../../shared/contracts';
 
 export const ARTICLE = 'api::article.article';
 export const QUOTE = 'api::quote.quote';
 export const PERSON = 'api::person.person';
 
-const stage = (s: Partial<Stage> & Pick<Stage, 'id' | 'name' | 'color'>): Stage => ({ initial: false, publishes: false, ...s });
-const transition = (t: Partial<Transition> & Pick<Transition, 'id' | 'name' | 'from' | 'to'>): Transition => ({
+const stage = (s: Partial<Stage> & Pick<Stage, 'id' | 'name' | 'color'>): Stage => ({
+  initial: false,
+  publishes: false,
+  ...s,
+});
+const transition = (
+  t: Partial<Transition> & Pick<Transition, 'id' | 'name' | 'from' | 'to'>
+): Transition => ({
   requireComment: false,
   guards: [],
   separationOfDuties: false,
@@ -40,27 +54,45 @@ export const workflow: WorkflowInfo = {
       guards: ['quotes-verified'],
       separationOfDuties: true,
     }),
-    transition({ id: 'retract', name: 'Retract', from: ['published'], to: 'draft', requireComment: true, unpublishes: true }),
+    transition({
+      id: 'retract',
+      name: 'Retract',
+      from: ['published'],
+      to: 'draft',
+      requireComment: true,
+      unpublishes: true,
+    }),
   ],
 };
 
 const allowed = (id: string): AllowedTransition => {
   const t = workflow.transitions.find((x) => x.id === id);
   if (!t) throw new Error(`fixtures: no transition ${id}`);
-  return { id: t.id, name: t.name, to: t.to, requireComment: t.requireComment, ...(t.commentPrompt ? { commentPrompt: t.commentPrompt } : {}) };
+  return {
+    id: t.id,
+    name: t.name,
+    to: t.to,
+    requireComment: t.requireComment,
+    ...(t.commentPrompt ? { commentPrompt: t.commentPrompt } : {}),
+  };
 };
 
 export const author = { type: 'admin' as const, id: 3, name: 'Anna Author' };
 export const factChecker = { type: 'admin' as const, id: 4, name: 'Fiona Factchecker' };
 
-export const historyEntry = (e: Partial<HistoryEntry> & Pick<HistoryEntry, 'transition' | 'from' | 'to' | 'createdAt'>): HistoryEntry => ({
+export const historyEntry = (
+  e: Partial<HistoryEntry> & Pick<HistoryEntry, 'transition' | 'from' | 'to' | 'createdAt'>
+): HistoryEntry => ({
   actor: author,
   comment: null,
   ...e,
 });
 
 /** A story's state (`GET /editorial-workflow/state/...`); `moves` lists the transition ids allowed. */
-export const documentState = ({ moves = [], ...over }: Partial<DocumentState> & { moves?: string[] } = {}): DocumentState => ({
+export const documentState = ({
+  moves = [],
+  ...over
+}: Partial<DocumentState> & { moves?: string[] } = {}): DocumentState => ({
   uid: ARTICLE,
   documentId: 'doc-1',
   locale: 'en',
@@ -73,7 +105,9 @@ export const documentState = ({ moves = [], ...over }: Partial<DocumentState> & 
   ...over,
 });
 
-export const queueItem = (over: Partial<QueueItem> & Pick<QueueItem, 'documentId' | 'title'>): QueueItem => ({
+export const queueItem = (
+  over: Partial<QueueItem> & Pick<QueueItem, 'documentId' | 'title'>
+): QueueItem => ({
   uid: ARTICLE,
   locale: 'en',
   stage: 'fact_check',

@@ -12,8 +12,16 @@ import type {
   PanelComponentProps,
 } from '@strapi/content-manager/strapi-admin';
 
-export const PanelHost = ({ panel, ...props }: { panel: PanelComponent } & Partial<PanelComponentProps>) => {
-  const description = panel({ activeTab: 'draft', collectionType: 'collection-types', model: '', ...props } as PanelComponentProps);
+export const PanelHost = ({
+  panel,
+  ...props
+}: { panel: PanelComponent } & Partial<PanelComponentProps>) => {
+  const description = panel({
+    activeTab: 'draft',
+    collectionType: 'collection-types',
+    model: '',
+    ...props,
+  } as PanelComponentProps);
   if (!description) return null;
   return (
     <section aria-label={description.title}>
@@ -23,18 +31,36 @@ export const PanelHost = ({ panel, ...props }: { panel: PanelComponent } & Parti
   );
 };
 
-const DocumentAction = ({ action, props }: { action: DocumentActionComponent; props: DocumentActionProps }) => {
+const DocumentAction = ({
+  action,
+  props,
+}: {
+  action: DocumentActionComponent;
+  props: DocumentActionProps;
+}) => {
   const description = action(props);
   if (!description) return null;
   return (
-    <button type="button" disabled={description.disabled} onClick={() => description.onClick?.(undefined as never)}>
+    <button
+      type="button"
+      disabled={description.disabled}
+      onClick={() => description.onClick?.(undefined as never)}
+    >
       {description.label}
     </button>
   );
 };
 
-export const DocumentActionsHost = ({ actions, ...props }: { actions: DocumentActionComponent[] } & Partial<DocumentActionProps>) => {
-  const full = { activeTab: 'draft', collectionType: 'collection-types', model: '', ...props } as DocumentActionProps;
+export const DocumentActionsHost = ({
+  actions,
+  ...props
+}: { actions: DocumentActionComponent[] } & Partial<DocumentActionProps>) => {
+  const full = {
+    activeTab: 'draft',
+    collectionType: 'collection-types',
+    model: '',
+    ...props,
+  } as DocumentActionProps;
   return (
     <div role="toolbar" aria-label="Document actions">
       {actions.map((action, i) => (
@@ -44,12 +70,25 @@ export const DocumentActionsHost = ({ actions, ...props }: { actions: DocumentAc
   );
 };
 
-const BulkAction = ({ action, props }: { action: BulkActionComponent; props: BulkActionComponentProps }) => {
+const BulkAction = ({
+  action,
+  props,
+}: {
+  action: BulkActionComponent;
+  props: BulkActionComponentProps;
+}) => {
   const description = action(props);
   const [open, setOpen] = React.useState(false);
   if (!description) return null;
   const dialog = description.dialog as
-    { type: string; title: string; content: React.ReactNode; confirmLabel?: string; onConfirm?: () => void } | undefined;
+    | {
+        type: string;
+        title: string;
+        content: React.ReactNode;
+        confirmLabel?: string;
+        onConfirm?: () => void;
+      }
+    | undefined;
   return (
     <>
       <button
@@ -72,8 +111,16 @@ const BulkAction = ({ action, props }: { action: BulkActionComponent; props: Bul
   );
 };
 
-export const BulkActionsHost = ({ actions, ...props }: { actions: BulkActionComponent[] } & Partial<BulkActionComponentProps>) => {
-  const full = { collectionType: 'collection-types', documents: [], model: '', ...props } as BulkActionComponentProps;
+export const BulkActionsHost = ({
+  actions,
+  ...props
+}: { actions: BulkActionComponent[] } & Partial<BulkActionComponentProps>) => {
+  const full = {
+    collectionType: 'collection-types',
+    documents: [],
+    model: '',
+    ...props,
+  } as BulkActionComponentProps;
   return (
     <div role="toolbar" aria-label="Bulk actions">
       {actions.map((action, i) => (

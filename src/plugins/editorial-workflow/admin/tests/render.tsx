@@ -21,7 +21,10 @@ const CORE_MESSAGES = {
   'i18n.CMEditViewBulkLocale.unpublish-title': 'Unpublish Multiple Locales',
 };
 
-export const messages: Record<string, string> = { ...CORE_MESSAGES, ...prefixPluginTranslations(en) };
+export const messages: Record<string, string> = {
+  ...CORE_MESSAGES,
+  ...prefixPluginTranslations(en),
+};
 
 export interface RenderOptions {
   /** The URL the component is shown at, e.g. `/content-manager/collection-types/api::article.article?page=1`. */
@@ -40,12 +43,16 @@ export interface AdminRender extends RenderResult {
   settled: () => Promise<void>;
 }
 
-export const renderInAdmin = (ui: React.ReactElement, { url = '/', path = '*', form }: RenderOptions = {}): AdminRender => {
+export const renderInAdmin = (
+  ui: React.ReactElement,
+  { url = '/', path = '*', form }: RenderOptions = {}
+): AdminRender => {
   if (form) setForm(form);
   const store = configureStore({
     reducer: { [adminApi.reducerPath]: adminApi.reducer },
     // Development-only checks that warn when a slow CI machine takes over 32 ms: not what is tested.
-    middleware: (getDefault) => getDefault({ immutableCheck: false, serializableCheck: false }).concat(adminApi.middleware),
+    middleware: (getDefault) =>
+      getDefault({ immutableCheck: false, serializableCheck: false }).concat(adminApi.middleware),
   });
   const current: { location: Location | null } = { location: null };
   const LocationProbe = () => {
@@ -92,7 +99,9 @@ export const renderInAdmin = (ui: React.ReactElement, { url = '/', path = '*', f
         const { queries, mutations } = store.getState()[adminApi.reducerPath];
         const entries = [...Object.values(queries), ...Object.values(mutations)];
         expect(entries.length).toBeGreaterThan(0);
-        expect(entries.filter((e) => e?.status === 'pending' || e?.status === 'uninitialized')).toEqual([]);
+        expect(
+          entries.filter((e) => e?.status === 'pending' || e?.status === 'uninitialized')
+        ).toEqual([]);
       }),
   };
 };

@@ -29,7 +29,8 @@ class IntersectionObserverStub {
     return [];
   }
 }
-globalThis.IntersectionObserver ??= IntersectionObserverStub as unknown as typeof IntersectionObserver;
+globalThis.IntersectionObserver ??=
+  IntersectionObserverStub as unknown as typeof IntersectionObserver;
 window.matchMedia ??= ((query: string) => ({
   matches: false,
   media: query,
@@ -75,7 +76,11 @@ afterEach(() => {
   if (unexpected.length) throw new Error(`Requests no test set up:\n${unexpected.join('\n')}`);
   const problems = consoleProblems;
   if (problems.length !== expectedConsoleErrors) {
-    const text = problems.map((args) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')).join('\n---\n');
-    throw new Error(`Expected ${expectedConsoleErrors} console error(s)/warning(s), got ${problems.length}:\n${text}`);
+    const text = problems
+      .map((args) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '))
+      .join('\n---\n');
+    throw new Error(
+      `Expected ${expectedConsoleErrors} console error(s)/warning(s), got ${problems.length}:\n${text}`
+    );
   }
 });

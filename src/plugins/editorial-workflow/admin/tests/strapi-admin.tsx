@@ -36,8 +36,16 @@ export interface FakeResponse {
 type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 /** A response in Strapi's shape: `{ data }` on success, `{ data: null, error }` on a refusal. */
-export const ok = (data: unknown, extra: Record<string, unknown> = {}): FakeResponse => ({ status: 200, body: { data, ...extra } });
-export const strapiError = (status: number, name: string, message: string, details: Record<string, unknown> = {}): FakeResponse => ({
+export const ok = (data: unknown, extra: Record<string, unknown> = {}): FakeResponse => ({
+  status: 200,
+  body: { data, ...extra },
+});
+export const strapiError = (
+  status: number,
+  name: string,
+  message: string,
+  details: Record<string, unknown> = {}
+): FakeResponse => ({
   status,
   body: { data: null, error: { status, name, message, details } },
 });
@@ -67,12 +75,18 @@ const createServer = () => {
       unexpected.push(line);
       throw new FakeFetchError(`Unexpected request in a component test: ${line}`, 599, {
         status: 599,
-        data: { data: null, error: { status: 599, name: 'UnexpectedRequest', message: line, details: {} } },
+        data: {
+          data: null,
+          error: { status: 599, name: 'UnexpectedRequest', message: line, details: {} },
+        },
       });
     }
     const res = await handler(req);
     if (res.status >= 400)
-      throw new FakeFetchError(`Request failed with status ${res.status}`, res.status, { data: res.body, status: res.status });
+      throw new FakeFetchError(`Request failed with status ${res.status}`, res.status, {
+        data: res.body,
+        status: res.status,
+      });
     return { data: res.body, status: res.status };
   };
 
@@ -107,12 +121,14 @@ export const server = createServer();
 
 type RequestConfig = { params?: Record<string, unknown>; signal?: AbortSignal };
 export const getFetchClient = () => ({
-  get: (url: string, config: RequestConfig = {}) => server.handle({ method: 'GET', url, params: config.params ?? {} }),
+  get: (url: string, config: RequestConfig = {}) =>
+    server.handle({ method: 'GET', url, params: config.params ?? {} }),
   post: (url: string, data?: unknown, config: RequestConfig = {}) =>
     server.handle({ method: 'POST', url, params: config.params ?? {}, data }),
   put: (url: string, data?: unknown, config: RequestConfig = {}) =>
     server.handle({ method: 'PUT', url, params: config.params ?? {}, data }),
-  del: (url: string, config: RequestConfig = {}) => server.handle({ method: 'DELETE', url, params: config.params ?? {} }),
+  del: (url: string, config: RequestConfig = {}) =>
+    server.handle({ method: 'DELETE', url, params: config.params ?? {} }),
 });
 
 // Core's base query (@strapi/admin utils/baseQuery): a string is a GET; errors come back as the
@@ -142,7 +158,12 @@ const baseQuery: BaseQueryFn<QueryArgs, unknown, unknown> = async (query) => {
   }
 };
 
-export const adminApi = createApi({ reducerPath: 'adminApi', baseQuery, tagTypes: [], endpoints: () => ({}) });
+export const adminApi = createApi({
+  reducerPath: 'adminApi',
+  baseQuery,
+  tagTypes: [],
+  endpoints: () => ({}),
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Hooks.
@@ -156,7 +177,10 @@ export const setForm = (state: FormState | null) => {
 };
 
 export const useForm = <T,>(consumerName: string, selector: (state: FormState) => T): T => {
-  if (!form) throw new Error(`useForm(${consumerName}) called, but the test gave no form state (setForm / render's form option)`);
+  if (!form)
+    throw new Error(
+      `useForm(${consumerName}) called, but the test gave no form state (setForm / render's form option)`
+    );
   return selector(form);
 };
 
@@ -167,7 +191,8 @@ const toggleNotification = (n: { type: string; message: string }) => {
 export const useNotification = () => ({ toggleNotification });
 
 /** Every `setQuery(params, method?)` any component made, in order. */
-export const setQueryCalls = vi.fn<(params: Record<string, unknown>, method?: 'push' | 'remove') => void>();
+export const setQueryCalls =
+  vi.fn<(params: Record<string, unknown>, method?: 'push' | 'remove') => void>();
 
 export const useQueryParams = <Q extends object>(initialParams?: Q) => {
   const { search } = useLocation();

@@ -7,22 +7,35 @@ const checkAgainstSchema = (strapi: Core.Strapi) => {
   const def = getService(strapi, 'definition').get();
   def.contentTypes.forEach((uid, i) => {
     const model = strapi.contentTypes[uid as any] as any;
-    if (!model) throw new WorkflowConfigError(`contentTypes[${i}]`, `names no content type ("${uid}")`);
-    if (!model.options?.draftAndPublish) throw new WorkflowConfigError(`contentTypes[${i}]`, `("${uid}") must have Draft & Publish enabled`);
+    if (!model)
+      throw new WorkflowConfigError(`contentTypes[${i}]`, `names no content type ("${uid}")`);
+    if (!model.options?.draftAndPublish)
+      throw new WorkflowConfigError(
+        `contentTypes[${i}]`,
+        `("${uid}") must have Draft & Publish enabled`
+      );
   });
   for (const [uid, fields] of Object.entries(def.publishWith)) {
     for (const field of fields) {
       const attribute = (strapi.contentTypes[uid as any] as any).attributes[field];
-      if (attribute?.type !== 'relation') throw new WorkflowConfigError(`publishWith.${uid}`, `names no relation field "${field}"`);
+      if (attribute?.type !== 'relation')
+        throw new WorkflowConfigError(`publishWith.${uid}`, `names no relation field "${field}"`);
       if (!(strapi.contentTypes[attribute.target] as any)?.options?.draftAndPublish) {
-        throw new WorkflowConfigError(`publishWith.${uid}`, `field "${field}" points at a type without Draft & Publish`);
+        throw new WorkflowConfigError(
+          `publishWith.${uid}`,
+          `field "${field}" points at a type without Draft & Publish`
+        );
       }
     }
   }
   const guards = getService(strapi, 'guards');
   def.transitions.forEach((t, i) =>
     t.guards.forEach((name, j) => {
-      if (!guards.has(name)) throw new WorkflowConfigError(`transitions[${i}].guards[${j}]`, `names no registered guard ("${name}")`);
+      if (!guards.has(name))
+        throw new WorkflowConfigError(
+          `transitions[${i}].guards[${j}]`,
+          `names no registered guard ("${name}")`
+        );
     })
   );
 };
@@ -36,9 +49,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {
     const created = await getService(strapi, 'state-store').createMissing(uid);
-    if (created > 0) strapi.log.info(`[editorial-workflow] ${created} existing ${uid} document locale(s) joined the workflow`);
+    if (created > 0)
+      strapi.log.info(
+        `[editorial-workflow] ${created} existing ${uid} document locale(s) joined the workflow`
+      );
     // Rows from before the stage copy existed (or emptied by hand) get it from the state table.
     const filled = await getService(strapi, 'state-store').backfillStageField(uid);
-    if (filled > 0) strapi.log.info(`[editorial-workflow] stage copied onto ${filled} ${uid} row(s)`);
+    if (filled > 0)
+      strapi.log.info(`[editorial-workflow] stage copied onto ${filled} ${uid} row(s)`);
   }
 };

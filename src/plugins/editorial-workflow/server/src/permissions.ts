@@ -3,7 +3,12 @@ import type { WorkflowDefinition } from './domain/definition';
 
 // The plugin's admin permissions, declared once, as data: shown in Settings → Roles.
 export const permissionActions = (def: WorkflowDefinition) => [
-  { section: 'plugins', displayName: 'Read workflow state and queue', uid: 'read', pluginName: PLUGIN_ID },
+  {
+    section: 'plugins',
+    displayName: 'Read workflow state and queue',
+    uid: 'read',
+    pluginName: PLUGIN_ID,
+  },
   ...def.transitions.map((t) => ({
     section: 'plugins',
     displayName: `Transition: ${t.name}`,

@@ -25,19 +25,26 @@ const addStageAttribute = (contentType: any) => {
   // locale, the stage and the id in that order both read the first page straight off the index.
   // `published_at IS NULL` comes last because PostgreSQL does not treat IS NULL as an equality that
   // keeps the index order (a stage-first or published_at-first index sorted every draft: npm run bench).
-  const columns = ['locale', 'editorial_stage', 'id', 'published_at'].filter((c) => c !== 'locale' || contentType.pluginOptions?.i18n?.localized);
-  contentType.indexes = [...(contentType.indexes ?? []).filter((i: any) => i.name !== stageIndexName(contentType)), { name: stageIndexName(contentType), columns }];
+  const columns = ['locale', 'editorial_stage', 'id', 'published_at'].filter(
+    (c) => c !== 'locale' || contentType.pluginOptions?.i18n?.localized
+  );
+  contentType.indexes = [
+    ...(contentType.indexes ?? []).filter((i: any) => i.name !== stageIndexName(contentType)),
+    { name: stageIndexName(contentType), columns },
+  ];
   return contentType;
 };
 
 /** The stage copy's index, per table (the bench drops and recreates it to measure what it buys). */
-export const stageIndexName = (contentType: { collectionName: string }) => `${contentType.collectionName}_editorial_stage_idx`;
+export const stageIndexName = (contentType: { collectionName: string }) =>
+  `${contentType.collectionName}_editorial_stage_idx`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const def = getService(strapi, 'definition').get();
   (strapi.service('admin::permission') as any).actionProvider.registerMany(permissionActions(def));
   // A uid that names no type is reported by bootstrap's schema check, with the key that is wrong.
-  for (const uid of def.contentTypes) if (strapi.contentTypes[uid as any]) strapi.get('content-types').extend(uid, addStageAttribute);
+  for (const uid of def.contentTypes)
+    if (strapi.contentTypes[uid as any]) strapi.get('content-types').extend(uid, addStageAttribute);
   registerStageFieldGuard(strapi);
   registerDocumentGuards(strapi);
 };

@@ -5,8 +5,10 @@ import type { ServiceMap } from './services';
 export const STATE_UID = `plugin::${PLUGIN_ID}.workflow-state`;
 export const HISTORY_UID = `plugin::${PLUGIN_ID}.workflow-history`;
 
-export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>
-  strapi.plugin(PLUGIN_ID).service(name) as ServiceMap[K];
+export const getService = <K extends keyof ServiceMap>(
+  strapi: Core.Strapi,
+  name: K
+): ServiceMap[K] => strapi.plugin(PLUGIN_ID).service(name) as ServiceMap[K];
 
 /** Whether a content type has i18n on: only then do its rows, and the workflow's state, have a locale. */
 export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>

@@ -2,7 +2,12 @@ import { errors } from '@strapi/utils';
 import { describe, expect, it } from 'vitest';
 import { parseWorkflowConfig } from './domain/definition';
 import { NEWSROOM_CONFIG } from './domain/fixtures';
-import { parseLocaleQuery, parseMoveRequest, parseQueueQuery, parseStagesQuery } from './validation';
+import {
+  parseLocaleQuery,
+  parseMoveRequest,
+  parseQueueQuery,
+  parseStagesQuery,
+} from './validation';
 
 const def = parseWorkflowConfig(NEWSROOM_CONFIG);
 
@@ -27,24 +32,52 @@ describe('parseMoveRequest', () => {
     [{ transition: 3 }, 'transition', 'transition must be a transition id'],
     [{ transition: '' }, 'transition', 'transition must be a transition id'],
     [{ transition: 'submit', comment: 5 }, 'comment', 'comment must be text'],
-    [{ transition: 'submit', expectedVersion: 'one' }, 'expectedVersion', 'expectedVersion must be a positive integer'],
-    [{ transition: 'submit', expectedVersion: 0 }, 'expectedVersion', 'expectedVersion must be a positive integer'],
-    [{ transition: 'submit', expectedVersion: 1.5 }, 'expectedVersion', 'expectedVersion must be a positive integer'],
-    [{ transition: 'submit', stage: 'published' }, 'stage', 'Unknown key "stage" (expected transition, comment, expectedVersion)'],
+    [
+      { transition: 'submit', expectedVersion: 'one' },
+      'expectedVersion',
+      'expectedVersion must be a positive integer',
+    ],
+    [
+      { transition: 'submit', expectedVersion: 0 },
+      'expectedVersion',
+      'expectedVersion must be a positive integer',
+    ],
+    [
+      { transition: 'submit', expectedVersion: 1.5 },
+      'expectedVersion',
+      'expectedVersion must be a positive integer',
+    ],
+    [
+      { transition: 'submit', stage: 'published' },
+      'stage',
+      'Unknown key "stage" (expected transition, comment, expectedVersion)',
+    ],
     // The unknown key is named first, whatever else is wrong.
-    [{ comment: 5, stage: 'published' }, 'stage', 'Unknown key "stage" (expected transition, comment, expectedVersion)'],
+    [
+      { comment: 5, stage: 'published' },
+      'stage',
+      'Unknown key "stage" (expected transition, comment, expectedVersion)',
+    ],
   ])('refuses %j, naming %s', (body, path, message) => {
     expect(refusal(() => parseMoveRequest(body))).toEqual({ message, paths: [path] });
   });
 
   it('trims comments and treats blank or null ones as none', () => {
-    expect(parseMoveRequest({ transition: 'submit', comment: '  ok  ', expectedVersion: 2 })).toEqual({
+    expect(
+      parseMoveRequest({ transition: 'submit', comment: '  ok  ', expectedVersion: 2 })
+    ).toEqual({
       transition: 'submit',
       comment: 'ok',
       expectedVersion: 2,
     });
-    expect(parseMoveRequest({ transition: 'submit', comment: '   ' })).toEqual({ transition: 'submit', comment: null, expectedVersion: null });
-    expect(parseMoveRequest({ transition: 'submit', comment: null, expectedVersion: null })).toEqual({
+    expect(parseMoveRequest({ transition: 'submit', comment: '   ' })).toEqual({
+      transition: 'submit',
+      comment: null,
+      expectedVersion: null,
+    });
+    expect(
+      parseMoveRequest({ transition: 'submit', comment: null, expectedVersion: null })
+    ).toEqual({
       transition: 'submit',
       comment: null,
       expectedVersion: null,
@@ -54,7 +87,16 @@ describe('parseMoveRequest', () => {
 
 describe('parseQueueQuery', () => {
   it('reads the filters and pages; empty values are absent; other keys are ignored', () => {
-    expect(parseQueueQuery(def, { stage: 'fact_check', uid: 'api::article.article', locale: 'ru', page: '2', pageSize: '100', sort: 'x' })).toEqual({
+    expect(
+      parseQueueQuery(def, {
+        stage: 'fact_check',
+        uid: 'api::article.article',
+        locale: 'ru',
+        page: '2',
+        pageSize: '100',
+        sort: 'x',
+      })
+    ).toEqual({
       stage: 'fact_check',
       uid: 'api::article.article',
       locale: 'ru',
@@ -90,16 +132,39 @@ describe('parseStagesQuery', () => {
 
   it.each([
     [{ documentIds: 'a' }, 'uid', 'uid must name a content type in the editorial workflow'],
-    [{ uid: 'api::quote.quote', documentIds: 'a' }, 'uid', 'uid must name a content type in the editorial workflow'],
-    [{ uid: 'api::article.article' }, 'documentIds', 'documentIds must list 1 to 100 comma-separated documentIds'],
-    [{ uid: 'api::article.article', documentIds: ' , ' }, 'documentIds', 'documentIds must list 1 to 100 comma-separated documentIds'],
     [
-      { uid: 'api::article.article', documentIds: Array.from({ length: 101 }, (_, i) => `d${i}`).join(',') },
+      { uid: 'api::quote.quote', documentIds: 'a' },
+      'uid',
+      'uid must name a content type in the editorial workflow',
+    ],
+    [
+      { uid: 'api::article.article' },
       'documentIds',
       'documentIds must list 1 to 100 comma-separated documentIds',
     ],
-    [{ uid: 'api::article.article', documentIds: ['a', 'b'] }, 'documentIds', 'documentIds must be a single value'],
-    [{ uid: 'api::article.article', documentIds: 'a', locale: ['en', 'ru'] }, 'locale', 'locale must be a single value'],
+    [
+      { uid: 'api::article.article', documentIds: ' , ' },
+      'documentIds',
+      'documentIds must list 1 to 100 comma-separated documentIds',
+    ],
+    [
+      {
+        uid: 'api::article.article',
+        documentIds: Array.from({ length: 101 }, (_, i) => `d${i}`).join(','),
+      },
+      'documentIds',
+      'documentIds must list 1 to 100 comma-separated documentIds',
+    ],
+    [
+      { uid: 'api::article.article', documentIds: ['a', 'b'] },
+      'documentIds',
+      'documentIds must be a single value',
+    ],
+    [
+      { uid: 'api::article.article', documentIds: 'a', locale: ['en', 'ru'] },
+      'locale',
+      'locale must be a single value',
+    ],
   ])('refuses %j, naming %s', (query, path, message) => {
     expect(refusal(() => parseStagesQuery(def, query))).toEqual({ message, paths: [path] });
   });
@@ -113,7 +178,13 @@ describe('parseLocaleQuery', () => {
   });
 
   it('refuses a list or an object, naming locale', () => {
-    expect(refusal(() => parseLocaleQuery({ locale: ['en', 'ru'] }))).toEqual({ message: 'locale must be a single value', paths: ['locale'] });
-    expect(refusal(() => parseLocaleQuery({ locale: { $ne: 'en' } }))).toEqual({ message: 'locale must be a single value', paths: ['locale'] });
+    expect(refusal(() => parseLocaleQuery({ locale: ['en', 'ru'] }))).toEqual({
+      message: 'locale must be a single value',
+      paths: ['locale'],
+    });
+    expect(refusal(() => parseLocaleQuery({ locale: { $ne: 'en' } }))).toEqual({
+      message: 'locale must be a single value',
+      paths: ['locale'],
+    });
   });
 });

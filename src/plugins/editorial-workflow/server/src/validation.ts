@@ -16,7 +16,8 @@ const parse = <S extends z.ZodType>(schema: S, input: unknown, whole: string): z
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
   if (issue.code === 'unrecognized_keys') {
     const object = schema instanceof z.ZodPipe ? schema.in : schema;
-    const known = object instanceof z.ZodObject ? ` (expected ${Object.keys(object.shape).join(', ')})` : '';
+    const known =
+      object instanceof z.ZodObject ? ` (expected ${Object.keys(object.shape).join(', ')})` : '';
     throw invalid(issue.keys[0], `Unknown key "${issue.keys[0]}"${known}`);
   }
   throw invalid(issue.path.length > 0 ? issue.path.map(String).join('.') : whole, issue.message);
@@ -25,7 +26,8 @@ const parse = <S extends z.ZodType>(schema: S, input: unknown, whole: string): z
 // Query-string values: absent or empty means "not given"; a repeated key (`?stage=a&stage=b`) or a
 // bracketed one (`?stage[x]=a`) arrives as a list or an object and is refused.
 const given = (value: unknown) => (value === '' ? undefined : value);
-const single = (name: string) => z.preprocess(given, z.string({ error: `${name} must be a single value` }).optional());
+const single = (name: string) =>
+  z.preprocess(given, z.string({ error: `${name} must be a single value` }).optional());
 const positiveInt = (name: string, max?: number) => {
   const message = `${name} must be a positive integer`;
   const int = z.number({ error: message }).int(message).min(1, message);
@@ -42,7 +44,9 @@ const positiveInt = (name: string, max?: number) => {
 export const moveRequestSchema = z
   .strictObject(
     {
-      transition: z.string({ error: 'transition must be a transition id' }).min(1, 'transition must be a transition id'),
+      transition: z
+        .string({ error: 'transition must be a transition id' })
+        .min(1, 'transition must be a transition id'),
       comment: z.string({ error: 'comment must be text' }).nullish(),
       expectedVersion: z
         .number({ error: 'expectedVersion must be a positive integer' })
@@ -60,7 +64,8 @@ export const moveRequestSchema = z
   }));
 
 /** The body of `POST .../transition`: `{ transition, comment?, expectedVersion? }`. */
-export const parseMoveRequest = (body: unknown): MoveRequest => parse(moveRequestSchema, body, 'body');
+export const parseMoveRequest = (body: unknown): MoveRequest =>
+  parse(moveRequestSchema, body, 'body');
 
 export const localeQuerySchema = z.object({ locale: single('locale') });
 
@@ -71,10 +76,19 @@ export const queueQuerySchema = (def: WorkflowDefinition) => {
   const stageIds = def.stages.map((s) => s.id);
   return z.object({
     stage: single('stage').pipe(
-      z.enum(stageIds as [string, ...string[]], { error: (issue) => `Unknown stage "${String(issue.input)}" (known: ${stageIds.join(', ')})` }).optional()
+      z
+        .enum(stageIds as [string, ...string[]], {
+          error: (issue) =>
+            `Unknown stage "${String(issue.input)}" (known: ${stageIds.join(', ')})`,
+        })
+        .optional()
     ),
     uid: single('uid').pipe(
-      z.enum(def.contentTypes as [string, ...string[]], { error: (issue) => `${String(issue.input)} is not in the editorial workflow` }).optional()
+      z
+        .enum(def.contentTypes as [string, ...string[]], {
+          error: (issue) => `${String(issue.input)} is not in the editorial workflow`,
+        })
+        .optional()
     ),
     locale: single('locale'),
     page: positiveInt('page'),
@@ -83,7 +97,8 @@ export const queueQuerySchema = (def: WorkflowDefinition) => {
 };
 
 /** `GET /queue?stage=&uid=&locale=&page=&pageSize=`. */
-export const parseQueueQuery = (def: WorkflowDefinition, query: unknown) => parse(queueQuerySchema(def), query, 'query');
+export const parseQueueQuery = (def: WorkflowDefinition, query: unknown) =>
+  parse(queueQuerySchema(def), query, 'query');
 
 export const stagesQuerySchema = (def: WorkflowDefinition) => {
   const UID = 'uid must name a content type in the editorial workflow';
@@ -91,11 +106,17 @@ export const stagesQuerySchema = (def: WorkflowDefinition) => {
   return z.object({
     uid: single('uid').pipe(z.enum(def.contentTypes as [string, ...string[]], { error: UID })),
     documentIds: single('documentIds')
-      .transform((ids) => (ids ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((ids) =>
+        (ids ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      )
       .pipe(z.array(z.string()).min(1, IDS).max(100, IDS)),
     locale: single('locale'),
   });
 };
 
 /** `GET /stages?uid=&documentIds=a,b&locale=`: the stages of up to 100 documents. */
-export const parseStagesQuery = (def: WorkflowDefinition, query: unknown) => parse(stagesQuerySchema(def), query, 'query');
+export const parseStagesQuery = (def: WorkflowDefinition, query: unknown) =>
+  parse(stagesQuerySchema(def), query, 'query');

@@ -18,7 +18,16 @@ export const StageBadge = ({ stage, stageId }: { stage?: Stage; stageId: string 
       data-stage={stageId}
       style={{ border: `1px solid ${color}`, backgroundColor: `${color}1f`, width: 'max-content' }}
     >
-      <span aria-hidden style={{ width: 8, height: 8, borderRadius: '50%', backgroundColor: color, display: 'inline-block' }} />
+      <span
+        aria-hidden
+        style={{
+          width: 8,
+          height: 8,
+          borderRadius: '50%',
+          backgroundColor: color,
+          display: 'inline-block',
+        }}
+      />
       <Typography variant="omega" fontWeight="bold" textColor="neutral800">
         {stage?.name ?? stageId}
       </Typography>

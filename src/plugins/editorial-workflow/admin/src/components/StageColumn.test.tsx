@@ -35,37 +35,63 @@ const loadColumn = async ({ at, managed }: { at: string; managed: string[] | nul
   return import('./StageColumn');
 };
 
-const HEADERS: Header[] = [{ name: 'id' }, { name: 'title' }, { name: 'slug' }, { name: 'updatedAt' }];
+const HEADERS: Header[] = [
+  { name: 'id' },
+  { name: 'title' },
+  { name: 'slug' },
+  { name: 'updatedAt' },
+];
 const layout = { settings: { mainField: 'title' } };
 
 describe('Stage column (list view)', () => {
   it('on a managed type comes right after the main field, sortable by the stage copy', async () => {
     const { addStageColumn } = await loadColumn({ at: ARTICLE, managed: [ARTICLE] });
-    const { displayedHeaders } = addStageColumn({ displayedHeaders: HEADERS, layout }) as { displayedHeaders: Header[] };
-    expect(displayedHeaders.map((h) => h.name)).toEqual(['id', 'title', STAGE, 'slug', 'updatedAt']);
+    const { displayedHeaders } = addStageColumn({ displayedHeaders: HEADERS, layout }) as {
+      displayedHeaders: Header[];
+    };
+    expect(displayedHeaders.map((h) => h.name)).toEqual([
+      'id',
+      'title',
+      STAGE,
+      'slug',
+      'updatedAt',
+    ]);
     const column = displayedHeaders[2];
     expect(column.label?.defaultMessage).toBe('Stage');
     expect(column.sortable).toBe(true);
     // Run twice (another plugin's hook, a re-render): still one column.
     const again = addStageColumn({ displayedHeaders, layout }) as { displayedHeaders: Header[] };
-    expect(again.displayedHeaders.map((h) => h.name)).toEqual(['id', 'title', STAGE, 'slug', 'updatedAt']);
+    expect(again.displayedHeaders.map((h) => h.name)).toEqual([
+      'id',
+      'title',
+      STAGE,
+      'slug',
+      'updatedAt',
+    ]);
   });
 
   it('is not added on a type the workflow does not manage', async () => {
     const { addStageColumn } = await loadColumn({ at: PERSON, managed: [ARTICLE] });
-    expect(addStageColumn({ displayedHeaders: HEADERS, layout })).toEqual({ displayedHeaders: HEADERS, layout });
+    expect(addStageColumn({ displayedHeaders: HEADERS, layout })).toEqual({
+      displayedHeaders: HEADERS,
+      layout,
+    });
   });
 
   it('is added while the definition was never seen (first visit)', async () => {
     const { addStageColumn } = await loadColumn({ at: PERSON, managed: null });
-    const { displayedHeaders } = addStageColumn({ displayedHeaders: HEADERS, layout }) as { displayedHeaders: Header[] };
+    const { displayedHeaders } = addStageColumn({ displayedHeaders: HEADERS, layout }) as {
+      displayedHeaders: Header[];
+    };
     expect(displayedHeaders.map((h) => h.name)).toContain(STAGE);
   });
 
   it('shows each row’s stage as a badge from the row itself: one request for the definition, none per row', async () => {
     window.history.pushState({}, '', `/admin/content-manager/collection-types/${ARTICLE}`);
     rememberManaged([ARTICLE]);
-    const { displayedHeaders } = addStageColumnRendered({ displayedHeaders: HEADERS, layout }) as { displayedHeaders: Header[] };
+    const { displayedHeaders } = addStageColumnRendered({ displayedHeaders: HEADERS, layout }) as {
+      displayedHeaders: Header[];
+    };
     const column = displayedHeaders.find((h) => h.name === STAGE)!;
     server.on('GET', '/editorial-workflow/workflow', ok(workflow));
     const rows = [
@@ -88,13 +114,19 @@ describe('Stage column (list view)', () => {
       </table>
     );
     await settled();
-    const cell = (title: string) => within(screen.getByRole('row', { name: new RegExp(`^${title}`) })).getByRole('cell');
+    const cell = (title: string) =>
+      within(screen.getByRole('row', { name: new RegExp(`^${title}`) })).getByRole('cell');
     expect(cell('Drafted')).toHaveTextContent('Draft');
     expect(cell('Waiting')).toHaveTextContent('Fact-check');
     expect(cell('Live')).toHaveTextContent('Published');
-    expect(within(cell('Live')).getByTestId('ew-stage-badge')).toHaveAttribute('data-stage', 'published');
+    expect(within(cell('Live')).getByTestId('ew-stage-badge')).toHaveAttribute(
+      'data-stage',
+      'published'
+    );
     expect(cell('Older than the workflow')).toHaveTextContent(/^-$/);
     expect(cell('Stage since removed from the config')).toHaveTextContent('legal_review');
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /editorial-workflow/workflow']);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /editorial-workflow/workflow',
+    ]);
   });
 });

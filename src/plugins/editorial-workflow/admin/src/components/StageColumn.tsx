@@ -12,12 +12,20 @@ import { StageBadge } from './StageBadge';
 const StageCell = ({ stageId }: { stageId: unknown }) => {
   const { formatMessage } = useIntl();
   const { data: workflow } = useGetWorkflowQuery();
-  if (typeof stageId !== 'string' || !stageId) return <Typography textColor="neutral600">-</Typography>;
+  if (typeof stageId !== 'string' || !stageId)
+    return <Typography textColor="neutral600">-</Typography>;
   const stage = workflow?.stages.find((s) => s.id === stageId);
   return (
     <StageBadge
       stageId={stageId}
-      stage={stage ? { ...stage, name: formatMessage({ id: getTrad(`stage.${stage.id}`), defaultMessage: stage.name }) } : undefined}
+      stage={
+        stage
+          ? {
+              ...stage,
+              name: formatMessage({ id: getTrad(`stage.${stage.id}`), defaultMessage: stage.name }),
+            }
+          : undefined
+      }
     />
   );
 };
@@ -40,10 +48,23 @@ type Header = { name: string };
 type ListLayout = { settings?: { mainField?: string } };
 
 /** `Admin/CM/pages/ListView/inject-column-in-table`: a Stage column on workflow-managed types. */
-export const addStageColumn = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: ListLayout }) => {
+export const addStageColumn = ({
+  displayedHeaders,
+  layout,
+}: {
+  displayedHeaders: Header[];
+  layout: ListLayout;
+}) => {
   const uid = uidFromLocation();
   const managed = knownManaged();
   // Unknown definition (first visit): add it; the cell shows "-" on a type without the stage copy.
   if (managed && (!uid || !managed.includes(uid))) return { displayedHeaders, layout };
-  return { displayedHeaders: insertAfterMainField(displayedHeaders, STAGE_COLUMN, layout?.settings?.mainField), layout };
+  return {
+    displayedHeaders: insertAfterMainField(
+      displayedHeaders,
+      STAGE_COLUMN,
+      layout?.settings?.mainField
+    ),
+    layout,
+  };
 };

@@ -15,7 +15,8 @@ vi.mock('@strapi/strapi/admin', () => import('../../tests/strapi-admin'));
 const STAGE = 'editorialStage';
 const OTHER = { title: { $contains: 'Belarus' } };
 const LIST_PATH = '/content-manager/collection-types/:slug';
-const listUrl = (uid: string, search = '') => `/content-manager/collection-types/${uid}${search ? `?${search}` : ''}`;
+const listUrl = (uid: string, search = '') =>
+  `/content-manager/collection-types/${uid}${search ? `?${search}` : ''}`;
 
 const showFilter = (uid: string, search = '') => {
   server.on('GET', '/editorial-workflow/workflow', ok(workflow));
@@ -42,23 +43,42 @@ describe('StageFilter (list view)', () => {
   });
 
   it('choosing a stage filters on the stage copy, beside the other conditions, from page 1', async () => {
-    const { user, location } = showFilter(ARTICLE, 'page=3&filters[$and][0][title][$contains]=Belarus');
+    const { user, location } = showFilter(
+      ARTICLE,
+      'page=3&filters[$and][0][title][$contains]=Belarus'
+    );
     await choose(user, 'Stage: Fact-check');
     expect(setQueryCalls).toHaveBeenCalledTimes(1);
-    expect(lastSetQuery()).toEqual({ page: 1, filters: { $and: [OTHER, { [STAGE]: { $eq: 'fact_check' } }] } });
+    expect(lastSetQuery()).toEqual({
+      page: 1,
+      filters: { $and: [OTHER, { [STAGE]: { $eq: 'fact_check' } }] },
+    });
     // The URL is the state: the Content Manager's list request is built from it.
-    expect(parse(location().search.slice(1))).toMatchObject({ page: '1', filters: { $and: [OTHER, { [STAGE]: { $eq: 'fact_check' } }] } });
-    expect(screen.getByRole('combobox', { name: 'Filter by workflow stage' })).toHaveTextContent('Stage: Fact-check');
+    expect(parse(location().search.slice(1))).toMatchObject({
+      page: '1',
+      filters: { $and: [OTHER, { [STAGE]: { $eq: 'fact_check' } }] },
+    });
+    expect(screen.getByRole('combobox', { name: 'Filter by workflow stage' })).toHaveTextContent(
+      'Stage: Fact-check'
+    );
     // Nothing but the definition was asked for.
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /editorial-workflow/workflow']);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /editorial-workflow/workflow',
+    ]);
   });
 
   it('shows the stage the URL filters on, and choosing another replaces that condition', async () => {
-    const { user } = showFilter(ARTICLE, `filters[$and][0][${STAGE}][$eq]=draft&filters[$and][1][title][$contains]=Belarus`);
+    const { user } = showFilter(
+      ARTICLE,
+      `filters[$and][0][${STAGE}][$eq]=draft&filters[$and][1][title][$contains]=Belarus`
+    );
     const select = await screen.findByRole('combobox', { name: 'Filter by workflow stage' });
     expect(select).toHaveTextContent('Stage: Draft');
     await choose(user, 'Stage: Published');
-    expect(lastSetQuery()).toEqual({ page: 1, filters: { $and: [OTHER, { [STAGE]: { $eq: 'published' } }] } });
+    expect(lastSetQuery()).toEqual({
+      page: 1,
+      filters: { $and: [OTHER, { [STAGE]: { $eq: 'published' } }] },
+    });
   });
 
   it('"Stage: all" removes the stage condition and keeps the others', async () => {
@@ -70,7 +90,10 @@ describe('StageFilter (list view)', () => {
     const sent = lastSetQuery() as { page: number; filters?: { $and?: unknown[] } };
     expect(sent.page).toBe(1);
     expect(sent.filters?.$and).toEqual([OTHER]);
-    expect(parse(location().search.slice(1))).toMatchObject({ page: '1', filters: { $and: [OTHER] } });
+    expect(parse(location().search.slice(1))).toMatchObject({
+      page: '1',
+      filters: { $and: [OTHER] },
+    });
   });
 
   it('"Stage: all" with no other condition leaves no stage filter in the URL', async () => {

@@ -47,7 +47,10 @@ const StageFilterSelect = () => {
   return (
     <SingleSelect
       size="S"
-      aria-label={formatMessage({ id: getTrad('list.filter.label'), defaultMessage: 'Filter by workflow stage' })}
+      aria-label={formatMessage({
+        id: getTrad('list.filter.label'),
+        defaultMessage: 'Filter by workflow stage',
+      })}
       value={selected}
       onChange={(value) => apply(String(value ?? ''))}
       data-testid="ew-stage-filter"

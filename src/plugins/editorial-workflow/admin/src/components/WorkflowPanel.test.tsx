@@ -1,9 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ARTICLE, PERSON, author, documentState, factChecker, historyEntry, statePath, workflow } from '../../tests/fixtures';
+import {
+  ARTICLE,
+  PERSON,
+  author,
+  documentState,
+  factChecker,
+  historyEntry,
+  statePath,
+  workflow,
+} from '../../tests/fixtures';
 import { PanelHost } from '../../tests/hosts';
 import { renderInAdmin } from '../../tests/render';
-import { notifications, ok, server, strapiError, type FakeRequest, type FakeResponse } from '../../tests/strapi-admin';
+import {
+  notifications,
+  ok,
+  server,
+  strapiError,
+  type FakeRequest,
+  type FakeResponse,
+} from '../../tests/strapi-admin';
 import type { DocumentState } from '../../../shared/contracts';
 import { WorkflowPanel } from './WorkflowPanel';
 
@@ -21,7 +37,12 @@ const showPanel = ({
   server.on('GET', '/editorial-workflow/workflow', ok(workflow));
   if (state) server.on('GET', STATE, 'status' in state ? state : ok(state));
   return renderInAdmin(
-    <PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1', locale: 'en' } as never} />,
+    <PanelHost
+      panel={WorkflowPanel}
+      model={ARTICLE}
+      documentId="doc-1"
+      document={{ documentId: 'doc-1', locale: 'en' } as never}
+    />,
     {
       url,
       form: { modified },
@@ -41,8 +62,13 @@ const deferred = () => {
 describe('WorkflowPanel', () => {
   it('is absent on a type the workflow does not manage, and on a document not yet created', async () => {
     server.on('GET', '/editorial-workflow/workflow', ok(workflow));
-    const { rerender } = renderInAdmin(<PanelHost panel={WorkflowPanel} model={PERSON} documentId="p-1" />, { form: { modified: false } });
-    await waitFor(() => expect(server.requestsTo('GET', '/editorial-workflow/workflow')).toHaveLength(1));
+    const { rerender } = renderInAdmin(
+      <PanelHost panel={WorkflowPanel} model={PERSON} documentId="p-1" />,
+      { form: { modified: false } }
+    );
+    await waitFor(() =>
+      expect(server.requestsTo('GET', '/editorial-workflow/workflow')).toHaveLength(1)
+    );
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
     rerender(<PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="create" />);
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
@@ -59,36 +85,54 @@ describe('WorkflowPanel', () => {
     await waitFor(() => expect(server.requestsTo('GET', STATE)).toHaveLength(1));
     expect(server.requestsTo('GET', STATE)[0].params).toEqual({ locale: 'en' });
     answer.resolve(ok(documentState({ moves: ['submit'] })));
-    expect(await within(root).findByRole('button', { name: 'Submit for fact-check' })).toBeInTheDocument();
+    expect(
+      await within(root).findByRole('button', { name: 'Submit for fact-check' })
+    ).toBeInTheDocument();
     expect(within(root).queryByText('Loading workflow state')).not.toBeInTheDocument();
   });
 
   it('reads the locale from the URL when the document does not carry one', async () => {
     server.on('GET', '/editorial-workflow/workflow', ok(workflow));
     server.on('GET', STATE, ok(documentState({ locale: 'ru', moves: ['submit'] })));
-    renderInAdmin(<PanelHost panel={WorkflowPanel} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1' } as never} />, {
-      url: '/content-manager/collection-types/api::article.article/doc-1?plugins[i18n][locale]=ru',
-      form: { modified: false },
-    });
+    renderInAdmin(
+      <PanelHost
+        panel={WorkflowPanel}
+        model={ARTICLE}
+        documentId="doc-1"
+        document={{ documentId: 'doc-1' } as never}
+      />,
+      {
+        url: '/content-manager/collection-types/api::article.article/doc-1?plugins[i18n][locale]=ru',
+        form: { modified: false },
+      }
+    );
     await within(await panel()).findByRole('button', { name: 'Submit for fact-check' });
     expect(server.requestsTo('GET', STATE).map((r) => r.params)).toEqual([{ locale: 'ru' }]);
   });
 
   it('shows why the state could not be loaded', async () => {
     showPanel({
-      state: strapiError(403, 'ForbiddenError', 'You may not read this document: you lack plugin::content-manager.explorer.read.'),
+      state: strapiError(
+        403,
+        'ForbiddenError',
+        'You may not read this document: you lack plugin::content-manager.explorer.read.'
+      ),
     });
     const root = await panel();
     const alert = await within(root).findByRole('alert');
     expect(alert).toHaveTextContent('The workflow state could not be loaded.');
-    expect(alert).toHaveTextContent('You may not read this document: you lack plugin::content-manager.explorer.read.');
+    expect(alert).toHaveTextContent(
+      'You may not read this document: you lack plugin::content-manager.explorer.read.'
+    );
     expect(within(root).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('asks to save a document that has no state yet (404)', async () => {
     showPanel({ state: strapiError(404, 'NotFoundError', 'Document not found') });
     const root = await panel();
-    expect(await within(root).findByText('Save the document to start its workflow.')).toBeInTheDocument();
+    expect(
+      await within(root).findByText('Save the document to start its workflow.')
+    ).toBeInTheDocument();
     expect(within(root).queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -126,7 +170,13 @@ describe('WorkflowPanel', () => {
         })
       )
     );
-    const { user } = showPanel({ state: documentState({ stage: 'fact_check', version: 2, moves: ['approve', 'request_changes'] }) });
+    const { user } = showPanel({
+      state: documentState({
+        stage: 'fact_check',
+        version: 2,
+        moves: ['approve', 'request_changes'],
+      }),
+    });
     const root = await panel();
     const requestChanges = await within(root).findByRole('button', { name: 'Request changes' });
     expect(within(root).getByRole('button', { name: 'Approve and publish' })).toBeEnabled();
@@ -154,17 +204,28 @@ describe('WorkflowPanel', () => {
     await user.click(requestChanges);
     await waitFor(() => expect(server.requestsTo('POST', TRANSITION)).toHaveLength(1));
     const [sent] = server.requestsTo('POST', TRANSITION);
-    expect(sent.data).toEqual({ transition: 'request_changes', comment: 'Second source for the quote, please.', expectedVersion: 2 });
+    expect(sent.data).toEqual({
+      transition: 'request_changes',
+      comment: 'Second source for the quote, please.',
+      expectedVersion: 2,
+    });
     expect(sent.params).toEqual({ locale: 'en' });
     await waitFor(() => expect(comment).not.toHaveAttribute('aria-invalid', 'true'));
   });
 
   it('asks for a comment in general words when the transition has no prompt of its own', async () => {
-    const { user } = showPanel({ state: documentState({ stage: 'published', live: true, version: 3, moves: ['retract'] }) });
+    const { user } = showPanel({
+      state: documentState({ stage: 'published', live: true, version: 3, moves: ['retract'] }),
+    });
     const root = await panel();
     await user.click(await within(root).findByRole('button', { name: 'Retract' }));
-    expect(await within(root).findByText('This move needs a comment: say why.')).toBeInTheDocument();
-    expect(within(root).getByRole('textbox', { name: 'Comment' })).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      await within(root).findByText('This move needs a comment: say why.')
+    ).toBeInTheDocument();
+    expect(within(root).getByRole('textbox', { name: 'Comment' })).toHaveAttribute(
+      'aria-invalid',
+      'true'
+    );
     expect(server.requestsTo('POST', TRANSITION)).toHaveLength(0);
   });
 
@@ -173,8 +234,16 @@ describe('WorkflowPanel', () => {
       'Quote “We will not give up” is unverified: verify it before approving.',
       'Quote “Talks went well” is disputed: verify it before approving.',
     ];
-    server.on('POST', TRANSITION, strapiError(400, 'ValidationError', 'The move "approve" is refused by its guards', { problems }));
-    const { user } = showPanel({ state: documentState({ stage: 'fact_check', moves: ['approve', 'request_changes'] }) });
+    server.on(
+      'POST',
+      TRANSITION,
+      strapiError(400, 'ValidationError', 'The move "approve" is refused by its guards', {
+        problems,
+      })
+    );
+    const { user } = showPanel({
+      state: documentState({ stage: 'fact_check', moves: ['approve', 'request_changes'] }),
+    });
     const root = await panel();
     await user.click(await within(root).findByRole('button', { name: 'Approve and publish' }));
     const alert = await within(root).findByRole('alert');
@@ -193,20 +262,30 @@ describe('WorkflowPanel', () => {
     server.on(
       'POST',
       TRANSITION,
-      strapiError(403, 'ForbiddenError', 'Separation of duties: you wrote part of this version, so another person must approve it.')
+      strapiError(
+        403,
+        'ForbiddenError',
+        'Separation of duties: you wrote part of this version, so another person must approve it.'
+      )
     );
-    const { user } = showPanel({ state: documentState({ stage: 'fact_check', moves: ['approve'] }) });
+    const { user } = showPanel({
+      state: documentState({ stage: 'fact_check', moves: ['approve'] }),
+    });
     const root = await panel();
     await user.click(await within(root).findByRole('button', { name: 'Approve and publish' }));
     const alert = await within(root).findByRole('alert');
     expect(alert).toHaveTextContent('You may not make this move.');
-    expect(alert).toHaveTextContent('Separation of duties: you wrote part of this version, so another person must approve it.');
+    expect(alert).toHaveTextContent(
+      'Separation of duties: you wrote part of this version, so another person must approve it.'
+    );
   });
 
   it('shows no buttons and no comment box to a user with no allowed move', async () => {
     showPanel({ state: documentState({ stage: 'fact_check', moves: [] }) });
     const root = await panel();
-    expect(await within(root).findByText('You have no move to make in this stage.')).toBeInTheDocument();
+    expect(
+      await within(root).findByText('You have no move to make in this stage.')
+    ).toBeInTheDocument();
     expect(within(root).queryByRole('button')).not.toBeInTheDocument();
     expect(within(root).queryByRole('textbox')).not.toBeInTheDocument();
   });
@@ -214,8 +293,12 @@ describe('WorkflowPanel', () => {
   it('keeps the moves disabled while the form has unsaved changes', async () => {
     showPanel({ state: documentState({ stage: 'draft', moves: ['submit'] }), modified: true });
     const root = await panel();
-    expect(await within(root).findByRole('button', { name: 'Submit for fact-check' })).toBeDisabled();
-    expect(within(root).getByRole('status')).toHaveTextContent('Save your changes first: the workflow moves the saved version.');
+    expect(
+      await within(root).findByRole('button', { name: 'Submit for fact-check' })
+    ).toBeDisabled();
+    expect(within(root).getByRole('status')).toHaveTextContent(
+      'Save your changes first: the workflow moves the saved version.'
+    );
   });
 
   it('lists the history newest first, with who, the stages and the comment', async () => {
@@ -232,7 +315,12 @@ describe('WorkflowPanel', () => {
             actor: factChecker,
             createdAt: '2026-12-01T12:00:00.000Z',
           }),
-          historyEntry({ transition: 'submit', from: 'draft', to: 'fact_check', createdAt: '2026-12-01T11:00:00.000Z' }),
+          historyEntry({
+            transition: 'submit',
+            from: 'draft',
+            to: 'fact_check',
+            createdAt: '2026-12-01T11:00:00.000Z',
+          }),
           historyEntry({
             transition: 'request_changes',
             from: 'fact_check',
@@ -241,7 +329,12 @@ describe('WorkflowPanel', () => {
             comment: 'Name the second source.',
             createdAt: '2026-12-01T10:00:00.000Z',
           }),
-          historyEntry({ transition: 'edit', from: 'published', to: 'draft', createdAt: '2026-11-30T10:00:00.000Z' }),
+          historyEntry({
+            transition: 'edit',
+            from: 'published',
+            to: 'draft',
+            createdAt: '2026-11-30T10:00:00.000Z',
+          }),
         ],
       }),
     });
@@ -270,7 +363,14 @@ describe('WorkflowPanel', () => {
         stage: 'fact_check',
         version: 2,
         moves: [],
-        history: [historyEntry({ transition: 'submit', from: 'draft', to: 'fact_check', createdAt: '2026-12-01T11:00:00.000Z' })],
+        history: [
+          historyEntry({
+            transition: 'submit',
+            from: 'draft',
+            to: 'fact_check',
+            createdAt: '2026-12-01T11:00:00.000Z',
+          }),
+        ],
       });
       return ok(current);
     });
@@ -279,7 +379,11 @@ describe('WorkflowPanel', () => {
     await user.click(await within(root).findByRole('button', { name: 'Submit for fact-check' }));
     await waitFor(() => expect(badge(root)).toHaveTextContent('Fact-check'));
     expect(within(root).getByText('You have no move to make in this stage.')).toBeInTheDocument();
-    expect(within(within(root).getByRole('list', { name: 'History (newest first)' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(
+      within(within(root).getByRole('list', { name: 'History (newest first)' })).getAllByRole(
+        'listitem'
+      )
+    ).toHaveLength(1);
     expect(notifications).toEqual([{ type: 'success', message: 'Moved to Fact-check.' }]);
     // The move invalidated the state: it was read again from the server, not patched locally.
     expect(server.requestsTo('GET', STATE)).toHaveLength(2);

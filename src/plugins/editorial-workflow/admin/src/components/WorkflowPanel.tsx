@@ -4,7 +4,13 @@ import { useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { DocumentState, HistoryEntry, WorkflowInfo } from '../../../shared/contracts';
-import { asApiError, useGetDocumentStateQuery, useGetWorkflowQuery, useTransitionMutation, type ApiError } from '../api';
+import {
+  asApiError,
+  useGetDocumentStateQuery,
+  useGetWorkflowQuery,
+  useTransitionMutation,
+  type ApiError,
+} from '../api';
 import { getTrad } from '../utils/translations';
 import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
@@ -17,7 +23,11 @@ const useEditViewLocale = (document?: { locale?: string | null }) => {
   return document?.locale ?? query.plugins?.i18n?.locale ?? undefined;
 };
 
-const stageName = (intl: ReturnType<typeof useIntl>, workflow: WorkflowInfo | undefined, id: string | null) => {
+const stageName = (
+  intl: ReturnType<typeof useIntl>,
+  workflow: WorkflowInfo | undefined,
+  id: string | null
+) => {
   if (!id) return '—';
   const stage = workflow?.stages.find((s) => s.id === id);
   return intl.formatMessage({ id: getTrad(`stage.${id}`), defaultMessage: stage?.name ?? id });
@@ -33,15 +43,29 @@ const Refusal = ({ error, title: heading }: { error: ApiError; title?: string })
   const title =
     heading ??
     (error.status === 403
-      ? formatMessage({ id: getTrad('panel.error.forbidden'), defaultMessage: 'You may not make this move.' })
+      ? formatMessage({
+          id: getTrad('panel.error.forbidden'),
+          defaultMessage: 'You may not make this move.',
+        })
       : error.status === 409
         ? formatMessage({
             id: getTrad('panel.error.conflict'),
-            defaultMessage: 'Someone else moved this story meanwhile. The panel now shows its current state.',
+            defaultMessage:
+              'Someone else moved this story meanwhile. The panel now shows its current state.',
           })
-        : formatMessage({ id: getTrad('panel.error.refused'), defaultMessage: 'The move was refused.' }));
+        : formatMessage({
+            id: getTrad('panel.error.refused'),
+            defaultMessage: 'The move was refused.',
+          }));
   return (
-    <Box role="alert" background="danger100" borderColor="danger200" hasRadius padding={3} data-testid="ew-refusal">
+    <Box
+      role="alert"
+      background="danger100"
+      borderColor="danger200"
+      hasRadius
+      padding={3}
+      data-testid="ew-refusal"
+    >
       <Typography variant="omega" fontWeight="bold" textColor="danger700" tag="p">
         {title}
       </Typography>
@@ -71,13 +95,19 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
   if (history.length === 0) {
     return (
       <Typography variant="pi" textColor="neutral600">
-        {intl.formatMessage({ id: getTrad('panel.history.empty'), defaultMessage: 'No moves yet.' })}
+        {intl.formatMessage({
+          id: getTrad('panel.history.empty'),
+          defaultMessage: 'No moves yet.',
+        })}
       </Typography>
     );
   }
   const transitionName = (id: string) =>
     id === 'edit'
-      ? intl.formatMessage({ id: getTrad('transition.edit'), defaultMessage: 'Edited after approval' })
+      ? intl.formatMessage({
+          id: getTrad('transition.edit'),
+          defaultMessage: 'Edited after approval',
+        })
       : intl.formatMessage({
           id: getTrad(`transition.${id}`),
           defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
@@ -85,7 +115,10 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="sigma" textColor="neutral600" tag="h3" id={headingId}>
-        {intl.formatMessage({ id: getTrad('panel.history.title'), defaultMessage: 'History (newest first)' })}
+        {intl.formatMessage({
+          id: getTrad('panel.history.title'),
+          defaultMessage: 'History (newest first)',
+        })}
       </Typography>
       <Box tag="ol" aria-labelledby={headingId} data-testid="ew-history">
         {history.map((entry, i) => (
@@ -111,7 +144,12 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
               )}
             </Typography>
             {entry.comment ? (
-              <Typography variant="pi" textColor="neutral800" tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+              <Typography
+                variant="pi"
+                textColor="neutral800"
+                tag="p"
+                style={{ whiteSpace: 'pre-wrap' }}
+              >
                 “{entry.comment}”
               </Typography>
             ) : null}
@@ -122,7 +160,15 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
   );
 };
 
-const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: string; locale?: string }) => {
+const PanelContent = ({
+  uid,
+  documentId,
+  locale,
+}: {
+  uid: string;
+  documentId: string;
+  locale?: string;
+}) => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const { toggleNotification } = useNotification();
@@ -137,13 +183,21 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
   const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
 
-  if (isLoading) return <Loader small>{formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading workflow state' })}</Loader>;
+  if (isLoading)
+    return (
+      <Loader small>
+        {formatMessage({ id: getTrad('panel.loading'), defaultMessage: 'Loading workflow state' })}
+      </Loader>
+    );
   if (!state) {
     const err = asApiError(loadError);
     if (err?.status === 404) {
       return (
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: getTrad('panel.notFound'), defaultMessage: 'Save the document to start its workflow.' })}
+          {formatMessage({
+            id: getTrad('panel.notFound'),
+            defaultMessage: 'Save the document to start its workflow.',
+          })}
         </Typography>
       );
     }
@@ -151,7 +205,10 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
     return err ? (
       <Refusal
         error={err}
-        title={formatMessage({ id: getTrad('panel.error.load'), defaultMessage: 'The workflow state could not be loaded.' })}
+        title={formatMessage({
+          id: getTrad('panel.error.load'),
+          defaultMessage: 'The workflow state could not be loaded.',
+        })}
       />
     ) : null;
   }
@@ -160,7 +217,12 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
   // The server words each prompt (the transition's `commentPrompt` in the workflow config); a
   // translation may reword it under `transition.<id>.commentPrompt`.
   const promptOf = (t: DocumentState['allowedTransitions'][number]) =>
-    t.commentPrompt ? formatMessage({ id: getTrad(`transition.${t.id}.commentPrompt`), defaultMessage: t.commentPrompt }) : null;
+    t.commentPrompt
+      ? formatMessage({
+          id: getTrad(`transition.${t.id}.commentPrompt`),
+          defaultMessage: t.commentPrompt,
+        })
+      : null;
   const prompts = state.allowedTransitions.map(promptOf).filter((p): p is string => Boolean(p));
 
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
@@ -168,10 +230,21 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
     setCommentError(null);
     const text = comment.trim();
     if (t.requireComment && !text) {
-      setCommentError(promptOf(t) ?? formatMessage({ id: getTrad('panel.comment.needed'), defaultMessage: 'This move needs a comment: say why.' }));
+      setCommentError(
+        promptOf(t) ??
+          formatMessage({
+            id: getTrad('panel.comment.needed'),
+            defaultMessage: 'This move needs a comment: say why.',
+          })
+      );
       return;
     }
-    const res = await transition({ ...target, transition: t.id, comment: text || undefined, expectedVersion: state.version });
+    const res = await transition({
+      ...target,
+      transition: t.id,
+      comment: text || undefined,
+      expectedVersion: state.version,
+    });
     if (!('data' in res) || !res.data) {
       const err = ('error' in res ? asApiError(res.error) : null) ?? { message: 'Unknown error' };
       setRefusal(err);
@@ -194,17 +267,31 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
         <Typography variant="sigma" textColor="neutral600" tag="h3">
           {formatMessage({ id: getTrad('panel.stage'), defaultMessage: 'Stage' })}
         </Typography>
-        <StageBadge stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined} stageId={state.stage} />
+        <StageBadge
+          stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined}
+          stageId={state.stage}
+        />
         <Typography variant="pi" textColor="neutral600" tag="p">
           {formatMessage(
             { id: getTrad('panel.since'), defaultMessage: 'Since {date}' },
             { date: formatDateTime(intl, state.enteredStageAt) }
           )}
         </Typography>
-        <Typography variant="pi" textColor={state.live ? 'success700' : 'neutral600'} tag="p" data-testid="ew-live">
+        <Typography
+          variant="pi"
+          textColor={state.live ? 'success700' : 'neutral600'}
+          tag="p"
+          data-testid="ew-live"
+        >
           {state.live
-            ? formatMessage({ id: getTrad('panel.live'), defaultMessage: 'A published version is live.' })
-            : formatMessage({ id: getTrad('panel.notLive'), defaultMessage: 'No version is published.' })}
+            ? formatMessage({
+                id: getTrad('panel.live'),
+                defaultMessage: 'A published version is live.',
+              })
+            : formatMessage({
+                id: getTrad('panel.notLive'),
+                defaultMessage: 'No version is published.',
+              })}
         </Typography>
       </Flex>
 
@@ -216,8 +303,13 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
             error={commentError ?? undefined}
             hint={prompts.length ? prompts.join(' ') : undefined}
           >
-            <Field.Label>{formatMessage({ id: getTrad('panel.comment.label'), defaultMessage: 'Comment' })}</Field.Label>
-            <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+            <Field.Label>
+              {formatMessage({ id: getTrad('panel.comment.label'), defaultMessage: 'Comment' })}
+            </Field.Label>
+            <Textarea
+              value={comment}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)}
+            />
             <Field.Hint />
             <Field.Error />
           </Field.Root>
@@ -245,7 +337,10 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
         </Flex>
       ) : (
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: getTrad('panel.noMoves'), defaultMessage: 'You have no move to make in this stage.' })}
+          {formatMessage({
+            id: getTrad('panel.noMoves'),
+            defaultMessage: 'You have no move to make in this stage.',
+          })}
         </Typography>
       )}
 
@@ -256,7 +351,12 @@ const PanelContent = ({ uid, documentId, locale }: { uid: string; documentId: st
   );
 };
 
-export const WorkflowPanel: PanelComponent = ({ model, documentId, document, collectionType }: PanelComponentProps) => {
+export const WorkflowPanel: PanelComponent = ({
+  model,
+  documentId,
+  document,
+  collectionType,
+}: PanelComponentProps) => {
   const { formatMessage } = useIntl();
   const { data: workflow } = useGetWorkflowQuery();
   const locale = useEditViewLocale(document as { locale?: string } | undefined);
@@ -266,7 +366,10 @@ export const WorkflowPanel: PanelComponent = ({ model, documentId, document, col
     title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Editorial workflow' }),
     // Keyed by document and locale: another one starts from a clean slate (comment, refusal).
     content: (
-      <PluginErrorBoundary where="side panel" key={`${model}|${id}|${locale ?? ''}|${collectionType}`}>
+      <PluginErrorBoundary
+        where="side panel"
+        key={`${model}|${id}|${locale ?? ''}|${collectionType}`}
+      >
         <PanelContent uid={model} documentId={id} locale={locale} />
       </PluginErrorBoundary>
     ),

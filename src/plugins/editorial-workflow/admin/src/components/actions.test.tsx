@@ -1,6 +1,9 @@
 import * as React from 'react';
 import { screen, within } from '@testing-library/react';
-import type { BulkActionComponent, DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import type {
+  BulkActionComponent,
+  DocumentActionComponent,
+} from '@strapi/content-manager/strapi-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE, PERSON, QUOTE, workflow } from '../../tests/fixtures';
 import { BulkActionsHost, DocumentActionsHost } from '../../tests/hosts';
@@ -28,13 +31,25 @@ const core = () => ({
 });
 
 /** i18n's "Publish Multiple Locales" has no static type: only its (translated) label says what it is. */
-const I18nPublishMany: DocumentActionComponent = () => ({ label: 'Publish Multiple Locales', onClick: () => {} });
+const I18nPublishMany: DocumentActionComponent = () => ({
+  label: 'Publish Multiple Locales',
+  onClick: () => {},
+});
 
 /** The Content Manager's schemas, as far as the gate reads them (which relations point where). */
 const SCHEMAS = [
-  { uid: ARTICLE, attributes: { title: { type: 'string' }, quotes: { type: 'relation', target: QUOTE } } },
-  { uid: QUOTE, attributes: { text: { type: 'string' }, article: { type: 'relation', target: ARTICLE } } },
-  { uid: PERSON, attributes: { name: { type: 'string' }, quotes: { type: 'relation', target: QUOTE } } },
+  {
+    uid: ARTICLE,
+    attributes: { title: { type: 'string' }, quotes: { type: 'relation', target: QUOTE } },
+  },
+  {
+    uid: QUOTE,
+    attributes: { text: { type: 'string' }, article: { type: 'relation', target: ARTICLE } },
+  },
+  {
+    uid: PERSON,
+    attributes: { name: { type: 'string' }, quotes: { type: 'relation', target: QUOTE } },
+  },
 ];
 
 const serve = (workflowAnswer: FakeResponse | (() => Promise<FakeResponse>) = ok(workflow)) => {
@@ -52,9 +67,16 @@ describe('document actions on the edit view', () => {
     let answer!: (r: FakeResponse) => void;
     serve(() => new Promise((r) => (answer = r)));
     const a = core();
-    const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(gateDocumentAction);
+    const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(
+      gateDocumentAction
+    );
     const { user, settled } = renderInAdmin(
-      <DocumentActionsHost actions={actions} model={ARTICLE} documentId="doc-1" document={{ documentId: 'doc-1' } as never} />
+      <DocumentActionsHost
+        actions={actions}
+        model={ARTICLE}
+        documentId="doc-1"
+        document={{ documentId: 'doc-1' } as never}
+      />
     );
 
     // While the definition loads, publishing stays hidden: it never flashes.
@@ -82,7 +104,9 @@ describe('document actions on the edit view', () => {
   it('on a type the workflow does not manage pass everything through', async () => {
     serve();
     const a = core();
-    const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(gateDocumentAction);
+    const actions = [a.publish, a.update, a.unpublish, a.discard, I18nPublishMany].map(
+      gateDocumentAction
+    );
     const { settled } = renderInAdmin(
       <DocumentActionsHost
         actions={actions}
@@ -92,7 +116,13 @@ describe('document actions on the edit view', () => {
       />
     );
     await settled();
-    expect(labels()).toEqual(['Publish', 'Save', 'Unpublish', 'Discard changes', 'Publish Multiple Locales']);
+    expect(labels()).toEqual([
+      'Publish',
+      'Save',
+      'Unpublish',
+      'Discard changes',
+      'Publish Multiple Locales',
+    ]);
   });
 
   it('on a quote linked to a managed story drop publishing (it goes live with its story); on a stray quote keep it', async () => {
@@ -127,7 +157,13 @@ describe('document actions on the edit view', () => {
     serve();
     const NoRight: DocumentActionComponent = () => null;
     NoRight.type = 'publish';
-    const { settled } = renderInAdmin(<DocumentActionsHost actions={[gateDocumentAction(NoRight)]} model={PERSON} documentId="p-1" />);
+    const { settled } = renderInAdmin(
+      <DocumentActionsHost
+        actions={[gateDocumentAction(NoRight)]}
+        model={PERSON}
+        documentId="p-1"
+      />
+    );
     await settled();
     expect(labels()).toEqual([]);
   });
@@ -141,11 +177,18 @@ const bulkActions = () => {
       actionType: 'publish',
       variant: 'tertiary',
       label: 'Publish',
-      dialog: { type: 'dialog', title: 'Publish entries', content: <p>Core publish dialog</p>, onConfirm: publishClick },
+      dialog: {
+        type: 'dialog',
+        title: 'Publish entries',
+        content: <p>Core publish dialog</p>,
+        onConfirm: publishClick,
+      },
     }) as never;
-  const Unpublish: BulkActionComponent = () => ({ variant: 'tertiary', label: 'Unpublish', onClick: () => {} }) as never;
+  const Unpublish: BulkActionComponent = () =>
+    ({ variant: 'tertiary', label: 'Unpublish', onClick: () => {} }) as never;
   Unpublish.type = 'unpublish';
-  const Delete: BulkActionComponent = () => ({ variant: 'danger-light', label: 'Delete', onClick: () => {} }) as never;
+  const Delete: BulkActionComponent = () =>
+    ({ variant: 'danger-light', label: 'Delete', onClick: () => {} }) as never;
   Delete.type = 'delete';
   return { actions: [Publish, Unpublish, Delete], publishClick };
 };
@@ -158,7 +201,11 @@ describe('bulk actions in the list view', () => {
     serve();
     const { actions, publishClick } = bulkActions();
     const { user, settled, location } = renderInAdmin(
-      <BulkActionsHost actions={actions.map(gateBulkAction)} model={ARTICLE} documents={[{ documentId: 'doc-1' }] as never} />,
+      <BulkActionsHost
+        actions={actions.map(gateBulkAction)}
+        model={ARTICLE}
+        documents={[{ documentId: 'doc-1' }] as never}
+      />,
       {
         url: LIST_URL,
         path: LIST_PATH,
@@ -168,7 +215,9 @@ describe('bulk actions in the list view', () => {
     expect(labels()).toEqual(['Publish', 'Delete']);
 
     await user.click(screen.getByRole('button', { name: 'Publish' }));
-    const dialog = screen.getByRole('dialog', { name: 'Publishing goes through the editorial workflow' });
+    const dialog = screen.getByRole('dialog', {
+      name: 'Publishing goes through the editorial workflow',
+    });
     expect(dialog).toHaveTextContent(
       'Stories are not published from this list. Submit each story for fact-check from its edit view; it goes live when a fact-checker approves it.'
     );
@@ -183,18 +232,26 @@ describe('bulk actions in the list view', () => {
     serve();
     const { actions } = bulkActions();
     const { user, settled } = renderInAdmin(
-      <BulkActionsHost actions={actions.map(gateBulkAction)} model={PERSON} documents={[{ documentId: 'p-1' }] as never} />
+      <BulkActionsHost
+        actions={actions.map(gateBulkAction)}
+        model={PERSON}
+        documents={[{ documentId: 'p-1' }] as never}
+      />
     );
     await settled();
     expect(labels()).toEqual(['Publish', 'Unpublish', 'Delete']);
     await user.click(screen.getByRole('button', { name: 'Publish' }));
-    expect(screen.getByRole('dialog', { name: 'Publish entries' })).toHaveTextContent('Core publish dialog');
+    expect(screen.getByRole('dialog', { name: 'Publish entries' })).toHaveTextContent(
+      'Core publish dialog'
+    );
   });
 
   it('show no explanation to whom core shows no Publish', async () => {
     serve();
     const NoRight: BulkActionComponent = () => null;
-    const { settled } = renderInAdmin(<BulkActionsHost actions={[gateBulkAction(NoRight)]} model={ARTICLE} />);
+    const { settled } = renderInAdmin(
+      <BulkActionsHost actions={[gateBulkAction(NoRight)]} model={ARTICLE} />
+    );
     await settled();
     expect(labels()).toEqual([]);
   });
@@ -203,7 +260,9 @@ describe('bulk actions in the list view', () => {
     let answer!: (r: FakeResponse) => void;
     serve(() => new Promise((r) => (answer = r)));
     const { actions } = bulkActions();
-    const { settled } = renderInAdmin(<BulkActionsHost actions={actions.map(gateBulkAction)} model={ARTICLE} />);
+    const { settled } = renderInAdmin(
+      <BulkActionsHost actions={actions.map(gateBulkAction)} model={ARTICLE} />
+    );
     expect(labels()).toEqual(['Delete']);
     // The server refuses publishing anyway (403 naming the workflow); the list stays usable.
     answer(strapiError(500, 'InternalServerError', 'Internal Server Error'));

@@ -28,10 +28,15 @@ const hasValue = (value: unknown) => {
  * a document linked to one (an article's quote goes live with its article). `undefined` while the
  * definitions load: the gated action stays hidden until it is known to be allowed.
  */
-const usePublishingIsWorkflowOwned = (model: string, document?: Record<string, unknown>): boolean | undefined => {
+const usePublishingIsWorkflowOwned = (
+  model: string,
+  document?: Record<string, unknown>
+): boolean | undefined => {
   const { data: workflow, isError } = useGetWorkflowQuery();
   const managed = workflow?.contentTypes.includes(model);
-  const { data: schemas, isError: schemasError } = useGetContentTypeSchemasQuery(undefined, { skip: !workflow || managed });
+  const { data: schemas, isError: schemasError } = useGetContentTypeSchemasQuery(undefined, {
+    skip: !workflow || managed,
+  });
   if (isError) return false;
   if (!workflow) return undefined;
   if (managed) return true;
@@ -40,13 +45,20 @@ const usePublishingIsWorkflowOwned = (model: string, document?: Record<string, u
   const schema = schemas.find((s) => s.uid === model);
   if (!schema || !document) return false;
   return Object.entries(schema.attributes).some(
-    ([name, attr]) => attr.type === 'relation' && attr.target && workflow.contentTypes.includes(attr.target) && hasValue(document[name])
+    ([name, attr]) =>
+      attr.type === 'relation' &&
+      attr.target &&
+      workflow.contentTypes.includes(attr.target) &&
+      hasValue(document[name])
   );
 };
 
 const GATED_TYPES = ['publish', 'unpublish'];
 // i18n's "Publish multiple locales" / "Unpublish multiple locales" carry no static type: known by their label.
-const I18N_BULK_LABELS = ['i18n.CMEditViewBulkLocale.publish-title', 'i18n.CMEditViewBulkLocale.unpublish-title'];
+const I18N_BULK_LABELS = [
+  'i18n.CMEditViewBulkLocale.publish-title',
+  'i18n.CMEditViewBulkLocale.unpublish-title',
+];
 
 /**
  * Wraps a Content Manager document action: Publish, Unpublish and i18n's bulk-locale publishing are
@@ -55,20 +67,27 @@ const I18N_BULK_LABELS = ['i18n.CMEditViewBulkLocale.publish-title', 'i18n.CMEdi
 export const gateDocumentAction = (Action: DocumentActionComponent): DocumentActionComponent => {
   const Gated: DocumentActionComponent = (props: DocumentActionProps) => {
     const { formatMessage } = useIntl();
-    const owned = usePublishingIsWorkflowOwned(props.model, props.document as Record<string, unknown> | undefined);
+    const owned = usePublishingIsWorkflowOwned(
+      props.model,
+      props.document as Record<string, unknown> | undefined
+    );
     const description = Action(props);
     if (!description) return description;
     const publishing =
       GATED_TYPES.includes(String(Action.type)) ||
       GATED_TYPES.includes(String(description.type)) ||
-      I18N_BULK_LABELS.some((id) => formatMessage({ id, defaultMessage: id }) === description.label);
+      I18N_BULK_LABELS.some(
+        (id) => formatMessage({ id, defaultMessage: id }) === description.label
+      );
     if (!publishing) return description;
     return owned === false ? description : null;
   };
   Gated.type = Action.type;
   Gated.position = Action.position;
   (Gated as unknown as { __editorialWorkflowGated: boolean }).__editorialWorkflowGated = true;
-  Object.defineProperty(Gated, 'name', { value: `EditorialWorkflowGated(${Action.name || Action.type})` });
+  Object.defineProperty(Gated, 'name', {
+    value: `EditorialWorkflowGated(${Action.name || Action.type})`,
+  });
   return Gated;
 };
 
@@ -94,7 +113,10 @@ export const gateBulkAction = (Action: BulkActionComponent): BulkActionComponent
       label: formatMessage({ id: 'app.utils.publish', defaultMessage: 'Publish' }),
       dialog: {
         type: 'dialog',
-        title: formatMessage({ id: getTrad('bulk.publish.title'), defaultMessage: 'Publishing goes through the editorial workflow' }),
+        title: formatMessage({
+          id: getTrad('bulk.publish.title'),
+          defaultMessage: 'Publishing goes through the editorial workflow',
+        }),
         content: (
           <Typography tag="p" data-testid="ew-bulk-publish-explanation">
             {formatMessage({
@@ -104,7 +126,10 @@ export const gateBulkAction = (Action: BulkActionComponent): BulkActionComponent
             })}
           </Typography>
         ),
-        confirmLabel: formatMessage({ id: getTrad('bulk.publish.toQueue'), defaultMessage: 'Open the fact-check queue' }),
+        confirmLabel: formatMessage({
+          id: getTrad('bulk.publish.toQueue'),
+          defaultMessage: 'Open the fact-check queue',
+        }),
         onConfirm: () => navigate(`/plugins/${PLUGIN_ID}`),
       },
     } as ReturnType<BulkActionComponent>;

@@ -22,7 +22,11 @@ const serveQueue = (items: QueueItem[]) => {
   // Core's i18n answers a bare list, not `{ data }`.
   server.on('GET', '/i18n/locales', { status: 200, body: LOCALES });
   server.on('GET', QUEUE, (req: FakeRequest) => {
-    const { page = 1, pageSize = 25, locale } = req.params as { page?: number; pageSize?: number; locale?: string };
+    const {
+      page = 1,
+      pageSize = 25,
+      locale,
+    } = req.params as { page?: number; pageSize?: number; locale?: string };
     const matching = items.filter((i) => !locale || i.locale === locale);
     const start = (Number(page) - 1) * Number(pageSize);
     return ok(matching.slice(start, start + Number(pageSize)), {
@@ -42,7 +46,10 @@ const queueRequests = () => server.requestsTo('GET', QUEUE).map((r) => r.params)
 const rows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 
 const showQueue = (search = '') =>
-  renderInAdmin(<QueuePage />, { url: `/plugins/editorial-workflow${search ? `?${search}` : ''}`, path: '/plugins/editorial-workflow' });
+  renderInAdmin(<QueuePage />, {
+    url: `/plugins/editorial-workflow${search ? `?${search}` : ''}`,
+    path: '/plugins/editorial-workflow',
+  });
 
 const NOW = new Date('2026-12-02T12:00:00.000Z');
 
@@ -61,7 +68,9 @@ describe('QueuePage (fact-check queue)', () => {
     showQueue();
     expect(await screen.findByText('Nothing is waiting here.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Fact-check queue' })).toBeInTheDocument();
-    expect(screen.getByText('Stories waiting in Fact-check, the longest-waiting first')).toBeInTheDocument();
+    expect(
+      screen.getByText('Stories waiting in Fact-check, the longest-waiting first')
+    ).toBeInTheDocument();
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Queue pages' })).not.toBeInTheDocument();
     // The default stage is the one between the first and the publishing one.
@@ -89,8 +98,13 @@ describe('QueuePage (fact-check queue)', () => {
     showQueue();
     await screen.findByRole('grid');
     const [first, second] = rows();
-    const link = within(first).getByRole('link', { name: 'Lukashenko and Putin talk amid protests' });
-    expect(link).toHaveAttribute('href', `/content-manager/collection-types/${ARTICLE}/doc-1?plugins[i18n][locale]=en`);
+    const link = within(first).getByRole('link', {
+      name: 'Lukashenko and Putin talk amid protests',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      `/content-manager/collection-types/${ARTICLE}/doc-1?plugins[i18n][locale]=en`
+    );
     expect(within(first).getByTestId('ew-stage-badge')).toHaveTextContent('Fact-check');
     expect(first).toHaveTextContent('3 days');
     expect(
@@ -114,7 +128,9 @@ describe('QueuePage (fact-check queue)', () => {
   });
 
   it('pages through the queue, the page in the URL and in each request', async () => {
-    const items = Array.from({ length: 12 }, (_, i) => queueItem({ documentId: `doc-${i + 1}`, title: `Story ${i + 1}` }));
+    const items = Array.from({ length: 12 }, (_, i) =>
+      queueItem({ documentId: `doc-${i + 1}`, title: `Story ${i + 1}` })
+    );
     serveQueue(items);
     const { user, location } = showQueue('pageSize=10');
     await screen.findByRole('grid');
@@ -137,18 +153,24 @@ describe('QueuePage (fact-check queue)', () => {
   });
 
   it('opens at the page, size, stage and locale the URL names', async () => {
-    serveQueue([queueItem({ documentId: 'doc-1', title: 'Live story', stage: 'published', locale: 'ru' })]);
+    serveQueue([
+      queueItem({ documentId: 'doc-1', title: 'Live story', stage: 'published', locale: 'ru' }),
+    ]);
     showQueue('stage=published&locale=ru&page=1&pageSize=50');
     await screen.findByRole('grid');
     expect(queueRequests()).toEqual([{ stage: 'published', locale: 'ru', page: 1, pageSize: 50 }]);
-    expect(screen.getByText('Stories waiting in Published, the longest-waiting first')).toBeInTheDocument();
+    expect(
+      screen.getByText('Stories waiting in Published, the longest-waiting first')
+    ).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Locale' })).toHaveTextContent('Russian (ru)');
     expect(screen.getByText('1 story')).toBeInTheDocument();
   });
 
   it('filters by locale from page 1, and back to all locales', async () => {
     const items = [
-      ...Array.from({ length: 11 }, (_, i) => queueItem({ documentId: `en-${i}`, title: `English ${i}`, locale: 'en' })),
+      ...Array.from({ length: 11 }, (_, i) =>
+        queueItem({ documentId: `en-${i}`, title: `English ${i}`, locale: 'en' })
+      ),
       queueItem({ documentId: 'ru-1', title: 'Русская история', locale: 'ru' }),
     ];
     serveQueue(items);
@@ -158,21 +180,44 @@ describe('QueuePage (fact-check queue)', () => {
 
     await user.click(screen.getByRole('combobox', { name: 'Locale' }));
     await user.click(await screen.findByRole('option', { name: 'Russian (ru)' }));
-    await waitFor(() => expect(queueRequests().at(-1)).toEqual({ stage: 'fact_check', locale: 'ru', page: 1, pageSize: 10 }));
-    await waitFor(() => expect(rows().map((r) => within(r).getByRole('link').textContent)).toEqual(['Русская история']));
+    await waitFor(() =>
+      expect(queueRequests().at(-1)).toEqual({
+        stage: 'fact_check',
+        locale: 'ru',
+        page: 1,
+        pageSize: 10,
+      })
+    );
+    await waitFor(() =>
+      expect(rows().map((r) => within(r).getByRole('link').textContent)).toEqual([
+        'Русская история',
+      ])
+    );
     expect(new URLSearchParams(location().search).get('locale')).toBe('ru');
 
     await user.click(screen.getByRole('combobox', { name: 'Locale' }));
     await user.click(await screen.findByRole('option', { name: 'All locales' }));
-    await waitFor(() => expect(queueRequests().at(-1)).toEqual({ stage: 'fact_check', page: 1, pageSize: 10 }));
+    await waitFor(() =>
+      expect(queueRequests().at(-1)).toEqual({ stage: 'fact_check', page: 1, pageSize: 10 })
+    );
     await waitFor(() => expect(screen.getByText('12 stories')).toBeInTheDocument());
   });
 
   it('shows the server’s refusal instead of the table', async () => {
     serveQueue([]);
-    server.on('GET', QUEUE, strapiError(403, 'ForbiddenError', 'You may not read the queue: you lack plugin::editorial-workflow.read.'));
+    server.on(
+      'GET',
+      QUEUE,
+      strapiError(
+        403,
+        'ForbiddenError',
+        'You may not read the queue: you lack plugin::editorial-workflow.read.'
+      )
+    );
     showQueue();
-    const message = await screen.findByText('You may not read the queue: you lack plugin::editorial-workflow.read.');
+    const message = await screen.findByText(
+      'You may not read the queue: you lack plugin::editorial-workflow.read.'
+    );
     expect(message.closest('[role="alert"]')).not.toBeNull();
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
     expect(screen.queryByText('Nothing is waiting here.')).not.toBeInTheDocument();

@@ -19,7 +19,12 @@ import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Actor } from '../../../shared/contracts';
-import { asApiError, useGetWorkflowLocalesQuery, useGetQueueQuery, useGetWorkflowQuery } from '../api';
+import {
+  asApiError,
+  useGetWorkflowLocalesQuery,
+  useGetQueueQuery,
+  useGetWorkflowQuery,
+} from '../api';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
 import { StageBadge } from '../components/StageBadge';
 import { formatDateTime, formatElapsed } from '../utils/time';
@@ -54,7 +59,10 @@ const QueuePageContent = () => {
   }, []);
 
   const stageLabel = (id: string) =>
-    formatMessage({ id: getTrad(`stage.${id}`), defaultMessage: workflow?.stages.find((s) => s.id === id)?.name ?? id });
+    formatMessage({
+      id: getTrad(`stage.${id}`),
+      defaultMessage: workflow?.stages.find((s) => s.id === id)?.name ?? id,
+    });
   const title = formatMessage({ id: getTrad('queue.title'), defaultMessage: 'Fact-check queue' });
   const pagination = data?.meta.pagination;
   const items = data?.data ?? [];
@@ -66,7 +74,10 @@ const QueuePageContent = () => {
       <Layouts.Header
         title={title}
         subtitle={formatMessage(
-          { id: getTrad('queue.subtitle'), defaultMessage: 'Stories waiting in {stage}, the longest-waiting first' },
+          {
+            id: getTrad('queue.subtitle'),
+            defaultMessage: 'Stories waiting in {stage}, the longest-waiting first',
+          },
           { stage: stageLabel(stage) }
         )}
       />
@@ -74,27 +85,41 @@ const QueuePageContent = () => {
         <Flex gap={4} paddingBottom={4} alignItems="flex-end" wrap="wrap">
           <Box minWidth="200px">
             <SingleSelect
-              aria-label={formatMessage({ id: getTrad('queue.filter.stage'), defaultMessage: 'Stage' })}
+              aria-label={formatMessage({
+                id: getTrad('queue.filter.stage'),
+                defaultMessage: 'Stage',
+              })}
               value={stage}
               onChange={(value) => setQuery({ stage: String(value), page: '1' })}
               data-testid="ew-queue-stage"
             >
               {(workflow?.stages ?? []).map((s) => (
                 <SingleSelectOption key={s.id} value={s.id}>
-                  {formatMessage({ id: getTrad('list.filter.option'), defaultMessage: 'Stage: {stage}' }, { stage: stageLabel(s.id) })}
+                  {formatMessage(
+                    { id: getTrad('list.filter.option'), defaultMessage: 'Stage: {stage}' },
+                    { stage: stageLabel(s.id) }
+                  )}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           <Box minWidth="200px">
             <SingleSelect
-              aria-label={formatMessage({ id: getTrad('queue.filter.locale'), defaultMessage: 'Locale' })}
+              aria-label={formatMessage({
+                id: getTrad('queue.filter.locale'),
+                defaultMessage: 'Locale',
+              })}
               value={query.locale ?? ''}
-              onChange={(value) => setQuery({ locale: String(value ?? '') || undefined, page: '1' })}
+              onChange={(value) =>
+                setQuery({ locale: String(value ?? '') || undefined, page: '1' })
+              }
               data-testid="ew-queue-locale"
             >
               <SingleSelectOption value="">
-                {formatMessage({ id: getTrad('queue.filter.allLocales'), defaultMessage: 'All locales' })}
+                {formatMessage({
+                  id: getTrad('queue.filter.allLocales'),
+                  defaultMessage: 'All locales',
+                })}
               </SingleSelectOption>
               {(locales ?? []).map((l) => (
                 <SingleSelectOption key={l.code} value={l.code}>
@@ -103,7 +128,11 @@ const QueuePageContent = () => {
               ))}
             </SingleSelect>
           </Box>
-          {isFetching ? <Loader small>{formatMessage({ id: getTrad('queue.loading'), defaultMessage: 'Loading the queue' })}</Loader> : null}
+          {isFetching ? (
+            <Loader small>
+              {formatMessage({ id: getTrad('queue.loading'), defaultMessage: 'Loading the queue' })}
+            </Loader>
+          ) : null}
         </Flex>
 
         {err ? (
@@ -111,23 +140,61 @@ const QueuePageContent = () => {
             <Typography textColor="danger700">{err.message}</Typography>
           </Box>
         ) : isLoading ? (
-          <Loader>{formatMessage({ id: getTrad('queue.loading'), defaultMessage: 'Loading the queue' })}</Loader>
+          <Loader>
+            {formatMessage({ id: getTrad('queue.loading'), defaultMessage: 'Loading the queue' })}
+          </Loader>
         ) : items.length === 0 ? (
           <Box background="neutral0" padding={8} hasRadius shadow="tableShadow">
             <Typography textColor="neutral600" data-testid="ew-queue-empty">
-              {formatMessage({ id: getTrad('queue.empty'), defaultMessage: 'Nothing is waiting here.' })}
+              {formatMessage({
+                id: getTrad('queue.empty'),
+                defaultMessage: 'Nothing is waiting here.',
+              })}
             </Typography>
           </Box>
         ) : (
           <Table colCount={6} rowCount={items.length + 1} data-testid="ew-queue">
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.title'), defaultMessage: 'Story' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.stage'), defaultMessage: 'Stage' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.waiting'), defaultMessage: 'Time in stage' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.submittedBy'), defaultMessage: 'Submitted by' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.lastActor'), defaultMessage: 'Last move by' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('queue.col.locale'), defaultMessage: 'Locale' })}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({ id: getTrad('queue.col.title'), defaultMessage: 'Story' })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({ id: getTrad('queue.col.stage'), defaultMessage: 'Stage' })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({
+                      id: getTrad('queue.col.waiting'),
+                      defaultMessage: 'Time in stage',
+                    })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({
+                      id: getTrad('queue.col.submittedBy'),
+                      defaultMessage: 'Submitted by',
+                    })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({
+                      id: getTrad('queue.col.lastActor'),
+                      defaultMessage: 'Last move by',
+                    })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({ id: getTrad('queue.col.locale'), defaultMessage: 'Locale' })}
+                  </Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -136,21 +203,40 @@ const QueuePageContent = () => {
                 return (
                   <Tr key={`${item.uid}|${item.documentId}|${item.locale}`}>
                     <Td>
-                      <Link tag={RouterLink} to={editViewPath(item.uid, item.documentId, item.locale)}>
-                        {item.title || formatMessage({ id: getTrad('queue.untitled'), defaultMessage: 'Untitled ({documentId})' }, { documentId: item.documentId })}
+                      <Link
+                        tag={RouterLink}
+                        to={editViewPath(item.uid, item.documentId, item.locale)}
+                      >
+                        {item.title ||
+                          formatMessage(
+                            {
+                              id: getTrad('queue.untitled'),
+                              defaultMessage: 'Untitled ({documentId})',
+                            },
+                            { documentId: item.documentId }
+                          )}
                       </Link>
                     </Td>
                     <Td>
-                      <StageBadge stageId={item.stage} stage={s ? { ...s, name: stageLabel(s.id) } : undefined} />
+                      <StageBadge
+                        stageId={item.stage}
+                        stage={s ? { ...s, name: stageLabel(s.id) } : undefined}
+                      />
                     </Td>
                     <Td>
                       <Typography title={formatDateTime(intl, item.enteredStageAt)}>
                         {formatElapsed(intl, item.enteredStageAt, now)}
                       </Typography>
                     </Td>
-                    <Td><Typography>{actorName(item.submittedBy)}</Typography></Td>
-                    <Td><Typography>{actorName(item.lastActor)}</Typography></Td>
-                    <Td><Typography>{item.locale || '—'}</Typography></Td>
+                    <Td>
+                      <Typography>{actorName(item.submittedBy)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{actorName(item.lastActor)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{item.locale || '—'}</Typography>
+                    </Td>
                   </Tr>
                 );
               })}
@@ -164,21 +250,45 @@ const QueuePageContent = () => {
               <Box minWidth="80px">
                 <SingleSelect
                   size="S"
-                  aria-label={formatMessage({ id: getTrad('queue.pageSize'), defaultMessage: 'Entries per page' })}
+                  aria-label={formatMessage({
+                    id: getTrad('queue.pageSize'),
+                    defaultMessage: 'Entries per page',
+                  })}
                   value={String(pageSize)}
                   onChange={(value) => setQuery({ pageSize: String(value), page: '1' })}
                 >
                   {PAGE_SIZE_OPTIONS.map((n) => (
-                    <SingleSelectOption key={n} value={n}>{n}</SingleSelectOption>
+                    <SingleSelectOption key={n} value={n}>
+                      {n}
+                    </SingleSelectOption>
                   ))}
                 </SingleSelect>
               </Box>
               <Typography variant="pi" textColor="neutral600">
-                {formatMessage({ id: getTrad('queue.total'), defaultMessage: '{total, plural, one {# story} other {# stories}}' }, { total: pagination.total })}
+                {formatMessage(
+                  {
+                    id: getTrad('queue.total'),
+                    defaultMessage: '{total, plural, one {# story} other {# stories}}',
+                  },
+                  { total: pagination.total }
+                )}
               </Typography>
             </Flex>
-            <Flex gap={2} alignItems="center" tag="nav" aria-label={formatMessage({ id: getTrad('queue.pagination'), defaultMessage: 'Queue pages' })}>
-              <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => setQuery({ page: String(page - 1) })}>
+            <Flex
+              gap={2}
+              alignItems="center"
+              tag="nav"
+              aria-label={formatMessage({
+                id: getTrad('queue.pagination'),
+                defaultMessage: 'Queue pages',
+              })}
+            >
+              <Button
+                variant="tertiary"
+                size="S"
+                disabled={page <= 1}
+                onClick={() => setQuery({ page: String(page - 1) })}
+              >
                 {formatMessage({ id: getTrad('queue.previous'), defaultMessage: 'Previous page' })}
               </Button>
               <Typography variant="pi" aria-live="polite">
@@ -187,7 +297,12 @@ const QueuePageContent = () => {
                   { page: pagination.page, pageCount: Math.max(1, pagination.pageCount) }
                 )}
               </Typography>
-              <Button variant="tertiary" size="S" disabled={page >= pagination.pageCount} onClick={() => setQuery({ page: String(page + 1) })}>
+              <Button
+                variant="tertiary"
+                size="S"
+                disabled={page >= pagination.pageCount}
+                onClick={() => setQuery({ page: String(page + 1) })}
+              >
                 {formatMessage({ id: getTrad('queue.next'), defaultMessage: 'Next page' })}
               </Button>
             </Flex>

@@ -1,5 +1,17 @@
 import * as React from 'react';
-import { Box, Checkbox, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Checkbox,
+  Flex,
+  Loader,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { TRANSITION_EVENT } from '../../../shared/contracts';
@@ -29,7 +41,10 @@ const WebhooksSettingsContent = () => {
   const { formatMessage } = useIntl();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { allowedActions, isLoading: loadingRBAC } = useRBAC({ read: PERMISSIONS.read, update: PERMISSIONS.update });
+  const { allowedActions, isLoading: loadingRBAC } = useRBAC({
+    read: PERMISSIONS.read,
+    update: PERMISSIONS.update,
+  });
   const [webhooks, setWebhooks] = React.useState<Webhook[] | null>(null);
   const [saving, setSaving] = React.useState<string | number | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -67,13 +82,19 @@ const WebhooksSettingsContent = () => {
       });
     } catch (e: any) {
       setWebhooks((all) => (all ?? []).map((w) => (w.id === webhook.id ? webhook : w)));
-      toggleNotification({ type: 'danger', message: e?.response?.data?.error?.message ?? e?.message ?? String(e) });
+      toggleNotification({
+        type: 'danger',
+        message: e?.response?.data?.error?.message ?? e?.message ?? String(e),
+      });
     } finally {
       setSaving(null);
     }
   };
 
-  const title = formatMessage({ id: getTrad('webhooks.title'), defaultMessage: 'Editorial workflow events' });
+  const title = formatMessage({
+    id: getTrad('webhooks.title'),
+    defaultMessage: 'Editorial workflow events',
+  });
   if (loadingRBAC) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
 
@@ -85,7 +106,8 @@ const WebhooksSettingsContent = () => {
         subtitle={formatMessage(
           {
             id: getTrad('webhooks.subtitle'),
-            defaultMessage: 'Choose which webhooks receive {event}, sent after every workflow move.',
+            defaultMessage:
+              'Choose which webhooks receive {event}, sent after every workflow move.',
           },
           { event: TRANSITION_EVENT }
         )}
@@ -96,13 +118,16 @@ const WebhooksSettingsContent = () => {
             <Typography textColor="danger700">{error}</Typography>
           </Box>
         ) : !webhooks ? (
-          <Loader>{formatMessage({ id: getTrad('webhooks.loading'), defaultMessage: 'Loading webhooks' })}</Loader>
+          <Loader>
+            {formatMessage({ id: getTrad('webhooks.loading'), defaultMessage: 'Loading webhooks' })}
+          </Loader>
         ) : webhooks.length === 0 ? (
           <Box background="neutral0" padding={8} hasRadius shadow="tableShadow">
             <Typography textColor="neutral600">
               {formatMessage({
                 id: getTrad('webhooks.empty'),
-                defaultMessage: 'No webhooks yet. Create one in Settings → Webhooks, then choose it here.',
+                defaultMessage:
+                  'No webhooks yet. Create one in Settings → Webhooks, then choose it here.',
               })}
             </Typography>
           </Box>
@@ -110,21 +135,38 @@ const WebhooksSettingsContent = () => {
           <Table colCount={3} rowCount={webhooks.length + 1} data-testid="ew-webhooks">
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('webhooks.col.name'), defaultMessage: 'Webhook' })}</Typography></Th>
-                <Th><Typography variant="sigma">{formatMessage({ id: getTrad('webhooks.col.url'), defaultMessage: 'URL' })}</Typography></Th>
-                <Th><Typography variant="sigma">{TRANSITION_EVENT}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({ id: getTrad('webhooks.col.name'), defaultMessage: 'Webhook' })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({ id: getTrad('webhooks.col.url'), defaultMessage: 'URL' })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{TRANSITION_EVENT}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
               {webhooks.map((webhook) => (
                 <Tr key={webhook.id}>
-                  <Td><Typography fontWeight="semiBold">{webhook.name}</Typography></Td>
-                  <Td><Typography textColor="neutral600">{webhook.url}</Typography></Td>
+                  <Td>
+                    <Typography fontWeight="semiBold">{webhook.name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral600">{webhook.url}</Typography>
+                  </Td>
                   <Td>
                     <Flex gap={2}>
                       <Checkbox
                         aria-label={formatMessage(
-                          { id: getTrad('webhooks.toggle'), defaultMessage: 'Send {event} to {name}' },
+                          {
+                            id: getTrad('webhooks.toggle'),
+                            defaultMessage: 'Send {event} to {name}',
+                          },
                           { event: TRANSITION_EVENT, name: webhook.name }
                         )}
                         checked={webhook.events.includes(TRANSITION_EVENT)}

@@ -24,6 +24,8 @@ export const knownManaged = (): string[] | null => {
 };
 
 export const uidFromLocation = () => {
-  const match = window.location.pathname.match(/\/content-manager\/(?:collection-types|single-types)\/([^/?#]+)/);
+  const match = window.location.pathname.match(
+    /\/content-manager\/(?:collection-types|single-types)\/([^/?#]+)/
+  );
   return match ? decodeURIComponent(match[1]) : null;
 };

@@ -10,7 +10,11 @@ export const formatElapsed = (intl: IntlShape, iso: string, now = Date.now()) =>
   ];
   for (const [unit, size] of units) {
     if (seconds >= size) {
-      return intl.formatNumber(Math.floor(seconds / size), { style: 'unit', unit, unitDisplay: 'long' });
+      return intl.formatNumber(Math.floor(seconds / size), {
+        style: 'unit',
+        unit,
+        unitDisplay: 'long',
+      });
     }
   }
   return intl.formatNumber(seconds, { style: 'unit', unit: 'second', unitDisplay: 'long' });

@@ -20,7 +20,12 @@ export default {
   'workflow-history': {
     schema: {
       ...historySchema,
-      indexes: [{ name: 'ew_history_target', columns: ['target_uid', 'target_document_id', 'target_locale'] }],
+      indexes: [
+        {
+          name: 'ew_history_target',
+          columns: ['target_uid', 'target_document_id', 'target_locale'],
+        },
+      ],
     },
   },
 };

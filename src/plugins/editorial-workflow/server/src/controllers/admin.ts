@@ -6,7 +6,8 @@ import { parseQueueQuery, parseStagesQuery, targetFromRequest } from './shared';
 
 // Admin panel API (admin JWT). Permissions: `read` on the routes, one action per transition here;
 // which documents a user sees and moves follows their Content Manager rights (services/access.ts).
-const mayFor = (ctx: any) => (transitionId: string) => Boolean(ctx.state.userAbility?.can(transitionAction(transitionId)));
+const mayFor = (ctx: any) => (transitionId: string) =>
+  Boolean(ctx.state.userAbility?.can(transitionAction(transitionId)));
 const never = () => false;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -19,8 +20,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { userAbility } = ctx.state;
     const target = await targetFromRequest(strapi, ctx, userAbility);
     // Without the right to edit it, a user sees no move to make.
-    const may = (await getService(strapi, 'access').mayUpdate(userAbility, target)) ? mayFor(ctx) : never;
-    ctx.body = { data: await getService(strapi, 'workflow').getState(target, adminActor(ctx.state.user), may) };
+    const may = (await getService(strapi, 'access').mayUpdate(userAbility, target))
+      ? mayFor(ctx)
+      : never;
+    ctx.body = {
+      data: await getService(strapi, 'workflow').getState(target, adminActor(ctx.state.user), may),
+    };
   },
 
   async transition(ctx: any) {
@@ -28,16 +33,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const target = await targetFromRequest(strapi, ctx, userAbility);
     await getService(strapi, 'access').assertMayUpdate(userAbility, target);
     ctx.body = {
-      data: await getService(strapi, 'workflow').transition(target, ctx.request.body, adminActor(ctx.state.user), mayFor(ctx)),
+      data: await getService(strapi, 'workflow').transition(
+        target,
+        ctx.request.body,
+        adminActor(ctx.state.user),
+        mayFor(ctx)
+      ),
     };
   },
 
   async stages(ctx: any) {
     const { uid, locale, documentIds } = await parseStagesQuery(strapi, ctx.query);
-    ctx.body = { data: await getService(strapi, 'workflow').stages(uid, locale, documentIds, ctx.state.userAbility) };
+    ctx.body = {
+      data: await getService(strapi, 'workflow').stages(
+        uid,
+        locale,
+        documentIds,
+        ctx.state.userAbility
+      ),
+    };
   },
 
   async queue(ctx: any) {
-    ctx.body = await getService(strapi, 'workflow').queue(parseQueueQuery(strapi, ctx.query), ctx.state.userAbility);
+    ctx.body = await getService(strapi, 'workflow').queue(
+      parseQueueQuery(strapi, ctx.query),
+      ctx.state.userAbility
+    );
   },
 });

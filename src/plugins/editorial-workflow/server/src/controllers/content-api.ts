@@ -10,12 +10,23 @@ const anyTransition = () => true;
 export const state = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: any) {
     const target = await targetFromRequest(strapi, ctx);
-    ctx.body = { data: await getService(strapi, 'workflow').getState(target, actorFromRequest(ctx), anyTransition) };
+    ctx.body = {
+      data: await getService(strapi, 'workflow').getState(
+        target,
+        actorFromRequest(ctx),
+        anyTransition
+      ),
+    };
   },
   async transition(ctx: any) {
     const target = await targetFromRequest(strapi, ctx);
     ctx.body = {
-      data: await getService(strapi, 'workflow').transition(target, ctx.request.body, actorFromRequest(ctx), anyTransition),
+      data: await getService(strapi, 'workflow').transition(
+        target,
+        ctx.request.body,
+        actorFromRequest(ctx),
+        anyTransition
+      ),
     };
   },
 });

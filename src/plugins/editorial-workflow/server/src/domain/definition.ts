@@ -75,17 +75,25 @@ const configSchema = z
   .strictObject(
     {
       contentTypes: z
-        .array(z.string({ error: UID_PROBLEM }).regex(UID_PATTERN, UID_PROBLEM), { error: 'must be a non-empty list of content-type uids' })
+        .array(z.string({ error: UID_PROBLEM }).regex(UID_PATTERN, UID_PROBLEM), {
+          error: 'must be a non-empty list of content-type uids',
+        })
         .min(1, 'must be a non-empty list of content-type uids'),
-      stages: z.array(stageSchema, { error: 'must list at least two stages' }).min(2, 'must list at least two stages'),
+      stages: z
+        .array(stageSchema, { error: 'must list at least two stages' })
+        .min(2, 'must list at least two stages'),
       transitions: z
         .array(transitionSchema, { error: 'must list at least one transition' })
         .min(1, 'must list at least one transition'),
       separationOfDuties: flag(),
       publishWith: z
-        .record(z.string(), listOf((f) => typeof f === 'string', 'must be a list of relation field names'), {
-          error: 'must map content-type uids to relation field names',
-        })
+        .record(
+          z.string(),
+          listOf((f) => typeof f === 'string', 'must be a list of relation field names'),
+          {
+            error: 'must map content-type uids to relation field names',
+          }
+        )
         .optional(),
       reviewFields: z
         .record(z.string(), listOf(isName, 'must be a list of field names'), {
@@ -103,7 +111,8 @@ const configSchema = z
   // What one part says about another: stage ids that transitions name, one initial stage, every
   // stage reachable. Runs once every part has the right shape.
   .superRefine((config, ctx) => {
-    const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const problem = (path: PropertyKey[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
 
     const stageIds = new Set<string>();
     config.stages.forEach((s, i) => {
@@ -111,7 +120,8 @@ const configSchema = z
       stageIds.add(s.id);
     });
     const initial = config.stages.filter((s) => s.initial);
-    if (initial.length !== 1) problem(['stages'], `must have exactly one initial stage (found ${initial.length})`);
+    if (initial.length !== 1)
+      problem(['stages'], `must have exactly one initial stage (found ${initial.length})`);
     else if (initial[0].publishes) problem(['stages'], 'the initial stage cannot publish');
     const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
 
@@ -120,13 +130,20 @@ const configSchema = z
       const from = typeof t.from === 'string' ? [t.from] : t.from;
       from.forEach((f, j) => {
         if (typeof f !== 'string' || !stageIds.has(f)) {
-          problem(['transitions', i, 'from', ...(Array.isArray(t.from) ? [j] : [])], `names no stage ("${String(f)}")`);
+          problem(
+            ['transitions', i, 'from', ...(Array.isArray(t.from) ? [j] : [])],
+            `names no stage ("${String(f)}")`
+          );
         }
       });
       if (!stageIds.has(t.to)) problem(['transitions', i, 'to'], `names no stage ("${t.to}")`);
-      else if (from.includes(t.to)) problem(['transitions', i, 'to'], 'must differ from every "from" stage');
+      else if (from.includes(t.to))
+        problem(['transitions', i, 'to'], 'must differ from every "from" stage');
       if (t.unpublishes && publishing.has(t.to)) {
-        problem(['transitions', i, 'unpublishes'], 'cannot be true for a transition into a publishing stage');
+        problem(
+          ['transitions', i, 'unpublishes'],
+          'cannot be true for a transition into a publishing stage'
+        );
       }
       if (transitionIds.has(t.id)) problem(['transitions', i, 'id'], `repeats "${t.id}"`);
       transitionIds.add(t.id);
@@ -138,25 +155,39 @@ const configSchema = z
     }
 
     for (const uid of Object.keys(config.publishWith ?? {})) {
-      if (!config.contentTypes.includes(uid)) problem(['publishWith', uid], 'is not one of contentTypes');
+      if (!config.contentTypes.includes(uid))
+        problem(['publishWith', uid], 'is not one of contentTypes');
     }
     for (const uid of Object.keys(config.reviewFields ?? {})) {
-      if (!UID_PATTERN.test(uid)) problem(['reviewFields', uid], 'must be keyed by a content-type uid');
+      if (!UID_PATTERN.test(uid))
+        problem(['reviewFields', uid], 'must be keyed by a content-type uid');
     }
   });
 
 /** `transitions[2].to`, `publishWith.api::quote.quote`, or `config` for the whole. */
 const keyOf = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((key, part) => (typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part)), '') ||
-  'config';
+  path.reduce<string>(
+    (key, part) =>
+      typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part),
+    ''
+  ) || 'config';
 
 const toConfigError = (issues: readonly z.core.$ZodIssue[]) => {
   // An unknown top-level key is the likeliest typo: name it first, as an operator reads the config.
-  const issue = issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ?? issues[0];
+  const issue =
+    issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ?? issues[0];
   if (issue.code === 'unrecognized_keys') {
-    const shape = issue.path.length === 0 ? configSchema.shape : issue.path[0] === 'stages' ? stageSchema.shape : transitionSchema.shape;
+    const shape =
+      issue.path.length === 0
+        ? configSchema.shape
+        : issue.path[0] === 'stages'
+          ? stageSchema.shape
+          : transitionSchema.shape;
     const known = Object.keys(shape);
-    return new WorkflowConfigError(keyOf([...issue.path, issue.keys[0]]), `is not a known key (known: ${known.join(', ')})`);
+    return new WorkflowConfigError(
+      keyOf([...issue.path, issue.keys[0]]),
+      `is not a known key (known: ${known.join(', ')})`
+    );
   }
   return new WorkflowConfigError(keyOf(issue.path), issue.message);
 };
@@ -167,7 +198,11 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
   const config = parsed.data;
 
   const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
-  const stages: Stage[] = config.stages.map((s) => ({ ...s, initial: s.initial ?? false, publishes: s.publishes ?? false }));
+  const stages: Stage[] = config.stages.map((s) => ({
+    ...s,
+    initial: s.initial ?? false,
+    publishes: s.publishes ?? false,
+  }));
   const transitions: Transition[] = config.transitions.map((t) => {
     const from = (typeof t.from === 'string' ? [t.from] : t.from) as string[];
     return {
@@ -196,7 +231,10 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
 };
 
 export const initialStage = (def: WorkflowDefinition) => def.stages.find((s) => s.initial)!;
-export const stageById = (def: WorkflowDefinition, id: string) => def.stages.find((s) => s.id === id);
-export const isPublishingStage = (def: WorkflowDefinition, id: string) => Boolean(stageById(def, id)?.publishes);
+export const stageById = (def: WorkflowDefinition, id: string) =>
+  def.stages.find((s) => s.id === id);
+export const isPublishingStage = (def: WorkflowDefinition, id: string) =>
+  Boolean(stageById(def, id)?.publishes);
 /** The stage a document that is already live belongs in when it joins the workflow. */
-export const firstPublishingStage = (def: WorkflowDefinition) => def.stages.find((s) => s.publishes);
+export const firstPublishingStage = (def: WorkflowDefinition) =>
+  def.stages.find((s) => s.publishes);

@@ -10,7 +10,13 @@ export const NEWSROOM_CONFIG = {
   ],
   transitions: [
     { id: 'submit', name: 'Submit for fact-check', from: 'draft', to: 'fact_check' },
-    { id: 'request_changes', name: 'Request changes', from: 'fact_check', to: 'draft', requireComment: true },
+    {
+      id: 'request_changes',
+      name: 'Request changes',
+      from: 'fact_check',
+      to: 'draft',
+      requireComment: true,
+    },
     {
       id: 'approve',
       name: 'Approve and publish',
@@ -19,7 +25,14 @@ export const NEWSROOM_CONFIG = {
       guards: ['quotes-verified'],
       separationOfDuties: true,
     },
-    { id: 'retract', name: 'Retract', from: 'published', to: 'draft', requireComment: true, commentPrompt: 'Retracting takes the story down: say why.' },
+    {
+      id: 'retract',
+      name: 'Retract',
+      from: 'published',
+      to: 'draft',
+      requireComment: true,
+      commentPrompt: 'Retracting takes the story down: say why.',
+    },
   ],
   // An article's quotes go live and come down with it.
   publishWith: { 'api::article.article': ['quotes'] },

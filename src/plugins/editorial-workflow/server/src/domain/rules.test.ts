@@ -28,7 +28,11 @@ const state = (stage: string, extra: Partial<WorkflowState> = {}): WorkflowState
   lastActor: writer,
   ...extra,
 });
-const request = (transition: string, comment: string | null = 'because', expectedVersion: number | null = null) => ({
+const request = (
+  transition: string,
+  comment: string | null = 'because',
+  expectedVersion: number | null = null
+) => ({
   transition,
   comment,
   expectedVersion,
@@ -38,7 +42,12 @@ const nothing = () => false;
 
 // Every stage × transition × permission, for an actor who is neither author nor submitter.
 const STAGES = ['draft', 'fact_check', 'published'];
-const STARTS: Record<string, string> = { submit: 'draft', request_changes: 'fact_check', approve: 'fact_check', retract: 'published' };
+const STARTS: Record<string, string> = {
+  submit: 'draft',
+  request_changes: 'fact_check',
+  approve: 'fact_check',
+  retract: 'published',
+};
 const TABLE = STAGES.flatMap((stage) =>
   Object.keys(STARTS).flatMap((transition) =>
     [true, false].map((permitted) => {
@@ -50,7 +59,13 @@ const TABLE = STAGES.flatMap((stage) =>
 
 describe('decideMove: every stage × transition × permission', () => {
   it.each(TABLE)('in %s, %s with permission %s → %s', (stage, transition, permitted, expected) => {
-    const decision = decideMove(def, state(stage), request(transition), editor, permitted ? everything : nothing);
+    const decision = decideMove(
+      def,
+      state(stage),
+      request(transition),
+      editor,
+      permitted ? everything : nothing
+    );
     if (expected === 'ok') {
       expect(decision.ok).toBe(true);
     } else {
@@ -64,70 +79,122 @@ describe('decideMove: what else is checked', () => {
   it('refuses an unknown transition with 400, before permissions', () => {
     const d = decideMove(def, state('draft'), request('publish_now'), editor, nothing);
     expect(d).toMatchObject({ ok: false, refusal: { status: 400, name: 'ValidationError' } });
-    if (!d.ok) expect(d.refusal.message).toBe('Unknown transition "publish_now" (known: submit, request_changes, approve, retract)');
+    if (!d.ok)
+      expect(d.refusal.message).toBe(
+        'Unknown transition "publish_now" (known: submit, request_changes, approve, retract)'
+      );
   });
 
   it('requires a comment where the transition says so, in its own words', () => {
-    const retract = decideMove(def, state('published'), request('retract', null), editor, everything);
+    const retract = decideMove(
+      def,
+      state('published'),
+      request('retract', null),
+      editor,
+      everything
+    );
     expect(retract).toMatchObject({
       ok: false,
       refusal: {
         status: 400,
         name: 'ValidationError',
         message: 'Retracting takes the story down: say why.',
-        details: { errors: [{ path: ['comment'], message: 'Retracting takes the story down: say why.' }] },
+        details: {
+          errors: [{ path: ['comment'], message: 'Retracting takes the story down: say why.' }],
+        },
       },
     });
     // Without a commentPrompt in the config, a plain request naming the move.
-    const d = decideMove(def, state('fact_check'), request('request_changes', null), editor, everything);
-    expect(d).toMatchObject({ ok: false, refusal: { status: 400, message: '"Request changes" needs a comment: say why.' } });
-    expect(decideMove(def, state('draft'), request('submit', null), editor, everything).ok).toBe(true);
+    const d = decideMove(
+      def,
+      state('fact_check'),
+      request('request_changes', null),
+      editor,
+      everything
+    );
+    expect(d).toMatchObject({
+      ok: false,
+      refusal: { status: 400, message: '"Request changes" needs a comment: say why.' },
+    });
+    expect(decideMove(def, state('draft'), request('submit', null), editor, everything).ok).toBe(
+      true
+    );
   });
 
-  it('commentPrompt: the config\'s words, a plain request, or nothing for a move without a comment', () => {
+  it("commentPrompt: the config's words, a plain request, or nothing for a move without a comment", () => {
     const byId = (id: string) => def.transitions.find((t) => t.id === id)!;
     expect(commentPrompt(byId('retract'))).toBe('Retracting takes the story down: say why.');
-    expect(commentPrompt(byId('request_changes'))).toBe('"Request changes" needs a comment: say why.');
+    expect(commentPrompt(byId('request_changes'))).toBe(
+      '"Request changes" needs a comment: say why.'
+    );
     expect(commentPrompt(byId('submit'))).toBeUndefined();
   });
 
   it('refuses comments over 5,000 characters', () => {
-    const d = decideMove(def, state('draft'), request('submit', 'x'.repeat(5001)), editor, everything);
+    const d = decideMove(
+      def,
+      state('draft'),
+      request('submit', 'x'.repeat(5001)),
+      editor,
+      everything
+    );
     expect(d).toMatchObject({ ok: false, refusal: { status: 400, name: 'ValidationError' } });
-    expect(decideMove(def, state('draft'), request('submit', 'x'.repeat(5000)), editor, everything).ok).toBe(true);
+    expect(
+      decideMove(def, state('draft'), request('submit', 'x'.repeat(5000)), editor, everything).ok
+    ).toBe(true);
   });
 
   it('refuses a stale expectedVersion with 409', () => {
     const d = decideMove(def, state('draft'), request('submit', null, 3), editor, everything);
-    expect(d).toMatchObject({ ok: false, refusal: { status: 409, name: 'ConflictError', details: { version: 4 } } });
-    expect(decideMove(def, state('draft'), request('submit', null, 4), editor, everything).ok).toBe(true);
+    expect(d).toMatchObject({
+      ok: false,
+      refusal: { status: 409, name: 'ConflictError', details: { version: 4 } },
+    });
+    expect(decideMove(def, state('draft'), request('submit', null, 4), editor, everything).ok).toBe(
+      true
+    );
   });
 
   it('separation of duties: neither the submitter nor the author may approve', () => {
     const submittedByOther = state('fact_check', { author: checker, submitter: editor });
-    expect(decideMove(def, submittedByOther, request('approve'), editor, everything)).toMatchObject({
-      ok: false,
-      refusal: { status: 403, message: 'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round' },
-    });
+    expect(decideMove(def, submittedByOther, request('approve'), editor, everything)).toMatchObject(
+      {
+        ok: false,
+        refusal: {
+          status: 403,
+          message:
+            'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round',
+        },
+      }
+    );
     const writtenByChecker = state('fact_check', { author: checker, submitter: editor });
-    expect(decideMove(def, writtenByChecker, request('approve'), checker, everything)).toMatchObject({
+    expect(
+      decideMove(def, writtenByChecker, request('approve'), checker, everything)
+    ).toMatchObject({
       ok: false,
       refusal: { status: 403, message: expect.stringContaining('because you created this story') },
     });
-    expect(decideMove(def, state('fact_check'), request('approve'), checker, everything).ok).toBe(true);
+    expect(decideMove(def, state('fact_check'), request('approve'), checker, everything).ok).toBe(
+      true
+    );
     // The author may still send it back.
-    expect(decideMove(def, state('fact_check'), request('request_changes'), writer, everything).ok).toBe(true);
+    expect(
+      decideMove(def, state('fact_check'), request('request_changes'), writer, everything).ok
+    ).toBe(true);
   });
 
   it('separation of duties can be turned off', () => {
     const relaxed = parseWorkflowConfig({ ...NEWSROOM_CONFIG, separationOfDuties: false });
-    expect(decideMove(relaxed, state('fact_check'), request('approve'), writer, everything).ok).toBe(true);
+    expect(
+      decideMove(relaxed, state('fact_check'), request('approve'), writer, everything).ok
+    ).toBe(true);
   });
 });
 
 describe('allowedTransitions', () => {
   it('lists only moves from this stage that this actor may make', () => {
-    const ids = (s: WorkflowState, a: Actor, may: (t: string) => boolean) => allowedTransitions(def, s, a, may).map((t) => t.id);
+    const ids = (s: WorkflowState, a: Actor, may: (t: string) => boolean) =>
+      allowedTransitions(def, s, a, may).map((t) => t.id);
     expect(ids(state('fact_check'), checker, everything)).toEqual(['request_changes', 'approve']);
     expect(ids(state('fact_check'), writer, everything)).toEqual(['request_changes']);
     expect(ids(state('fact_check'), checker, (t) => t === 'approve')).toEqual(['approve']);
@@ -139,9 +206,20 @@ describe('allowedTransitions', () => {
 describe('applyMove and afterEdit', () => {
   it('records the submitter on leaving draft and forgets them on return', () => {
     const submitted = applyMove(def, state('draft'), def.transitions[0], editor, new Date(1000));
-    expect(submitted).toMatchObject({ stage: 'fact_check', version: 5, submitter: editor, lastActor: editor, enteredStageAt: new Date(1000) });
+    expect(submitted).toMatchObject({
+      stage: 'fact_check',
+      version: 5,
+      submitter: editor,
+      lastActor: editor,
+      enteredStageAt: new Date(1000),
+    });
     const approved = applyMove(def, submitted, def.transitions[2], checker, new Date(2000));
-    expect(approved).toMatchObject({ stage: 'published', version: 6, submitter: editor, lastActor: checker });
+    expect(approved).toMatchObject({
+      stage: 'published',
+      version: 6,
+      submitter: editor,
+      lastActor: checker,
+    });
     const retracted = applyMove(def, approved, def.transitions[3], editor, new Date(3000));
     expect(retracted).toMatchObject({ stage: 'draft', submitter: null });
   });
@@ -149,29 +227,63 @@ describe('applyMove and afterEdit', () => {
   it('an edit after approval or during fact-check sends the working copy back to draft, as a move', () => {
     for (const stage of ['published', 'fact_check']) {
       expect(afterEdit(def, state(stage), editor, new Date(5))).toEqual({
-        state: { ...state(stage), stage: 'draft', version: 5, enteredStageAt: new Date(5), submitter: null, editors: [editor], lastActor: editor },
+        state: {
+          ...state(stage),
+          stage: 'draft',
+          version: 5,
+          enteredStageAt: new Date(5),
+          submitter: null,
+          editors: [editor],
+          lastActor: editor,
+        },
         moved: true,
       });
     }
   });
 
   it('an edit in draft only adds the editor to the round, once', () => {
-    expect(afterEdit(def, state('draft'), editor, new Date(5))).toEqual({ state: { ...state('draft'), editors: [editor] }, moved: false });
+    expect(afterEdit(def, state('draft'), editor, new Date(5))).toEqual({
+      state: { ...state('draft'), editors: [editor] },
+      moved: false,
+    });
     expect(afterEdit(def, state('draft', { editors: [editor] }), editor, new Date(5))).toBeNull();
   });
 
   it('approval clears the contributors; request changes keeps them', () => {
     const inReview = state('fact_check', { editors: [editor] });
     expect(applyMove(def, inReview, def.transitions[2], checker, new Date(1)).editors).toEqual([]);
-    expect(applyMove(def, inReview, def.transitions[1], checker, new Date(1)).editors).toEqual([editor]);
+    expect(applyMove(def, inReview, def.transitions[1], checker, new Date(1)).editors).toEqual([
+      editor,
+    ]);
   });
 
   it('whoever changed the content since the last approval may not approve it', () => {
-    const decision = decideMove(def, state('fact_check', { editors: [editor] }), request('approve'), editor, everything);
+    const decision = decideMove(
+      def,
+      state('fact_check', { editors: [editor] }),
+      request('approve'),
+      editor,
+      everything
+    );
     expect(decision).toMatchObject({ ok: false, refusal: { status: 403, name: 'ForbiddenError' } });
-    if (!decision.ok) expect(decision.refusal.message).toMatch(/you changed its content since it was last approved/);
-    expect(allowedTransitions(def, state('fact_check', { editors: [editor] }), editor, everything).map((t) => t.id)).toEqual(['request_changes']);
-    expect(decideMove(def, state('fact_check', { editors: [editor] }), request('approve'), checker, everything).ok).toBe(true);
+    if (!decision.ok)
+      expect(decision.refusal.message).toMatch(
+        /you changed its content since it was last approved/
+      );
+    expect(
+      allowedTransitions(def, state('fact_check', { editors: [editor] }), editor, everything).map(
+        (t) => t.id
+      )
+    ).toEqual(['request_changes']);
+    expect(
+      decideMove(
+        def,
+        state('fact_check', { editors: [editor] }),
+        request('approve'),
+        checker,
+        everything
+      ).ok
+    ).toBe(true);
   });
 
   it('publishing effects follow the stages', () => {
@@ -197,8 +309,12 @@ describe('guardRefusal and sameActor', () => {
   it('compares by type and id, or by name for system actors', () => {
     expect(sameActor(writer, { ...writer, name: 'renamed' })).toBe(true);
     expect(sameActor(writer, { ...writer, type: 'api-token' })).toBe(false);
-    expect(sameActor({ type: 'system', id: null, name: 'a' }, { type: 'system', id: null, name: 'a' })).toBe(true);
-    expect(sameActor({ type: 'system', id: null, name: 'a' }, { type: 'system', id: null, name: 'b' })).toBe(false);
+    expect(
+      sameActor({ type: 'system', id: null, name: 'a' }, { type: 'system', id: null, name: 'a' })
+    ).toBe(true);
+    expect(
+      sameActor({ type: 'system', id: null, name: 'a' }, { type: 'system', id: null, name: 'b' })
+    ).toBe(false);
     expect(sameActor(writer, null)).toBe(false);
   });
 });

@@ -35,23 +35,37 @@ const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
  * What the comment box asks for: the transition's own `commentPrompt`, or a plain request. The
  * same words refuse a move sent without the comment, so the panel and the API say one thing.
  */
-export const commentPrompt = (transition: Pick<Transition, 'name' | 'requireComment' | 'commentPrompt'>): string | undefined =>
-  transition.commentPrompt ?? (transition.requireComment ? `"${transition.name}" needs a comment: say why.` : undefined);
+export const commentPrompt = (
+  transition: Pick<Transition, 'name' | 'requireComment' | 'commentPrompt'>
+): string | undefined =>
+  transition.commentPrompt ??
+  (transition.requireComment ? `"${transition.name}" needs a comment: say why.` : undefined);
 
 /** Same person or token: ids where there are ids, names for system actors. */
 export const sameActor = (a: Actor | null, b: Actor | null) =>
-  Boolean(a && b && a.type === b.type && (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name));
+  Boolean(
+    a &&
+    b &&
+    a.type === b.type &&
+    (a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name)
+  );
 
 /** Why `actor` wrote part of the version under review (created, submitted or edited it), or null. */
 export const participation = (state: WorkflowState, actor: Actor): string | null => {
   if (sameActor(actor, state.submitter)) return 'you submitted this story for this round';
   if (sameActor(actor, state.author)) return 'you created this story';
-  if (state.editors.some((editor) => sameActor(actor, editor))) return 'you changed its content since it was last approved';
+  if (state.editors.some((editor) => sameActor(actor, editor)))
+    return 'you changed its content since it was last approved';
   return null;
 };
 
 /** Whether separation of duties stops `actor` from making `transition` on this state. */
-const dutyConflict = (def: WorkflowDefinition, transition: Transition, state: WorkflowState, actor: Actor) => {
+const dutyConflict = (
+  def: WorkflowDefinition,
+  transition: Transition,
+  state: WorkflowState,
+  actor: Actor
+) => {
   if (!def.separationOfDuties || !transition.separationOfDuties) return null;
   return participation(state, actor);
 };
@@ -79,7 +93,12 @@ export const decideMove = (
   }
   if (transition.requireComment && !request.comment) {
     const message = commentPrompt(transition)!;
-    return refuse({ status: 400, name: 'ValidationError', message, details: { errors: [{ path: ['comment'], message }] } });
+    return refuse({
+      status: 400,
+      name: 'ValidationError',
+      message,
+      details: { errors: [{ path: ['comment'], message }] },
+    });
   }
   if (request.comment && request.comment.length > def.maxCommentLength) {
     return refuse({
@@ -90,7 +109,11 @@ export const decideMove = (
     });
   }
   if (!may(transition.id)) {
-    return refuse({ status: 403, name: 'ForbiddenError', message: `You may not make the transition "${transition.name}"` });
+    return refuse({
+      status: 403,
+      name: 'ForbiddenError',
+      message: `You may not make the transition "${transition.name}"`,
+    });
   }
   if (!transition.from.includes(state.stage)) {
     return refuse({
@@ -154,7 +177,15 @@ export const applyMove = (
   else if (state.stage === initial) submitter = actor;
   // Once approved, every word of the working copy has been reviewed.
   const editors = isPublishingStage(def, transition.to) ? [] : state.editors;
-  return { ...state, stage: transition.to, version: state.version + 1, enteredStageAt: now, submitter, editors, lastActor: actor };
+  return {
+    ...state,
+    stage: transition.to,
+    version: state.version + 1,
+    enteredStageAt: now,
+    submitter,
+    editors,
+    lastActor: actor,
+  };
 };
 
 /**
@@ -173,11 +204,22 @@ export const afterEdit = (
   const initial = initialStage(def).id;
   if (state.stage === initial) return known ? null : { state: { ...state, editors }, moved: false };
   return {
-    state: { ...state, stage: initial, version: state.version + 1, enteredStageAt: now, submitter: null, editors, lastActor: actor },
+    state: {
+      ...state,
+      stage: initial,
+      version: state.version + 1,
+      enteredStageAt: now,
+      submitter: null,
+      editors,
+      lastActor: actor,
+    },
     moved: true,
   };
 };
 
 /** Whether a transition puts the document live, takes it down, or neither. */
-export const publishingEffect = (def: WorkflowDefinition, transition: Transition): 'publish' | 'unpublish' | null =>
+export const publishingEffect = (
+  def: WorkflowDefinition,
+  transition: Transition
+): 'publish' | 'unpublish' | null =>
   isPublishingStage(def, transition.to) ? 'publish' : transition.unpublishes ? 'unpublish' : null;

@@ -50,8 +50,10 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
   const workflow = () => getService(strapi, 'workflow');
   const model = (uid: string) => strapi.getModel(uid as any) as any;
   const isLocalized = (uid: string) => isLocalizedType(strapi, uid);
-  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
-  const localeOf = async (uid: string, locale: unknown) => (isLocalized(uid) ? (typeof locale === 'string' && locale) || defaultLocale() : '');
+  const defaultLocale = (): Promise<string> =>
+    strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const localeOf = async (uid: string, locale: unknown) =>
+    isLocalized(uid) ? (typeof locale === 'string' && locale) || defaultLocale() : '';
   const displayName = (uid: string) => model(uid).info.pluralName;
   const actor = () => actorFromRequest(strapi.requestContext.get());
 
@@ -59,12 +61,18 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
   const localesOf = async (uid: string, documentId: string, locale: unknown): Promise<string[]> => {
     if (!isLocalized(uid)) return [''];
     if (locale !== '*') return [await localeOf(uid, locale)];
-    const rows = await strapi.db.query(uid as any).findMany({ where: { documentId }, select: ['locale'] });
+    const rows = await strapi.db
+      .query(uid as any)
+      .findMany({ where: { documentId }, select: ['locale'] });
     return [...new Set(rows.map((r: any) => r.locale as string))];
   };
 
   /** Managed documents whose working copy (draft row) holds this related document (a quote). */
-  const owners = async (uid: string, documentId: string, locale: string | null): Promise<Target[]> => {
+  const owners = async (
+    uid: string,
+    documentId: string,
+    locale: string | null
+  ): Promise<Target[]> => {
     const found: Target[] = [];
     for (const link of definition().relatedTypes().get(uid) ?? []) {
       if (!link.inverse) continue;
@@ -77,7 +85,11 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
       });
       for (const row of rows) {
         for (const owner of [row[link.inverse]].flat().filter(Boolean)) {
-          found.push({ uid: link.ownerUid, documentId: owner.documentId, locale: isLocalized(link.ownerUid) ? owner.locale : '' });
+          found.push({
+            uid: link.ownerUid,
+            documentId: owner.documentId,
+            locale: isLocalized(link.ownerUid) ? owner.locale : '',
+          });
         }
       }
     }
@@ -90,10 +102,13 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
     for (const [name, attribute] of Object.entries<any>(model(uid).attributes)) {
       if (SYSTEM_FIELDS.has(name)) continue;
       if (attribute.type === 'media') populate[name] = { select: ['id'] };
-      else if (attribute.type === 'component' || attribute.type === 'dynamiczone') populate[name] = true;
+      else if (attribute.type === 'component' || attribute.type === 'dynamiczone')
+        populate[name] = true;
       else if (attribute.type === 'relation') {
         populate[name] =
-          depth === 0 && published.includes(name) ? { populate: populateFor(attribute.target, 1) } : { select: ['documentId'] };
+          depth === 0 && published.includes(name)
+            ? { populate: populateFor(attribute.target, 1) }
+            : { select: ['documentId'] };
       }
     }
     return populate;
@@ -113,7 +128,10 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
           ? list.map((related: any) => [related.documentId, contentOf(attribute.target, related)])
           : list.map((related: any) => related.documentId);
       } else if (attribute.type === 'media') {
-        content[name] = [value].flat().filter(Boolean).map((file: any) => file.id);
+        content[name] = [value]
+          .flat()
+          .filter(Boolean)
+          .map((file: any) => file.id);
       } else {
         content[name] = value ?? null;
       }
@@ -125,16 +143,24 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
   const snapshot = async (target: Target) => {
     const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
     if (isLocalized(target.uid)) where.locale = target.locale;
-    const row = await strapi.db.query(target.uid as any).findOne({ where, populate: populateFor(target.uid, 0) });
+    const row = await strapi.db
+      .query(target.uid as any)
+      .findOne({ where, populate: populateFor(target.uid, 0) });
     return row ? JSON.stringify(contentOf(target.uid, row)) : null;
   };
 
   /** Managed documents whose working copy this write may change, before it runs. */
-  const affectedBefore = async (action: string, uid: string, params: any, managed: boolean): Promise<Target[]> => {
+  const affectedBefore = async (
+    action: string,
+    uid: string,
+    params: any,
+    managed: boolean
+  ): Promise<Target[]> => {
     const targets: Target[] = [];
     if (managed) {
       if (action !== 'create' && params.documentId) {
-        for (const locale of await localesOf(uid, params.documentId, params.locale)) targets.push({ uid, documentId: params.documentId, locale });
+        for (const locale of await localesOf(uid, params.documentId, params.locale))
+          targets.push({ uid, documentId: params.documentId, locale });
       }
       // A related document moved in from another story changes that story too.
       const locale = await localeOf(uid, params.locale);
@@ -142,11 +168,19 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
         if (!params.data || !(field in params.data)) continue;
         const relatedUid = model(uid).attributes[field].target;
         for (const documentId of await mentionedTargets(strapi, relatedUid, params.data[field])) {
-          targets.push(...(await owners(relatedUid, documentId, isLocalized(relatedUid) ? locale : null)));
+          targets.push(
+            ...(await owners(relatedUid, documentId, isLocalized(relatedUid) ? locale : null))
+          );
         }
       }
     } else if (action !== 'create' && params.documentId) {
-      targets.push(...(await owners(uid, params.documentId, params.locale === '*' ? null : await localeOf(uid, params.locale))));
+      targets.push(
+        ...(await owners(
+          uid,
+          params.documentId,
+          params.locale === '*' ? null : await localeOf(uid, params.locale)
+        ))
+      );
     }
     return targets;
   };
@@ -157,13 +191,13 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
    * the Content Manager's form sends it back on the next save.
    */
   const syncStageCopies = async (action: string, uid: string, params: any, result: any) => {
-    const entries: any[] = action === 'clone' ? result.entries ?? [] : [result];
+    const entries: any[] = action === 'clone' ? (result.entries ?? []) : [result];
     const locales =
       action === 'clone'
         ? entries.map((e) => (isLocalized(uid) ? e.locale : ''))
         : action === 'discardDraft'
           ? await localesOf(uid, result.documentId, params.locale)
-          : [isLocalized(uid) ? result.locale ?? (await localeOf(uid, params.locale)) : ''];
+          : [isLocalized(uid) ? (result.locale ?? (await localeOf(uid, params.locale))) : ''];
     const stages = new Map<string, string>();
     for (const locale of new Set(locales)) {
       const state = await store().find({ uid, documentId: result.documentId, locale });
@@ -172,8 +206,9 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
       stages.set(locale, state.stage);
     }
     for (const entry of entries) {
-      const stage = stages.get(isLocalized(uid) ? entry?.locale ?? locales[0] : '');
-      if (entry && typeof entry === 'object' && STAGE_FIELD in entry && stage) entry[STAGE_FIELD] = stage;
+      const stage = stages.get(isLocalized(uid) ? (entry?.locale ?? locales[0]) : '');
+      if (entry && typeof entry === 'object' && STAGE_FIELD in entry && stage)
+        entry[STAGE_FIELD] = stage;
     }
   };
 
@@ -197,8 +232,12 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
 
     if (ctx.action === 'delete' && params.documentId) {
       // Deleting a live document would take it down past the workflow: retract it first.
-      const where: Record<string, unknown> = { documentId: params.documentId, publishedAt: { $notNull: true } };
-      if (isLocalized(ctx.uid) && params.locale !== '*') where.locale = await localeOf(ctx.uid, params.locale);
+      const where: Record<string, unknown> = {
+        documentId: params.documentId,
+        publishedAt: { $notNull: true },
+      };
+      if (isLocalized(ctx.uid) && params.locale !== '*')
+        where.locale = await localeOf(ctx.uid, params.locale);
       if ((await strapi.db.query(ctx.uid as any).count({ where })) > 0) {
         throw forbidden(
           managed
@@ -234,7 +273,8 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
         const before = new Map<string, { target: Target; content: string | null }>();
         const targets = await affectedBefore(ctx.action, ctx.uid, params, managed);
         await store().lock(targets);
-        for (const target of targets) before.set(keyOf(target), { target, content: await snapshot(target) });
+        for (const target of targets)
+          before.set(keyOf(target), { target, content: await snapshot(target) });
 
         const result: any = await next();
 
@@ -245,19 +285,30 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
             documentId: params.documentId,
             ...(params.locale === '*' ? {} : { locale: await localeOf(ctx.uid, params.locale) }),
           });
-          for (const key of [...before.keys()]) if (before.get(key)!.target.documentId === params.documentId) before.delete(key);
+          for (const key of [...before.keys()])
+            if (before.get(key)!.target.documentId === params.documentId) before.delete(key);
         }
         if (managed && (ctx.action === 'create' || ctx.action === 'clone') && result?.documentId) {
-          const entries: any[] = ctx.action === 'clone' ? result.entries ?? [] : [result];
+          const entries: any[] = ctx.action === 'clone' ? (result.entries ?? []) : [result];
           for (const entry of entries) {
-            await store().ensure({ uid: ctx.uid, documentId: result.documentId, locale: isLocalized(ctx.uid) ? entry.locale : '' }, who);
+            await store().ensure(
+              {
+                uid: ctx.uid,
+                documentId: result.documentId,
+                locale: isLocalized(ctx.uid) ? entry.locale : '',
+              },
+              who
+            );
           }
         }
 
         // Stories that now hold the written document (a quote created in or moved into a story).
         const changed = new Map<string, Target>();
         if (related && ctx.action !== 'delete' && result?.documentId) {
-          const locale = ctx.action === 'create' || params.locale !== '*' ? await localeOf(ctx.uid, params.locale) : null;
+          const locale =
+            ctx.action === 'create' || params.locale !== '*'
+              ? await localeOf(ctx.uid, params.locale)
+              : null;
           for (const owner of await owners(ctx.uid, result.documentId, locale)) {
             if (!before.has(keyOf(owner))) changed.set(keyOf(owner), owner);
           }
@@ -266,11 +317,13 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
           if ((await snapshot(target)) !== content) changed.set(keyOf(target), target);
         }
         for (const target of changed.values()) await workflow().recordEdit(target, who);
-        if (managed && ctx.action !== 'delete' && result?.documentId) await syncStageCopies(ctx.action, ctx.uid, params, result);
+        if (managed && ctx.action !== 'delete' && result?.documentId)
+          await syncStageCopies(ctx.action, ctx.uid, params, result);
         return result;
       });
     } catch (error) {
-      if (isTransactionConflict(error)) throw conflict('Someone else changed this story at the same time: reload and try again');
+      if (isTransactionConflict(error))
+        throw conflict('Someone else changed this story at the same time: reload and try again');
       throw error;
     }
   });

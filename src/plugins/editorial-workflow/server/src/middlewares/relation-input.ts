@@ -36,10 +36,16 @@ export const namedTargets = (value: unknown): NamedTargets => {
 };
 
 /** documentIds of every `uid` document the relation value names (row ids resolved). */
-export const mentionedTargets = async (strapi: Core.Strapi, uid: string, value: unknown): Promise<string[]> => {
+export const mentionedTargets = async (
+  strapi: Core.Strapi,
+  uid: string,
+  value: unknown
+): Promise<string[]> => {
   const { documentIds, ids } = namedTargets(value);
   if (ids.length > 0) {
-    const rows = await strapi.db.query(uid as any).findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
+    const rows = await strapi.db
+      .query(uid as any)
+      .findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
     documentIds.push(...rows.map((r: any) => r.documentId as string));
   }
   return [...new Set(documentIds)];

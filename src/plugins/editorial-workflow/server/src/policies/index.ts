@@ -5,6 +5,8 @@ import { forbidden } from '../services/errors';
 export default {
   'can-read': (ctx: any) => {
     if (ctx.state.userAbility?.can(READ_ACTION)) return true;
-    throw forbidden('You may not read the editorial workflow (permission plugin::editorial-workflow.read)');
+    throw forbidden(
+      'You may not read the editorial workflow (permission plugin::editorial-workflow.read)'
+    );
   },
 };

@@ -4,7 +4,12 @@ export default {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/workflow', handler: 'admin.workflow', config: { policies: read } },
-    { method: 'GET', path: '/state/:uid/:documentId', handler: 'admin.state', config: { policies: read } },
+    {
+      method: 'GET',
+      path: '/state/:uid/:documentId',
+      handler: 'admin.state',
+      config: { policies: read },
+    },
     // Each transition is its own permission, checked against the body's transition.
     {
       method: 'POST',

@@ -7,8 +7,18 @@ const tokensOnly = () => ({ auth: { strategies: [CONTENT_API_TOKEN_STRATEGY] } }
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/state/:uid/:documentId', handler: 'state.findOne', config: tokensOnly() },
-    { method: 'POST', path: '/state/:uid/:documentId/transition', handler: 'state.transition', config: tokensOnly() },
+    {
+      method: 'GET',
+      path: '/state/:uid/:documentId',
+      handler: 'state.findOne',
+      config: tokensOnly(),
+    },
+    {
+      method: 'POST',
+      path: '/state/:uid/:documentId/transition',
+      handler: 'state.transition',
+      config: tokensOnly(),
+    },
     { method: 'GET', path: '/queue', handler: 'queue.find', config: tokensOnly() },
   ],
 };

@@ -19,7 +19,8 @@ const CM_UPDATE = 'plugin::content-manager.explorer.update';
 export type UserAbility = unknown;
 
 /** The rows of one type a user may read: all, none, those in some locales, or those a `where` selects. */
-export type Scope = { all: true } | { none: true } | { locales: string[] } | { where: Record<string, unknown> };
+export type Scope =
+  { all: true } | { none: true } | { locales: string[] } | { where: Record<string, unknown> };
 
 /** A document locale as the workflow keys it (`locale` is '' on types without i18n). */
 export interface DocumentKey {
@@ -28,15 +29,19 @@ export interface DocumentKey {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   const checker = (userAbility: UserAbility, uid: string) =>
-    strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
+    strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility, model: uid });
 
   /** The working copy with what CM conditions look at (creator, updater, locale, fields). */
   const draftOf = (target: Target) => {
     const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
     if (isLocalized(strapi, target.uid)) where.locale = target.locale;
-    return strapi.db.query(target.uid as any).findOne({ where, populate: ['createdBy', 'updatedBy'] });
+    return strapi.db
+      .query(target.uid as any)
+      .findOne({ where, populate: ['createdBy', 'updatedBy'] });
   };
 
   const right = (action: string, target: Target) =>
@@ -45,7 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const access = {
     /** Which rows of `uid` the user may read in the Content Manager, as a query (no per-row checks). */
     readScope(userAbility: UserAbility, uid: string, action: string = CM_READ): Scope {
-      const manager = (strapi.service('admin::permission') as any).createPermissionsManager({ ability: userAbility, model: uid });
+      const manager = (strapi.service('admin::permission') as any).createPermissionsManager({
+        ability: userAbility,
+        model: uid,
+      });
       const query = manager.getQuery(action);
       if (query === null || query === undefined) return { none: true };
       if (Object.keys(query).length === 0) return { all: true };
@@ -65,17 +73,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Draft rows of `uid` matching `where` that the user may read: one query. */
-    async readableKeys(userAbility: UserAbility, uid: string, where: Record<string, unknown> = {}): Promise<DocumentKey[]> {
+    async readableKeys(
+      userAbility: UserAbility,
+      uid: string,
+      where: Record<string, unknown> = {}
+    ): Promise<DocumentKey[]> {
       const scope = access.readScope(userAbility, uid);
       if ('none' in scope) return [];
       const localized = isLocalized(strapi, uid);
-      const scoped = 'where' in scope ? [scope.where] : 'locales' in scope ? [{ locale: { $in: scope.locales } }] : [];
+      const scoped =
+        'where' in scope
+          ? [scope.where]
+          : 'locales' in scope
+            ? [{ locale: { $in: scope.locales } }]
+            : [];
       const conditions = [where, { publishedAt: null }, ...scoped];
       const rows = await strapi.db.query(uid as any).findMany({
         where: { $and: conditions },
         select: localized ? ['documentId', 'locale'] : ['documentId'],
       });
-      return rows.map((r: any) => ({ documentId: r.documentId, locale: localized ? r.locale : '' }));
+      return rows.map((r: any) => ({
+        documentId: r.documentId,
+        locale: localized ? r.locale : '',
+      }));
     },
 
     /**
@@ -96,10 +116,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           branches.push({ targetUid: uid, targetLocale: { $in: scope.locales } });
           continue;
         }
-        const keys = await access.readableKeys(userAbility, uid, isLocalized(strapi, uid) && locale ? { locale } : {});
+        const keys = await access.readableKeys(
+          userAbility,
+          uid,
+          isLocalized(strapi, uid) && locale ? { locale } : {}
+        );
         const byLocale = new Map<string, string[]>();
-        for (const k of keys) byLocale.set(k.locale, [...(byLocale.get(k.locale) ?? []), k.documentId]);
-        for (const [loc, ids] of byLocale) branches.push({ targetUid: uid, targetLocale: loc, targetDocumentId: { $in: ids } });
+        for (const k of keys)
+          byLocale.set(k.locale, [...(byLocale.get(k.locale) ?? []), k.documentId]);
+        for (const [loc, ids] of byLocale)
+          branches.push({ targetUid: uid, targetLocale: loc, targetDocumentId: { $in: ids } });
       }
       return branches.length ? { $or: branches } : null;
     },
@@ -139,11 +165,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A move changes the document's state: it needs the right to edit it, besides the transition's. */
     async assertMayUpdate(userAbility: UserAbility, target: Target) {
       if (await access.mayUpdate(userAbility, target)) return;
-      throw forbidden(`You may not edit this document, so you may not move it (${right(CM_UPDATE, target)})`, {
-        permission: CM_UPDATE,
-        uid: target.uid,
-        locale: target.locale,
-      });
+      throw forbidden(
+        `You may not edit this document, so you may not move it (${right(CM_UPDATE, target)})`,
+        {
+          permission: CM_UPDATE,
+          uid: target.uid,
+          locale: target.locale,
+        }
+      );
     },
   };
   return access;

@@ -17,7 +17,13 @@ const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' };
 
 const isContentApi = (ctx: any) => ctx?.state?.route?.info?.type === 'content-api';
 
-type AdminUser = { id: number; firstname?: string | null; lastname?: string | null; username?: string | null; email: string };
+type AdminUser = {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email: string;
+};
 
 export const adminActor = (user: AdminUser): Actor => ({
   type: 'admin',

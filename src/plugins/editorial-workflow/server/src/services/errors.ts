@@ -34,4 +34,6 @@ export const notFound = (message: string) => new errors.NotFoundError(message);
 
 /** A malformed request: `400 ValidationError` naming the part that is wrong, as Strapi's own validators do. */
 export const invalid = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+  new errors.ValidationError(message, {
+    errors: [{ path: [path], message, name: 'ValidationError' }],
+  });

@@ -21,7 +21,8 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
   const guards = new Map<string, Guard>();
   return {
     register(name: string, guard: Guard) {
-      if (guards.has(name)) throw new Error(`editorial-workflow: guard "${name}" is already registered`);
+      if (guards.has(name))
+        throw new Error(`editorial-workflow: guard "${name}" is already registered`);
       guards.set(name, guard);
     },
     has(name: string) {

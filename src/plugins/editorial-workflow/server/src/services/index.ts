@@ -7,7 +7,16 @@ import publisher from './publisher';
 import stateStore from './state-store';
 import workflow from './workflow';
 
-const services = { access, actor, definition, guards, permissions, publisher, 'state-store': stateStore, workflow };
+const services = {
+  access,
+  actor,
+  definition,
+  guards,
+  permissions,
+  publisher,
+  'state-store': stateStore,
+  workflow,
+};
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 export default services;

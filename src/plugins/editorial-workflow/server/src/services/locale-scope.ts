@@ -2,7 +2,8 @@
 // nothing but that can be answered from the workflow state's own `targetLocale`, without listing the
 // readable documents (a super admin's scope on 100,000 stories). Pure.
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The locales a permission `where` allows when it restricts nothing but `locale` (an `$or` of `$and`s
@@ -29,7 +30,8 @@ export const localesOnly = (where: unknown): string[] | null => {
   if (key !== 'locale') return null;
   if (typeof value === 'string') return [value];
   if (!isObject(value) || Object.keys(value).length !== 1) return null;
-  if (Array.isArray(value.$in) && value.$in.every((l) => typeof l === 'string')) return value.$in as string[];
+  if (Array.isArray(value.$in) && value.$in.every((l) => typeof l === 'string'))
+    return value.$in as string[];
   if (typeof value.$eq === 'string') return [value.$eq];
   return null;
 };

@@ -29,7 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return fields.flatMap((field) => {
       const value = row[field];
       const list = Array.isArray(value) ? value : value ? [value] : [];
-      return list.map((related: any) => ({ uid: model.attributes[field].target as string, documentId: related.documentId as string }));
+      return list.map((related: any) => ({
+        uid: model.attributes[field].target as string,
+        documentId: related.documentId as string,
+      }));
     });
   };
 
@@ -42,7 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const displayTitle = async (uid: string, documentId: string, locale: string) => {
     const field = titleField(uid);
     const row = field
-      ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...localeParam(uid, locale) }, select: [field] })
+      ? await strapi.db.query(uid as any).findOne({
+          where: { documentId, publishedAt: { $notNull: true }, ...localeParam(uid, locale) },
+          select: [field],
+        })
       : null;
     return (field && row?.[field]) || documentId;
   };
@@ -60,13 +66,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const stillLinked = new Set(now.map(key));
         // Related documents first, so the story's published version links to published quotes.
         for (const related of now) {
-          await strapi.documents(related.uid as any).publish({ documentId: related.documentId, ...localeParam(related.uid, target.locale) });
+          await strapi.documents(related.uid as any).publish({
+            documentId: related.documentId,
+            ...localeParam(related.uid, target.locale),
+          });
         }
         // A quote taken out of the story goes down with the old version.
         for (const related of before.filter((r) => !stillLinked.has(key(r)))) {
-          await strapi.documents(related.uid as any).unpublish({ documentId: related.documentId, ...localeParam(related.uid, target.locale) });
+          await strapi.documents(related.uid as any).unpublish({
+            documentId: related.documentId,
+            ...localeParam(related.uid, target.locale),
+          });
         }
-        await strapi.documents(target.uid as any).publish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
+        await strapi
+          .documents(target.uid as any)
+          .publish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
       });
     },
 
@@ -75,9 +89,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Only what readers see with this story comes down: a quote whose working copy sits in the story
         // but whose live version belongs to another story stays live there.
         const live = await linked(target, true);
-        await strapi.documents(target.uid as any).unpublish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
+        await strapi
+          .documents(target.uid as any)
+          .unpublish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
         for (const related of live) {
-          await strapi.documents(related.uid as any).unpublish({ documentId: related.documentId, ...localeParam(related.uid, target.locale) });
+          await strapi.documents(related.uid as any).unpublish({
+            documentId: related.documentId,
+            ...localeParam(related.uid, target.locale),
+          });
         }
       });
     },
@@ -94,7 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const link of links.get(related.uid) ?? []) {
           if (link.ownerUid !== target.uid || !link.inverse) continue;
           const live = await strapi.db.query(related.uid as any).findOne({
-            where: { documentId: related.documentId, publishedAt: { $notNull: true }, ...localeParam(related.uid, target.locale) },
+            where: {
+              documentId: related.documentId,
+              publishedAt: { $notNull: true },
+              ...localeParam(related.uid, target.locale),
+            },
             populate: { [link.inverse]: { select: ['documentId', 'locale'] } },
           });
           const owners = [live?.[link.inverse]].flat().filter(Boolean);

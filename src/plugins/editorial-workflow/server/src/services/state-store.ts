@@ -42,7 +42,9 @@ const targetWhere = ({ uid, documentId, locale }: Target) => ({
 const keyOf = (t: Target) => `${t.uid}#${t.documentId}#${t.locale}`;
 
 const isUniqueViolation = (error: any) =>
-  /unique|duplicate/i.test(String(error?.message)) || error?.code === '23505' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  /unique|duplicate/i.test(String(error?.message)) ||
+  error?.code === '23505' ||
+  error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definition = () => getService(strapi, 'definition').get();
@@ -52,11 +54,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findDraft(target: Target, { withCreator = false } = {}) {
       const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: null };
       if (isLocalized(strapi, target.uid)) where.locale = target.locale;
-      return strapi.db.query(target.uid as any).findOne({ where, select: ['id'], populate: withCreator ? ['createdBy'] : undefined });
+      return strapi.db
+        .query(target.uid as any)
+        .findOne({ where, select: ['id'], populate: withCreator ? ['createdBy'] : undefined });
     },
 
     async isLive(target: Target) {
-      const where: Record<string, unknown> = { documentId: target.documentId, publishedAt: { $notNull: true } };
+      const where: Record<string, unknown> = {
+        documentId: target.documentId,
+        publishedAt: { $notNull: true },
+      };
       if (isLocalized(strapi, target.uid)) where.locale = target.locale;
       return (await strapi.db.query(target.uid as any).count({ where })) > 0;
     },
@@ -121,7 +128,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           lastActor: next.lastActor,
         },
       });
-      if (count === 1 && next.stage !== current.stage) await store.writeStageField(current.target, next.stage);
+      if (count === 1 && next.stage !== current.stage)
+        await store.writeStageField(current.target, next.stage);
       return count === 1;
     },
 
@@ -132,7 +140,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async writeStageField(target: Target, stage: string) {
       const where: Record<string, unknown> = { documentId: target.documentId };
       if (isLocalized(strapi, target.uid)) where.locale = target.locale;
-      await strapi.db.query(target.uid as any).updateMany({ where, data: { [STAGE_FIELD]: stage } });
+      await strapi.db
+        .query(target.uid as any)
+        .updateMany({ where, data: { [STAGE_FIELD]: stage } });
     },
 
     /**
@@ -151,7 +161,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select('stage')
         .where(`${stateTable}.target_uid`, uid)
         .whereRaw(`${stateTable}.target_document_id = ${table}.document_id`)
-        .whereRaw(isLocalized(strapi, uid) ? `${stateTable}.target_locale = ${table}.locale` : `${stateTable}.target_locale = ''`)
+        .whereRaw(
+          isLocalized(strapi, uid)
+            ? `${stateTable}.target_locale = ${table}.locale`
+            : `${stateTable}.target_locale = ''`
+        )
         .limit(1);
       return knex(table)
         .whereNull(column)
@@ -174,7 +188,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .connection(table)
             .transacting(trx)
             .select('id')
-            .where({ target_uid: target.uid, target_document_id: target.documentId, target_locale: target.locale })
+            .where({
+              target_uid: target.uid,
+              target_document_id: target.documentId,
+              target_locale: target.locale,
+            })
             .forUpdate();
         }
       });
@@ -210,7 +228,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async remove(target: { uid: string; documentId: string; locale?: string }) {
-      const where: Record<string, unknown> = { targetUid: target.uid, targetDocumentId: target.documentId };
+      const where: Record<string, unknown> = {
+        targetUid: target.uid,
+        targetDocumentId: target.documentId,
+      };
       if (target.locale !== undefined) where.targetLocale = target.locale;
       await strapi.db.query(STATE_UID).deleteMany({ where });
     },
@@ -222,19 +243,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const localized = isLocalized(strapi, uid);
       const table = meta.tableName;
-      const rows: { document_id: string; locale: string | null; live: number | string }[] = await knex(table)
-        .select('document_id', localized ? 'locale' : knex.raw('NULL as locale'))
-        .select(knex.raw('MAX(CASE WHEN published_at IS NULL THEN 0 ELSE 1 END) as live'))
-        .whereNotExists(function (this: any) {
-          this.select(knex.raw('1'))
-            .from(stateMeta.tableName)
-            .whereRaw(`${stateMeta.tableName}.target_uid = ?`, [uid])
-            .whereRaw(`${stateMeta.tableName}.target_document_id = ${table}.document_id`)
-            .whereRaw(
-              localized ? `${stateMeta.tableName}.target_locale = ${table}.locale` : `${stateMeta.tableName}.target_locale = ''`
-            );
-        })
-        .groupBy(localized ? ['document_id', 'locale'] : ['document_id']);
+      const rows: { document_id: string; locale: string | null; live: number | string }[] =
+        await knex(table)
+          .select('document_id', localized ? 'locale' : knex.raw('NULL as locale'))
+          .select(knex.raw('MAX(CASE WHEN published_at IS NULL THEN 0 ELSE 1 END) as live'))
+          .whereNotExists(function (this: any) {
+            this.select(knex.raw('1'))
+              .from(stateMeta.tableName)
+              .whereRaw(`${stateMeta.tableName}.target_uid = ?`, [uid])
+              .whereRaw(`${stateMeta.tableName}.target_document_id = ${table}.document_id`)
+              .whereRaw(
+                localized
+                  ? `${stateMeta.tableName}.target_locale = ${table}.locale`
+                  : `${stateMeta.tableName}.target_locale = ''`
+              );
+          })
+          .groupBy(localized ? ['document_id', 'locale'] : ['document_id']);
       for (const row of rows) {
         const target = { uid, documentId: row.document_id, locale: row.locale ?? '' };
         await store.ensure(target);

@@ -39,7 +39,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * admin user (`userAbility`), one the Content Manager lets them read (403 otherwise, as the Content
    * Manager itself answers for an existing document it hides).
    */
-  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, userAbility?: UserAbility): Promise<Target> => {
+  const resolveTarget = async (
+    uid: string,
+    documentId: string,
+    locale: string | undefined,
+    userAbility?: UserAbility
+  ): Promise<Target> => {
     if (!definition().isManaged(uid)) throw notFound(`${uid} is not in the editorial workflow`);
     const localized = isLocalized(strapi, uid);
     let resolved = '';
@@ -51,7 +56,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const target = { uid, documentId, locale: resolved };
     if (!(await store().findDraft(target))) {
       const anyLocale = await strapi.db.query(uid as any).count({ where: { documentId } });
-      throw notFound(anyLocale ? `Document ${documentId} has no ${resolved} version` : `No document ${documentId} in ${uid}`);
+      throw notFound(
+        anyLocale
+          ? `Document ${documentId} has no ${resolved} version`
+          : `No document ${documentId} in ${uid}`
+      );
     }
     if (userAbility) await access().assertMayRead(userAbility, target);
     return target;
@@ -65,9 +74,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The state as clients see it; `live` may be passed when the caller knows it. */
-    async describe(target: Target, state: WorkflowState, actor: Actor, may: MayTransition, knownLive?: boolean): Promise<DocumentState> {
+    async describe(
+      target: Target,
+      state: WorkflowState,
+      actor: Actor,
+      may: MayTransition,
+      knownLive?: boolean
+    ): Promise<DocumentState> {
       const def = definition().get();
-      const [live, history] = await Promise.all([knownLive ?? store().isLive(target), store().history(target)]);
+      const [live, history] = await Promise.all([
+        knownLive ?? store().isLive(target),
+        store().history(target),
+      ]);
       return {
         uid: target.uid,
         documentId: target.documentId,
@@ -91,7 +109,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * One move, all or nothing: checks, guards, the state change, the history entry and the
      * publishing effect commit together; the webhook goes out after the commit.
      */
-    async transition(target: Target, body: unknown, actor: Actor, may: MayTransition): Promise<DocumentState> {
+    async transition(
+      target: Target,
+      body: unknown,
+      actor: Actor,
+      may: MayTransition
+    ): Promise<DocumentState> {
       const def = definition().get();
       const request = parseMoveRequest(body);
       await store().ensure(target);
@@ -112,16 +135,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           isParticipant: (someone: Actor) => participation(state, someone) !== null,
         });
         // Approving one story must never change what readers see of another.
-        if (effect === 'publish') problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
+        if (effect === 'publish')
+          problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
         const refusal = guardRefusal(transition, problems);
         if (refusal) throw toError(refusal);
 
         const next = applyMove(def, state, transition, actor, new Date());
         if (!(await store().compareAndSwap(state, next))) {
-          throw conflict('Someone else moved this document at the same time: reload and try again', {
-            stage: state.stage,
-            version: state.version,
-          });
+          throw conflict(
+            'Someone else moved this document at the same time: reload and try again',
+            {
+              stage: state.stage,
+              version: state.version,
+            }
+          );
         }
         const entry = await store().appendHistory(target, {
           transition: transition.id,
@@ -136,8 +163,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Publishing made the published row afresh from the draft: the stage goes onto it too.
         if (effect === 'publish') await store().writeStageField(target, next.stage);
 
-        event = { ...target, transition: transition.id, from: entry.from!, to: entry.to!, actor, comment: entry.comment, createdAt: entry.createdAt };
-        return { next, live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined };
+        event = {
+          ...target,
+          transition: transition.id,
+          from: entry.from!,
+          to: entry.to!,
+          actor,
+          comment: entry.comment,
+          createdAt: entry.createdAt,
+        };
+        return {
+          next,
+          live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined,
+        };
       });
 
       if (event) strapi.eventHub.emit(TRANSITION_EVENT, event);
@@ -156,10 +194,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const next = afterEdit(def, state, actor, new Date());
         if (!next) return;
         if (!(await store().compareAndSwap(state, next.state))) {
-          throw conflict('Someone else moved this document at the same time: reload and try again', { stage: state.stage, version: state.version });
+          throw conflict(
+            'Someone else moved this document at the same time: reload and try again',
+            { stage: state.stage, version: state.version }
+          );
         }
         if (next.moved) {
-          await store().appendHistory(target, { transition: 'edit', from: state.stage, to: next.state.stage, actor, comment: null });
+          await store().appendHistory(target, {
+            transition: 'edit',
+            from: state.stage,
+            to: next.state.stage,
+            actor,
+            comment: null,
+          });
         }
       });
     },
@@ -171,7 +218,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (userAbility && scope && !('all' in scope) && !('locales' in scope)) {
         const where: Record<string, unknown> = { documentId: { $in: documentIds } };
         if (locale) where.locale = locale;
-        documentIds = (await access().readableKeys(userAbility, uid, where)).map((k) => k.documentId);
+        documentIds = (await access().readableKeys(userAbility, uid, where)).map(
+          (k) => k.documentId
+        );
         if (documentIds.length === 0) return [];
       }
       const rows = await strapi.db.query(STATE_UID).findMany({
@@ -189,15 +238,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of documents in a stage; for a user (`userAbility`), only those they may read, totals included. */
     async queue(query: QueueQuery, userAbility?: UserAbility) {
       const def = definition().get();
-      const stage = query.stage ?? def.stages.find((s) => !s.initial && !s.publishes)?.id ?? def.stages[0].id;
+      const stage =
+        query.stage ?? def.stages.find((s) => !s.initial && !s.publishes)?.id ?? def.stages[0].id;
       const page = Math.max(1, query.page ?? 1);
       const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 25));
       const where: Record<string, unknown> = { stage };
       if (query.uid) where.targetUid = query.uid;
       if (query.locale) where.targetLocale = query.locale;
       if (userAbility) {
-        const readable = await access().stateScope(userAbility, query.uid ? [query.uid] : def.contentTypes, query.locale);
-        if (!readable) return { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } };
+        const readable = await access().stateScope(
+          userAbility,
+          query.uid ? [query.uid] : def.contentTypes,
+          query.locale
+        );
+        if (!readable)
+          return { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } };
         where.$and = [readable];
       }
 
@@ -217,14 +272,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of rows) byUid.set(row.targetUid, [...(byUid.get(row.targetUid) ?? []), row]);
       for (const [uid, group] of byUid) {
         const model = strapi.getModel(uid as any) as any;
-        const titleField = model?.attributes?.title ? 'title' : model?.attributes?.name ? 'name' : null;
+        const titleField = model?.attributes?.title
+          ? 'title'
+          : model?.attributes?.name
+            ? 'name'
+            : null;
         if (!titleField) continue;
         const localized = isLocalized(strapi, uid);
         const drafts = await strapi.db.query(uid as any).findMany({
           where: { documentId: { $in: group.map((r) => r.targetDocumentId) }, publishedAt: null },
           select: ['documentId', 'locale', titleField],
         });
-        for (const d of drafts) titles.set(`${uid}#${d.documentId}#${localized ? d.locale : ''}`, d[titleField] ?? null);
+        for (const d of drafts)
+          titles.set(`${uid}#${d.documentId}#${localized ? d.locale : ''}`, d[titleField] ?? null);
       }
 
       const data: QueueItem[] = rows.map((row: any) => ({
@@ -237,7 +297,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
       }));
-      return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+      return {
+        data,
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
     },
   };
   return service;
