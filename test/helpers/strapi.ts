@@ -53,9 +53,24 @@ export const bootStrapi = async (
     strapi,
     request: supertest.agent(strapi.server.httpServer),
     async stop() {
+      await drainPool(strapi);
       await strapi.destroy();
     },
   };
+};
+
+/**
+ * Waits (up to 5 s) for queries still in flight after the last response: Strapi issues some without
+ * awaiting them (an API token's `lastUsedAt`, for one). Destroying the pool under them rejects their
+ * pending acquires ("aborted"), which vitest reports as unhandled errors of the file.
+ */
+const drainPool = async (strapi: any) => {
+  const pool = strapi.db?.connection?.client?.pool;
+  if (!pool || typeof pool.numPendingAcquires !== 'function') return;
+  const until = Date.now() + 5_000;
+  while (Date.now() < until && pool.numPendingAcquires() + pool.numUsed() > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };
 
 /** A booted app on a fresh database, dropped again by `stop`. */
