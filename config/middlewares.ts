@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { onBodyParseError } from '../src/middlewares/body-keys';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // First: refuses a production server without its secrets, naming them all (see the file).
   'global::production-secrets',
   'strapi::logger',
@@ -10,6 +10,12 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Public reads of published stories from memory, evicted exactly when the workflow changes what
+  // they show (src/plugins/editorial-workflow/server/src/middlewares/response-cache.ts). Early, so a
+  // hit costs little more than Strapi's own floor; after `strapi::query`, which parses the query.
+  ...(env.bool('EDITORIAL_WORKFLOW_ENABLED', true)
+    ? ['plugin::editorial-workflow.response-cache']
+    : []),
   'global::normalize-populate',
   { name: 'strapi::body', config: { onError: onBodyParseError } },
   'global::body-keys',

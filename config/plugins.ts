@@ -1,3 +1,4 @@
+import { ARTICLE, PERSON, QUOTE, SOURCE } from '../src/content/types';
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
@@ -50,6 +51,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // as verifiedBy never count as content either).
       reviewFields: { 'api::quote.quote': ['verification', 'verificationNote'] },
       separationOfDuties: env.bool('WORKFLOW_SEPARATION_OF_DUTIES', true),
+      // Public content-API reads, kept in memory until the workflow changes what they show.
+      // Browsers and CDNs revalidate every time by default (ETag → 304); a CDN that purges by
+      // Cache-Tag may keep answers longer (CACHE_S_MAXAGE): see the README.
+      cache: {
+        enabled: env.bool('RESPONSE_CACHE_ENABLED', true),
+        contentTypes: [ARTICLE, QUOTE, PERSON, SOURCE],
+        maxBytes: env.int('RESPONSE_CACHE_MAX_MB', 64) * 1024 * 1024,
+        maxAge: env.int('CACHE_MAX_AGE', 0),
+        sMaxAge: env.int('CACHE_S_MAXAGE', env.int('CACHE_MAX_AGE', 0)),
+        staleWhileRevalidate: env.int('CACHE_STALE_WHILE_REVALIDATE', 0),
+      },
     },
   },
 });

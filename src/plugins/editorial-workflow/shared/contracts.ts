@@ -102,6 +102,12 @@ export interface TransitionEvent {
   actor: Actor;
   comment: string | null;
   createdAt: string;
+  /**
+   * The cache tags of every public answer this move changed (`article:<documentId>`, `quote:…`,
+   * `articles`): purge exactly these at a CDN (`Cache-Tag`/`Surrogate-Key`) or with Next.js
+   * `revalidateTag`. Empty when the move changed nothing readers see.
+   */
+  cacheTags: string[];
 }
 
 export const PLUGIN_ID = 'editorial-workflow';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { TRANSITION_EVENT } from '../../shared/contracts';
 import { WorkflowConfigError } from './domain/definition';
+import { subscribeCacheLifecycles } from './middlewares/cache-invalidation';
 import { getService } from './utils';
 
 const checkAgainstSchema = (strapi: Core.Strapi) => {
@@ -45,6 +46,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const def = getService(strapi, 'definition').get();
 
   strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_TRANSITION', TRANSITION_EVENT);
+  subscribeCacheLifecycles(strapi);
+  await getService(strapi, 'cache').startSync();
 
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {

@@ -1,6 +1,8 @@
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import middlewares from './middlewares';
+import { parseCacheConfig } from './cache/cache-config';
 import { parseWorkflowConfig } from './domain/definition';
 import policies from './policies';
 import register from './register';
@@ -14,11 +16,17 @@ export default {
     default: {},
     // A bad definition stops the boot with the key that is wrong.
     validator: (config: unknown) => {
-      parseWorkflowConfig(config);
+      const def = parseWorkflowConfig(config);
+      parseCacheConfig((config as { cache?: unknown }).cache, def.contentTypes);
     },
+  },
+  // The response cache's listener closes with the app (a test boots and destroys many).
+  async destroy({ strapi }: { strapi: any }) {
+    await strapi.plugin('editorial-workflow').service('cache').stopSync();
   },
   contentTypes,
   controllers,
+  middlewares,
   policies,
   routes,
   services,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { STAGE_FIELD } from '../../shared/contracts';
+import { registerCacheInvalidation } from './middlewares/cache-invalidation';
 import { registerDocumentGuards } from './middlewares/document-guards';
 import { registerStageFieldGuard } from './middlewares/stage-field';
 import { permissionActions } from './permissions';
@@ -47,4 +48,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (strapi.contentTypes[uid as any]) strapi.get('content-types').extend(uid, addStageAttribute);
   registerStageFieldGuard(strapi);
   registerDocumentGuards(strapi);
+  registerCacheInvalidation(strapi);
 };

@@ -105,6 +105,8 @@ const configSchema = z
         .int('must be a positive integer')
         .min(1, 'must be a positive integer')
         .optional(),
+      // The response cache's own settings, checked by cache/cache-config.ts.
+      cache: z.unknown().optional(),
     },
     { error: 'must be an object' }
   )

@@ -1,5 +1,6 @@
 import access from './access';
 import actor from './actor';
+import cache from './cache';
 import definition from './definition';
 import guards from './guards';
 import permissions from './permissions';
@@ -10,6 +11,7 @@ import workflow from './workflow';
 const services = {
   access,
   actor,
+  cache,
   definition,
   guards,
   permissions,

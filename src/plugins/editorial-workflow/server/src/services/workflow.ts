@@ -119,66 +119,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const request = parseMoveRequest(body);
       await store().ensure(target);
 
-      let event: TransitionEvent | null = null;
-      const moved = await strapi.db.transaction(async () => {
-        // Edits of this story wait until the move is decided and done (and the move waits for them).
-        await store().lock([target]);
-        const state = await store().find(target);
-        if (!state) throw notFound(`No workflow state for ${target.documentId}`);
-        const decision = decideMove(def, state, request, actor, may);
-        if (!decision.ok) throw toError(decision.refusal);
-        const { transition } = decision;
-        const effect = publishingEffect(def, transition);
+      let event: Omit<TransitionEvent, 'cacheTags'> | null = null;
+      const { result: moved, tags: cacheTags } = await getService(strapi, 'cache').collectTags(() =>
+        strapi.db.transaction(async () => {
+          // Edits of this story wait until the move is decided and done (and the move waits for them).
+          await store().lock([target]);
+          const state = await store().find(target);
+          if (!state) throw notFound(`No workflow state for ${target.documentId}`);
+          const decision = decideMove(def, state, request, actor, may);
+          if (!decision.ok) throw toError(decision.refusal);
+          const { transition } = decision;
+          const effect = publishingEffect(def, transition);
 
-        const problems = await getService(strapi, 'guards').run(transition.guards, {
-          ...target,
-          isParticipant: (someone: Actor) => participation(state, someone) !== null,
-        });
-        // Approving one story must never change what readers see of another.
-        if (effect === 'publish')
-          problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
-        const refusal = guardRefusal(transition, problems);
-        if (refusal) throw toError(refusal);
+          const problems = await getService(strapi, 'guards').run(transition.guards, {
+            ...target,
+            isParticipant: (someone: Actor) => participation(state, someone) !== null,
+          });
+          // Approving one story must never change what readers see of another.
+          if (effect === 'publish')
+            problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
+          const refusal = guardRefusal(transition, problems);
+          if (refusal) throw toError(refusal);
 
-        const next = applyMove(def, state, transition, actor, new Date());
-        if (!(await store().compareAndSwap(state, next))) {
-          throw conflict(
-            'Someone else moved this document at the same time: reload and try again',
-            {
-              stage: state.stage,
-              version: state.version,
-            }
-          );
-        }
-        const entry = await store().appendHistory(target, {
-          transition: transition.id,
-          from: state.stage,
-          to: next.stage,
-          actor,
-          comment: request.comment,
-        });
+          const next = applyMove(def, state, transition, actor, new Date());
+          if (!(await store().compareAndSwap(state, next))) {
+            throw conflict(
+              'Someone else moved this document at the same time: reload and try again',
+              {
+                stage: state.stage,
+                version: state.version,
+              }
+            );
+          }
+          const entry = await store().appendHistory(target, {
+            transition: transition.id,
+            from: state.stage,
+            to: next.stage,
+            actor,
+            comment: request.comment,
+          });
 
-        if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
-        if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
-        // Publishing made the published row afresh from the draft: the stage goes onto it too.
-        if (effect === 'publish') await store().writeStageField(target, next.stage);
+          if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
+          if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
+          // Publishing made the published row afresh from the draft: the stage goes onto it too.
+          if (effect === 'publish') await store().writeStageField(target, next.stage);
 
-        event = {
-          ...target,
-          transition: transition.id,
-          from: entry.from!,
-          to: entry.to!,
-          actor,
-          comment: entry.comment,
-          createdAt: entry.createdAt,
-        };
-        return {
-          next,
-          live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined,
-        };
-      });
+          event = {
+            ...target,
+            transition: transition.id,
+            from: entry.from!,
+            to: entry.to!,
+            actor,
+            comment: entry.comment,
+            createdAt: entry.createdAt,
+          };
+          return {
+            next,
+            live: effect === 'publish' ? true : effect === 'unpublish' ? false : undefined,
+          };
+        })
+      );
 
-      if (event) strapi.eventHub.emit(TRANSITION_EVENT, event);
+      if (event) strapi.eventHub.emit(TRANSITION_EVENT, { ...(event as object), cacheTags });
       return service.describe(target, moved.next, actor, may, moved.live);
     },
 

@@ -1,0 +1,94 @@
+// The publish-aware response cache, end to end: what is cached, for whom, with which headers, and
+// that the workflow's moves evict exactly the answers they change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../helpers/strapi';
+import { createApiToken, publishThroughWorkflow } from '../helpers/identities';
+import { createStory, workflowService, ARTICLE } from '../helpers/workflow';
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+const cache = () => app.strapi.plugin('editorial-workflow').service('cache');
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const storyUrl = (documentId: string) =>
+  `/api/articles/${documentId}?locale=en&populate[quotes][populate]=speaker`;
+
+describe('a public story page', () => {
+  it('is read once, then served from memory with the same bytes, ETag and tags', async () => {
+    const story = await createStory(app, 'Cached talks', {
+      quotes: [{ text: 'We agreed.', verification: 'verified' }],
+    });
+    await publishThroughWorkflow(app, story.documentId);
+
+    const first = await app.request.get(storyUrl(story.documentId));
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache']).toBe('MISS');
+    const second = await app.request.get(storyUrl(story.documentId));
+    expect(second.status).toBe(200);
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.text).toBe(first.text);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    const tags = second.headers['cache-tag'].split(',');
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        `article:${story.documentId}`,
+        `quote:${story.quoteIds[0]}`,
+        `person:${story.speakerId}`,
+      ])
+    );
+    expect(second.headers['surrogate-key'].split(' ').sort()).toEqual([...tags].sort());
+
+    const notModified = await app.request
+      .get(storyUrl(story.documentId))
+      .set('If-None-Match', first.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+
+    // Retract: the next read is not the old answer.
+    const target = { uid: ARTICLE, documentId: story.documentId, locale: 'en' };
+    await workflowService(app).transition(
+      target,
+      { transition: 'retract', comment: 'wrong' },
+      { type: 'system', id: null, name: 'editor' },
+      () => true
+    );
+    const after = await app.request.get(storyUrl(story.documentId));
+    expect(after.status).toBe(404);
+    expect(after.body.error.name).toBe('NotFoundError');
+  });
+
+  it('never serves or stores an answer read with credentials', async () => {
+    const story = await createStory(app, 'Token read');
+    await publishThroughWorkflow(app, story.documentId);
+    const { auth } = await createApiToken(app, 'read-only');
+    const a = await app.request.get(storyUrl(story.documentId)).set(auth);
+    expect(a.status).toBe(200);
+    expect(a.headers['cache-control']).toBe('private, no-store');
+    expect(a.headers['x-cache']).toBeUndefined();
+    const b = await app.request.get(storyUrl(story.documentId));
+    expect(b.headers['x-cache']).toBe('MISS');
+    const c = await app.request.get(storyUrl(story.documentId)).set(auth);
+    expect(c.headers['x-cache']).toBeUndefined();
+    expect(c.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('the article list gains a newly approved story at once', async () => {
+    const list = '/api/articles?locale=en&sort=id:desc';
+    await app.request.get(list);
+    const cached = await app.request.get(list);
+    expect(cached.headers['x-cache']).toBe('HIT');
+    const story = await createStory(app, 'Breaking');
+    await publishThroughWorkflow(app, story.documentId);
+    const fresh = await app.request.get(list);
+    expect(fresh.headers['x-cache']).toBe('MISS');
+    expect(fresh.body.data[0].documentId).toBe(story.documentId);
+    expect(cache().stats().hits).toBeGreaterThan(0);
+  });
+});
