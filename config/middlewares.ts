@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { onBodyParseError } from '../src/middlewares/body-keys';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+const config: Core.Config.Middlewares = [
   // First: refuses a production server without its secrets, naming them all (see the file).
   'global::production-secrets',
   'strapi::logger',
@@ -13,9 +13,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Public reads of published stories from memory, evicted exactly when the workflow changes what
   // they show (src/plugins/editorial-workflow/server/src/middlewares/response-cache.ts). Early, so a
   // hit costs little more than Strapi's own floor; after `strapi::query`, which parses the query.
-  ...(env.bool('EDITORIAL_WORKFLOW_ENABLED', true)
-    ? ['plugin::editorial-workflow.response-cache']
-    : []),
+  'global::response-cache',
   'global::normalize-populate',
   { name: 'strapi::body', config: { onError: onBodyParseError } },
   'global::body-keys',

@@ -101,6 +101,8 @@ it('is accepted as a webhook event and delivered after each move, with its paylo
     actor: { type: 'admin', id: author.user.id, name: 'Alex Tester' },
     comment: 'Please check',
     createdAt: res.body.data.history[0].createdAt,
+    // A submit changes nothing readers see: nothing to purge.
+    cacheTags: [],
   });
 
   // A refused move commits nothing, so nothing is emitted, hence nothing is sent.
