@@ -13,6 +13,8 @@ export interface CachedAnswer {
   tags: string[];
   status: number;
   type: string;
+  /** `Cache-Tag` and `Surrogate-Key`, filled on first use. */
+  headers?: Record<string, string>;
 }
 
 export interface StoreOptions {

@@ -23,7 +23,9 @@ const send = (ctx: any, answer: CachedAnswer, cacheControl: string, outcome: str
   ctx.set('Cache-Control', cacheControl);
   ctx.set('ETag', answer.etag);
   ctx.set('X-Cache', outcome);
-  for (const [name, value] of Object.entries(tagHeaders(answer.tags))) ctx.set(name, value);
+  // Worked out once per answer, not once per hit.
+  answer.headers ??= tagHeaders(answer.tags);
+  for (const [name, value] of Object.entries(answer.headers)) ctx.set(name, value);
   if (matchesIfNoneMatch(ctx.get('If-None-Match'), answer.etag)) {
     ctx.status = 304;
     ctx.body = null;
