@@ -168,7 +168,8 @@ describe('answerTags: properties', () => {
     people: fc.array(id('p').map(person), { maxLength: 3 }),
     sources: fc.option(fc.array(id('s').map(source), { maxLength: 3 }), { nil: undefined }),
   });
-  const expected = (stories: fc.RecordValue<any>[]) => {
+  type Story = typeof storyArb extends fc.Arbitrary<infer T> ? T : never;
+  const expected = (stories: Story[]) => {
     const tags = new Set<string>();
     for (const s of stories) {
       tags.add(`article:${s.documentId}`);
