@@ -267,7 +267,13 @@ describe('ResponseStore: counters', () => {
 describe('ResponseStore: properties', () => {
   const MAX = 4096; // entries up to 512 bytes
   const key = fc.constantFrom('k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7');
-  const tag = fc.constantFrom('article:a1', 'article:a2', 'quote:q1', 'person:p1', 'articles');
+  const tag = fc.constantFrom<string>(
+    'article:a1',
+    'article:a2',
+    'quote:q1',
+    'person:p1',
+    'articles'
+  );
   const tags = fc.uniqueArray(tag, { minLength: 1, maxLength: 3 });
   const op = fc.oneof(
     { weight: 2, arbitrary: fc.record({ op: fc.constant('begin' as const) }) },
