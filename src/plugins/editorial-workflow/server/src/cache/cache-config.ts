@@ -55,7 +55,15 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 export const parseCacheConfig = (raw: unknown, fallbackTypes: string[]): CacheConfig => {
   const parsed = cacheSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // An unknown key is the likeliest typo (`maxMb`, `ttl`); zod gives it the object's own message
+    // ('must be an object'), so it is named here.
+    const { issues } = parsed.error;
+    const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
+    if (issue.code === 'unrecognized_keys')
+      throw new CacheConfigError(
+        issue.keys[0],
+        `is not a known key (known: ${Object.keys(cacheSchema.shape).join(', ')})`
+      );
     throw new CacheConfigError(issue.path.join('.'), issue.message);
   }
   const c = parsed.data;
