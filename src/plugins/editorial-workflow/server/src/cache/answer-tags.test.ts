@@ -18,6 +18,7 @@ const QUOTE = 'api::quote.quote';
 const PERSON = 'api::person.person';
 const SOURCE = 'api::source.source';
 const BOX = 'shared.fact-box';
+const PULL_QUOTE = 'shared.pull-quote';
 
 const relation = (target: string) => ({ type: 'relation', target });
 const MODELS: Record<string, TagModel> = {
@@ -31,6 +32,7 @@ const MODELS: Record<string, TagModel> = {
       people: relation(PERSON),
       sources: relation(SOURCE),
       factBox: { type: 'component', component: BOX },
+      blocks: { type: 'dynamiczone' },
     },
   },
   [QUOTE]: {
@@ -61,6 +63,9 @@ const MODELS: Record<string, TagModel> = {
     },
   },
   [BOX]: { attributes: { heading: { type: 'string' }, source: relation(SOURCE) } },
+  [PULL_QUOTE]: { attributes: { quote: relation(QUOTE) } },
+  // The upload plugin's file: `related` is a morph relation (no one target).
+  [MEDIA_UID]: { attributes: { name: { type: 'string' }, related: { type: 'relation' } } },
 };
 const getModel: GetTagModel = (uid) => MODELS[uid];
 
@@ -128,6 +133,39 @@ describe('answerTags', () => {
   it('goes through components, which are not documents themselves', () => {
     const boxed = { documentId: 'a1', factBox: { id: 7, heading: 'Facts', source: source('s9') } };
     expect(sorted(answerTags(getModel, ARTICLE, boxed))).toEqual(['article:a1', 'source:s9']);
+  });
+
+  it('goes through a dynamic zone, each item by the component it names', () => {
+    const zoned = {
+      documentId: 'a1',
+      blocks: [
+        { __component: PULL_QUOTE, id: 1, quote: { documentId: 'q7', speaker: person('p7') } },
+        { __component: BOX, id: 2, source: source('s8') },
+        { id: 3, quote: { documentId: 'q-unnamed' } },
+      ],
+    };
+    expect(sorted(answerTags(getModel, ARTICLE, zoned))).toEqual([
+      'article:a1',
+      'person:p7',
+      'quote:q7',
+      'source:s8',
+    ]);
+  });
+
+  it('goes through a morph relation, each item by the type it names', () => {
+    const file = {
+      documentId: 'f1',
+      related: [
+        { __type: ARTICLE, documentId: 'a1' },
+        { __type: QUOTE, documentId: 'q1', speaker: person('p1') },
+      ],
+    };
+    expect(sorted(answerTags(getModel, MEDIA_UID, file))).toEqual([
+      'article:a1',
+      'file:f1',
+      'person:p1',
+      'quote:q1',
+    ]);
   });
 
   it('does not take JSON, blocks or unknown fields holding a documentId for documents', () => {
@@ -275,6 +313,22 @@ describe('queryTags', () => {
         'one'
       )
     ).toEqual(['people']);
+  });
+
+  it('adds what the filtered branches of a dynamic zone or morph populate reach', () => {
+    const zone = {
+      populate: {
+        blocks: {
+          on: {
+            [PULL_QUOTE]: { populate: { quote: { filters: { verification: 'verified' } } } },
+            [BOX]: { populate: { source: true } },
+          },
+        },
+      },
+    };
+    expect(tags(ARTICLE, zone, 'one')).toEqual(['quotes']);
+    const morph = { populate: { related: { on: { [ARTICLE]: { filters: { title: 'x' } } } } } };
+    expect(tags(MEDIA_UID, morph, 'one')).toEqual(['articles']);
   });
 
   it('adds nothing for unfiltered populates, in any form', () => {

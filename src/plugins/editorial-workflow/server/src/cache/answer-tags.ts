@@ -34,6 +34,9 @@ export const targetOf = (attribute: { type: string; target?: string; component?:
         ? attribute.component
         : undefined;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
 /** Tags of every document in a response's `data` (one entry, a list, nested relations). */
 export const answerTags = (
   getModel: GetTagModel,
@@ -51,14 +54,18 @@ export const answerTags = (
   const attributes = getModel(uid)?.attributes ?? {};
   for (const [key, value] of Object.entries(row)) {
     const attribute = attributes[key];
-    const target = attribute && targetOf(attribute);
-    if (target && value && typeof value === 'object') answerTags(getModel, target, value, into);
+    if (!attribute || !value || typeof value !== 'object') continue;
+    const target = targetOf(attribute);
+    if (target) answerTags(getModel, target, value, into);
+    // Dynamic zones and morph relations have no one target: each item names what it is.
+    else if (attribute.type === 'dynamiczone' || attribute.type === 'relation')
+      for (const item of Array.isArray(value) ? value : [value]) {
+        const named = isObject(item) ? (item.__component ?? item.__type) : undefined;
+        if (typeof named === 'string') answerTags(getModel, named, item, into);
+      }
   }
   return into;
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** List tags of the types a `filters` object reaches through relations (not the root type). */
 const filterTypes = (
@@ -95,18 +102,29 @@ const populateTypes = (
   if (!isObject(populate)) return;
   const attributes = getModel(uid)?.attributes ?? {};
   for (const [key, value] of Object.entries(populate)) {
-    const target = attributes[key] && targetOf(attributes[key]);
-    if (!target || !isObject(value)) continue;
-    if (value.filters !== undefined) {
-      into.add(listTag(getModel, target));
-      filterTypes(getModel, target, value.filters, into);
-    }
-    populateTypes(getModel, target, value.populate, into);
-    // Dynamic zones and morph relations say `on`: each branch is populated like a relation.
+    if (!attributes[key] || !isObject(value)) continue;
+    const target = targetOf(attributes[key]);
+    if (target) populated(getModel, target, value, into);
+    // Dynamic zones and morph relations (no one target) say `on`: each branch is populated like a
+    // relation to the type it names.
     if (isObject(value.on))
-      for (const [component, nested] of Object.entries(value.on))
-        if (isObject(nested)) populateTypes(getModel, component, nested.populate, into);
+      for (const [branch, nested] of Object.entries(value.on))
+        if (isObject(nested)) populated(getModel, branch, nested, into);
   }
+};
+
+/** One populated attribute of type `target`: its filters, and what it populates in turn. */
+const populated = (
+  getModel: GetTagModel,
+  target: string,
+  value: Record<string, unknown>,
+  into: Set<string>
+) => {
+  if (value.filters !== undefined) {
+    into.add(listTag(getModel, target));
+    filterTypes(getModel, target, value.filters, into);
+  }
+  populateTypes(getModel, target, value.populate, into);
 };
 
 /**
