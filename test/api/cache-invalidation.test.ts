@@ -368,6 +368,8 @@ describe('a speaker renamed (live reference data), through every write path', ()
       const page = storyUrl(story.documentId);
       const person = `/api/people/${story.speakerId}`;
       const quotes = `/api/quotes?locale=en&populate=speaker&sort=id:desc&pagination[pageSize]=100`;
+      // The speaker populated with one field only: the answer must still know whom it holds.
+      const slim = `/api/articles/${story.documentId}?locale=en&fields[0]=title&populate[quotes][fields][0]=text&populate[quotes][populate][speaker][fields][0]=name`;
       const oldName = `Speaker of Speaker story via ${how}`;
       const newName = `Renamed via ${how}`;
       // Lists filtered through the relation: which stories match changes with the name.
@@ -376,6 +378,7 @@ describe('a speaker renamed (live reference data), through every write path', ()
       expect(titles(await warm(bySpeaker(oldName)))).toEqual([`Speaker story via ${how}`]);
       expect(titles(await warm(bySpeaker(newName)))).toEqual([]);
       expect((await warm(page)).body.data.quotes[0].speaker.name).toBe(oldName);
+      expect((await warm(slim)).body.data.quotes[0].speaker.name).toBe(oldName);
       expect((await warm(person)).body.data.name).toBe(oldName);
       expect((await warm(quotes)).body.data.map((q: any) => q.speaker?.name)).toContain(oldName);
       const other = await warm(storyUrl(bystander.documentId));
@@ -385,6 +388,7 @@ describe('a speaker renamed (live reference data), through every write path', ()
       expect(titles(await fresh(bySpeaker(oldName)))).toEqual([]);
       expect(titles(await fresh(bySpeaker(newName)))).toEqual([`Speaker story via ${how}`]);
       expect((await fresh(page)).body.data.quotes[0].speaker.name).toBe(newName);
+      expect((await fresh(slim)).body.data.quotes[0].speaker.name).toBe(newName);
       expect((await fresh(person)).body.data.name).toBe(newName);
       const names = (await fresh(quotes)).body.data.map((q: any) => q.speaker?.name);
       expect(names).toContain(newName);
@@ -442,6 +446,11 @@ describe('media', () => {
     expect(warmed.body.data.cover).toMatchObject({ id: cover.id, name: 'harbour.png' });
     expect(warmed.headers['cache-tag'].split(',')).toContain(`file:${cover.documentId}`);
     const other = await warm(storyUrl(bystander.documentId));
+    // A list filtered through the cover, which it does not populate: it holds no `file:` tag,
+    // yet which stories match changes with the file's fields.
+    const byAlt = (text: string) =>
+      listUrl(`&filters[cover][alternativeText][$eq]=${encodeURIComponent(text)}`);
+    expect(titles(await warm(byAlt('Cranes at first light')))).toEqual([]);
 
     const info = await app.request
       .put(`/upload/files/${cover.id}`)
@@ -449,6 +458,7 @@ describe('media', () => {
       .send({ fileInfo: { alternativeText: 'Cranes at first light' } });
     expect(info.status, info.text).toBe(200);
     expect((await fresh(page)).body.data.cover.alternativeText).toBe('Cranes at first light');
+    expect(titles(await fresh(byAlt('Cranes at first light')))).toEqual(['Harbour at dawn']);
     await expectStillCached(storyUrl(bystander.documentId), other);
 
     await warm(page);
@@ -630,14 +640,11 @@ describe('the Public role’s permissions', () => {
     expect(current.status, current.text).toBe(200);
     const { permissions } = current.body.role;
     permissions['api::article'].controllers.article.find.enabled = enabled;
-    const res = await app.request
-      .put(`/users-permissions/roles/${role.id}`)
-      .set(chief)
-      .send({
-        name: current.body.role.name,
-        description: current.body.role.description,
-        permissions,
-      });
+    const res = await app.request.put(`/users-permissions/roles/${role.id}`).set(chief).send({
+      name: current.body.role.name,
+      description: current.body.role.description,
+      permissions,
+    });
     expect(res.status, res.text).toBe(200);
   };
 

@@ -3,7 +3,7 @@
 // database lifecycles for what has no Document Service path here: media files (the upload plugin
 // writes them directly), locales, the Public role's permissions, the default locale.
 import type { Core } from '@strapi/strapi';
-import { MEDIA_UID, changeTags, documentTag } from '../cache/answer-tags';
+import { MEDIA_UID, changeTags, documentTag, listTag } from '../cache/answer-tags';
 import { changesPublicAnswers, documentIdOf } from '../cache/public-change';
 import { getService } from '../utils';
 
@@ -38,10 +38,17 @@ const DEFAULT_LOCALE_KEY = 'plugin_i18n_default_locale';
 export const subscribeCacheLifecycles = (strapi: Core.Strapi) => {
   const cache = () => getService(strapi, 'cache');
   const flush = async () => cache().announce({ flush: true });
+  // The file's own tag reaches answers that show it; `files` reaches lists filtered through a media
+  // field (`filters[cover][alternativeText]`), which need not populate it and so hold no file tag.
   const fileChanged = async (event: any) => {
     const documentId = event.result?.documentId;
     if (typeof documentId === 'string')
-      await cache().announce({ tags: [documentTag(cache().getModel, MEDIA_UID, documentId)] });
+      await cache().announce({
+        tags: [
+          documentTag(cache().getModel, MEDIA_UID, documentId),
+          listTag(cache().getModel, MEDIA_UID),
+        ],
+      });
   };
   const strapiAny = strapi as any;
   strapiAny.db.lifecycles.subscribe({
