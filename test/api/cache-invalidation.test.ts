@@ -25,6 +25,7 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let editor: Record<string, string>;
 let chief: Record<string, string>;
 let fullAccess: Record<string, string>;
+let readOnly: Record<string, string>;
 /** A live story no test changes: its cached page must survive every change below. */
 let bystander: Awaited<ReturnType<typeof liveStory>>;
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   editor = (await createAdmin(app, 'strapi-editor', 'Eddie')).auth;
   chief = (await createAdmin(app, 'strapi-super-admin', 'Chief')).auth;
   fullAccess = (await createApiToken(app, 'full-access')).auth;
+  readOnly = (await createApiToken(app, 'read-only')).auth;
   bystander = await liveStory('Bystander: the weather');
 });
 afterAll(async () => {
@@ -65,18 +67,30 @@ const warm = async (url: string) => {
   return second;
 };
 
-/** Still served from memory, byte for byte what it was: the change did not evict it. */
+/**
+ * The truth, past the cache: the same query read with a read-only API token (credentials bypass
+ * it), which sees what the public sees when it does not ask for drafts.
+ */
+const expectTruth = async (url: string, body: unknown) => {
+  const truth = await get(url).set(readOnly);
+  expect(truth.headers['x-cache']).toBeUndefined();
+  expect(body, `${url} differs from an uncached read`).toEqual(truth.body);
+};
+
+/** Still served from memory, byte for byte what it was, and still true: not evicted, rightly. */
 const expectStillCached = async (url: string, before: { text: string }) => {
   const res = await get(url);
   expect(res.headers['x-cache'], `${url} was evicted`).toBe('HIT');
   expect(res.text).toBe(before.text);
+  await expectTruth(url, res.body);
 };
 
-/** Read after a change: computed again (never the old bytes), status 200. */
+/** Read after a change: computed again (never the old bytes), status 200, the truth. */
 const fresh = async (url: string) => {
   const res = await get(url);
   expect(res.status, `${url}: ${res.text}`).toBe(200);
   expect(res.headers['x-cache'], `${url} was not evicted`).toBe('MISS');
+  await expectTruth(url, res.body);
   return res;
 };
 
@@ -272,6 +286,44 @@ describe('quotes and reference data', () => {
       'The budget passed by two votes.',
     ]);
     expect((await fresh(quotePage)).body.data.text).toBe('The budget passed by two votes.');
+    await expectStillCached(storyUrl(bystander.documentId), other);
+  });
+
+  it('a quote taken out of a story on re-approval: its page, the quote list and the story say so', async () => {
+    const story = await createStory(app, 'Council split', {
+      quotes: [
+        { text: 'We stand together.', verification: 'verified' },
+        { text: 'I walk out.', verification: 'verified' },
+      ],
+    });
+    await publishThroughWorkflow(app, story.documentId);
+    const [kept, dropped] = story.quoteIds;
+    const page = storyUrl(story.documentId);
+    const quotePage = `/api/quotes/${dropped}?locale=en&populate=article`;
+    const inStory = `/api/quotes?locale=en&filters[article][documentId][$eq]=${story.documentId}`;
+    expect((await warm(page)).body.data.quotes).toHaveLength(2);
+    expect((await warm(quotePage)).body.data.article.documentId).toBe(story.documentId);
+    expect((await warm(inStory)).body.meta.pagination.total).toBe(2);
+    const other = await warm(storyUrl(bystander.documentId));
+
+    await app.strapi.documents(ARTICLE).update({
+      documentId: story.documentId,
+      locale: 'en',
+      data: { quotes: { disconnect: [{ documentId: dropped, locale: 'en' }] } },
+    });
+    await publishThroughWorkflow(app, story.documentId);
+
+    const after = await fresh(page);
+    expect(after.body.data.quotes.map((q: any) => q.documentId)).toEqual([kept]);
+    const list = await fresh(inStory);
+    expect(list.body.data.map((q: any) => q.documentId)).toEqual([kept]);
+    // Whatever the quote's own page now is (gone, or a quote in no story), it is the truth.
+    const quote = await get(quotePage);
+    expect(quote.headers['x-cache']).not.toBe('HIT');
+    const truth = await get(quotePage).set(readOnly);
+    expect(quote.status).toBe(truth.status);
+    expect(quote.body).toEqual(truth.body);
+    expect(quote.body.data?.article ?? null).toBeNull();
     await expectStillCached(storyUrl(bystander.documentId), other);
   });
 
