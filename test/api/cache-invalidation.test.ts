@@ -760,4 +760,28 @@ describe('locales', () => {
     expect(enDefault).toContain('Default-locale story');
     expect(enDefault).not.toContain('История на русском');
   });
+
+  it('deleting a locale takes its live stories down (past the Document Service): not served from memory', async () => {
+    const story = await liveStory('Немецкий выпуск', { locale: 'ru' });
+    const page = storyUrl(story.documentId, 'ru');
+    const ruList = listUrl('', 'ru');
+    expect((await warm(page)).body.data.title).toBe('Немецкий выпуск');
+    expect(titles(await warm(ruList))).toContain('Немецкий выпуск');
+    const locales = await app.request.get('/i18n/locales').set(chief);
+    const ru = locales.body.find((l: any) => l.code === 'ru');
+
+    const removed = await app.request.delete(`/i18n/locales/${ru.id}`).set(chief);
+    expect(removed.status, removed.text).toBe(200);
+
+    for (const url of [page, ruList]) {
+      const res = await get(url);
+      expect(res.headers['x-cache'], url).not.toBe('HIT');
+      const truth = await get(url).set(readOnly);
+      expect(res.status).toBe(truth.status);
+      expect(res.body).toEqual(truth.body);
+      expect(res.status === 200 ? res.body.data : []).not.toContainEqual(
+        expect.objectContaining({ title: 'Немецкий выпуск' })
+      );
+    }
+  });
 });
