@@ -110,8 +110,21 @@ export interface TransitionEvent {
   cacheTags: string[];
 }
 
+/**
+ * Webhook `editorial-workflow.cache-purge` payload (Strapi adds `event`): sent once per committed
+ * change to public answers, from the process that made it: transitions, and also what is not a move
+ * (a live person or source edited, a file of a live story changed, a locale or the Public role's
+ * permissions changed, the admin's Purge). `flush`: purge everything (then `tags` is empty).
+ */
+export interface CachePurgeEvent {
+  tags: string[];
+  flush: boolean;
+  createdAt: string;
+}
+
 export const PLUGIN_ID = 'editorial-workflow';
 export const TRANSITION_EVENT = 'editorial-workflow.transition';
+export const CACHE_PURGE_EVENT = 'editorial-workflow.cache-purge';
 export const READ_ACTION = `plugin::${PLUGIN_ID}.read`;
 /** Strapi's permission uids allow no underscores: `request_changes` → `transition.request-changes`. */
 export const transitionPermissionUid = (transitionId: string) =>

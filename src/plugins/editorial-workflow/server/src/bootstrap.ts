@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { TRANSITION_EVENT } from '../../shared/contracts';
+import { CACHE_PURGE_EVENT, TRANSITION_EVENT } from '../../shared/contracts';
 import { WorkflowConfigError } from './domain/definition';
 import { subscribeCacheLifecycles } from './middlewares/cache-invalidation';
 import { getService } from './utils';
@@ -46,6 +46,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const def = getService(strapi, 'definition').get();
 
   strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_TRANSITION', TRANSITION_EVENT);
+  strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_CACHE_PURGE', CACHE_PURGE_EVENT);
   subscribeCacheLifecycles(strapi);
   await getService(strapi, 'cache').startSync();
 

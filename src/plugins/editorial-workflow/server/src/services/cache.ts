@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../../../shared/contracts';
+import { CACHE_PURGE_EVENT, type CachePurgeEvent, PLUGIN_ID } from '../../../shared/contracts';
 import { type GetTagModel, targetOf } from '../cache/answer-tags';
 import { type CacheConfig, parseCacheConfig } from '../cache/cache-config';
 import { type HttpCachingOptions, publicCacheControl } from '../cache/http-caching';
@@ -48,6 +48,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const collecting = new AsyncLocalStorage<Set<string>>();
 
   const getModel: GetTagModel = (uid) => strapi.getModel(uid as any) as any;
+
+  // What each transaction changed, announced once when it commits (webhook `cache-purge`).
+  const committing = new WeakMap<object, { tags: Set<string>; flush: boolean }>();
+  const emitPurge = (tags: Iterable<string>, flush: boolean) => {
+    const event: CachePurgeEvent = {
+      tags: flush ? [] : [...tags].sort(),
+      flush,
+      createdAt: new Date().toISOString(),
+    };
+    if (event.flush || event.tags.length > 0) strapi.eventHub.emit(CACHE_PURGE_EVENT, event);
+  };
 
   const apply = (message: Announcement) => {
     if (!store) return;
@@ -144,11 +155,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ trx, onCommit }) => {
           onCommit(() => apply(message));
+          let batch = committing.get(trx);
+          if (!batch) {
+            const fresh = { tags: new Set<string>(), flush: false };
+            committing.set(trx, fresh);
+            onCommit(() => emitPurge(fresh.tags, fresh.flush));
+            batch = fresh;
+          }
+          for (const tag of message.tags ?? []) batch.tags.add(tag);
+          if (message.flush) batch.flush = true;
           if (sync) await sync.notify((sql, bindings) => trx.raw(sql, bindings as any), message);
         });
         return;
       }
       apply(message);
+      emitPurge(message.tags ?? [], Boolean(message.flush));
       if (sync)
         await sync.notify(
           (sql, bindings) => strapi.db.connection.raw(sql, bindings as any),
@@ -166,6 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Empties every process's cache (the admin's Purge button). */
     async purge(actor?: { id: number | string }) {
       service.store().flush();
+      emitPurge([], true);
       if (sync)
         await sync.notify((sql, bindings) => strapi.db.connection.raw(sql, bindings as any), {
           flush: true,
