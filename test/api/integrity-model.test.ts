@@ -7,9 +7,13 @@
 // and, on each approval, separation of duties and the quote fact-check (verified by someone allowed
 // to verify, not the story's creator or this round's submitter, and not stale).
 // Refusals (4xx) are always fine; a refused request must change nothing.
+// The response cache is on (issue 9), so every check above reads through it, and ReadPublic reads
+// what frontends read (front page, story by id and by slug, people, sources, quotes) anonymously:
+//   (h) every answer served from the cache (HIT) equals a fresh read of the same request (the store
+//       emptied, the request read again), and shows no unapproved text (b).
 //
-// CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 340 commands and some
-// 4,000 HTTP requests with the checks), ~65 s on SQLite on 2 shared cores, plus ~15 s boot.
+// CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 310 commands and some
+// 4,000 HTTP requests with the checks), ~60 s on SQLite on 2 shared cores, plus ~15 s boot.
 // FUZZ_SKIP / FUZZ_ONLY (kind prefixes such as `c:,8:`) count some kinds instead of failing on them,
 // to look past a class already known while exploring.
 // FUZZ_RUNS, FUZZ_STEPS and FUZZ_SEED override it; `npm run fuzz` runs a longer budget with a
@@ -36,9 +40,11 @@ let actors: Actors;
 const stats = new Map<string, Map<string, number>>();
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // On by default already; said here so that the model keeps judging the cached read path.
+  app = await startTestApp({ RESPONSE_CACHE_ENABLED: 'true' });
   actors = await createActors(app);
 });
+const cache = () => app.strapi.plugin('editorial-workflow').service('cache');
 afterAll(async () => {
   await app?.stop();
 });
@@ -64,8 +70,11 @@ it(
     console.log(
       `integrity model: seed ${SEED}, ${RUNS} runs × ${STEPS} commands; replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} FUZZ_STEPS=${STEPS}`
     );
+    expect(cache().enabled).toBe(true);
     let run = 0;
     let executed = 0;
+    let hits = 0;
+    let hitsChecked = 0;
     const started = Date.now();
     const property = fc.asyncProperty(
       fc.commands(commandArbs, { maxCommands: STEPS, size: 'max' }),
@@ -79,8 +88,13 @@ it(
         } finally {
           executed += world.commandsRun;
         }
-        await afterCommand(world);
-        await sweep(world);
+        try {
+          await afterCommand(world);
+          await sweep(world);
+        } finally {
+          hits += world.hits;
+          hitsChecked += world.hitsChecked;
+        }
       }
     );
     const result = await fc.check(property, {
@@ -97,6 +111,12 @@ it(
     console.log(
       `integrity model: ${run} runs (shrinking included), ${executed} commands, ${Math.round((Date.now() - started) / 1000)} s`
     );
+    const store = cache().stats();
+    console.log(
+      `integrity model: response cache on: ${hits} answers served from it (HIT) in the checks and reads, ${hitsChecked} of them compared with a fresh read; store counters: ${store.hits} hits, ${store.misses} misses, ${store.stores} stores, ${store.refused} refused, ${store.evictions} evictions`
+    );
+    expect(hits).toBeGreaterThan(0);
+    expect(hitsChecked).toBeGreaterThan(0);
     if (result.failed) {
       const commands = [
         ...((result.counterexample?.[0] ?? []) as Iterable<{

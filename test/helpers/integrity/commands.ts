@@ -4,7 +4,7 @@
 // resolved at run time against what the run created, so shrinking keeps commands meaningful.
 import fc from 'fast-check';
 import { ADMINS, APPROVERS, READERS, TOKENS, type Actor, type ActorName } from './actors';
-import { ARTICLE, PERSON, QUOTE, SOURCE } from './projection';
+import { ARTICLE, PERSON, QUOTE, SOURCE, publicStoryUrl } from './projection';
 import { World, type Response } from './world';
 
 const CM = '/content-manager/collection-types';
@@ -981,6 +981,7 @@ export const sweep = async (w: World) => {
     if ((await w.send(reader, 'get', '/api/articles')).status === 403) continue;
     for (const probe of all) await runProbe(w, reader, probe, 'the end-of-run sweep');
   }
+  await readPublic(w, 0, 'the end-of-run sweep');
 };
 
 class ProbeCmd extends Command {
@@ -998,6 +999,69 @@ class ProbeCmd extends Command {
   }
   toString() {
     return `Probe(${this.reader}, #${this.n})`;
+  }
+}
+
+// ---------------------------------------------------------------- public reads through the cache
+
+const FRONT_POPULATE =
+  'populate[quotes][populate][speaker]=true&populate[quotes][populate][source]=true&populate[cover]=true';
+
+/**
+ * What frontends ask for, anonymously: the front page, a list of titles, the latest quotes, a story
+ * by documentId and by slug, a person's and a source's page (`n` picks which).
+ */
+export const publicReads = (w: World, n: number): string[] => {
+  const urls = [
+    `/api/articles?locale=en&sort[0]=publishedAt:desc&pagination[page]=1&pagination[pageSize]=25&${FRONT_POPULATE}`,
+    '/api/articles?locale=en&fields[0]=title&fields[1]=slug&sort[0]=title:asc&pagination[pageSize]=10',
+    '/api/quotes?locale=en&populate[speaker]=true&populate[article][fields][0]=title&sort[0]=id:desc&pagination[pageSize]=10',
+  ];
+  const story = pick(w.stories, n);
+  if (story) {
+    urls.push(publicStoryUrl(story.documentId));
+    const slug = w.slugOf(story.documentId);
+    if (slug)
+      urls.push(
+        `/api/articles?locale=en&filters[slug][$eq]=${encodeURIComponent(slug)}&${FRONT_POPULATE}`
+      );
+  }
+  const person = pick(w.people, n);
+  if (person)
+    urls.push(`/api/people/${person}?populate[quotes][populate][article][fields][0]=title`);
+  const source = pick(w.sources, n);
+  if (source) urls.push(`/api/sources/${source}?populate[articles][fields][0]=title`);
+  return urls;
+};
+
+/**
+ * Reads them as the public: no answer shows unapproved text (b), and every answer the cache served
+ * (HIT) equals a fresh read of the same request (h).
+ */
+export const readPublic = async (w: World, n: number, what: string) => {
+  const urls = publicReads(w, n);
+  const hits: { url: string; status: number; text: string }[] = [];
+  for (const url of urls) {
+    const res = await w.send(w.actors.public, 'get', url);
+    w.count('read-public', `${res.status} ${res.cache ?? '-'}`);
+    if (res.status === 200)
+      w.checkMarkers(w.approvedMarkers(), res.body, `public GET ${url}`, what);
+    if (res.cache === 'HIT') hits.push({ url, status: res.status, text: res.text });
+  }
+  w.log.push(`public: read ${urls.length} pages and lists, ${hits.length} from the cache`);
+  await w.checkHits(hits, what);
+};
+
+class ReadPublic extends Command {
+  constructor(readonly n: number) {
+    super();
+  }
+  async run(w: World) {
+    w.count('ReadPublic', 'commands');
+    await readPublic(w, this.n, w.log[w.log.length - 1] ?? 'start');
+  }
+  toString() {
+    return `ReadPublic(#${this.n})`;
   }
 }
 
@@ -1141,5 +1205,9 @@ export const commandArbs = [
         actorArb(['editor', 'author1', 'author2', 'checker1'])
       )
       .map(([q, s, p, f, d, a]) => new Link(p.startsWith('rest') ? 'fullToken' : a, q, s, p, f, d))
+  ),
+  ...weighted(
+    2,
+    fc.nat().map((n) => new ReadPublic(n))
   ),
 ];

@@ -56,8 +56,11 @@ export const PUBLIC_STORY_QUERY =
   '&populate[people]=true&populate[sources]=true&populate[cover]=true';
 
 /** The story as readers get it: its view, or null when it is not public (404). */
+export const publicStoryUrl = (documentId: string) =>
+  `/api/articles/${documentId}?${PUBLIC_STORY_QUERY}`;
+
 export const readPublicStory = async (app: TestApp, documentId: string) => {
-  const res = await app.request.get(`/api/articles/${documentId}?${PUBLIC_STORY_QUERY}`);
+  const res = await app.request.get(publicStoryUrl(documentId));
   return { res, view: res.status === 200 && res.body?.data ? toStoryView(res.body.data) : null };
 };
 
@@ -165,4 +168,7 @@ export const resetContent = async (app: TestApp) => {
     }
   }
   for (const uid of RESET_UIDS) await db.query(uid).deleteMany({});
+  // Raw deletes pass no Document Service middleware, so nothing announced them: start the next
+  // run with an empty response cache, as a fresh database would.
+  app.strapi.plugin('editorial-workflow').service('cache').store().flush();
 };

@@ -9,6 +9,7 @@ import {
   ARTICLE,
   QUOTE_CONTENT,
   markersIn,
+  publicStoryUrl,
   readPublicStory,
   readStored,
   sameJson,
@@ -62,6 +63,9 @@ export interface QuoteModel {
 export interface Response {
   status: number;
   body: any;
+  /** The raw answer, and its `X-Cache` header (HIT, MISS, BYPASS; absent when not cacheable). */
+  text: string;
+  cache: string | undefined;
 }
 
 export const WORKFLOW_STATE = 'plugin::editorial-workflow.workflow-state';
@@ -75,6 +79,9 @@ export class World {
   /** Readable steps of this run, printed with any violation. */
   log: string[] = [];
   commandsRun = 0;
+  /** Answers served from the response cache in this run, and those checked against a fresh read. */
+  hits = 0;
+  hitsChecked = 0;
   private counter = 0;
   private stored: Stored | null = null;
 
@@ -165,7 +172,8 @@ export class World {
         `${actor.name} ${method.toUpperCase()} ${url} ${JSON.stringify(body ?? null).slice(0, 400)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`
       );
     }
-    return { status: res.status, body: res.body };
+    if (res.headers['x-cache'] === 'HIT') this.hits += 1;
+    return { status: res.status, body: res.body, text: res.text, cache: res.headers['x-cache'] };
   }
 
   async begin() {
@@ -361,6 +369,14 @@ export class World {
       );
     }
     const { res, view } = await readPublicStory(this.app, story.documentId);
+    // The approval's projection becomes the model's truth: it must not be an answer from before.
+    if (res.headers['x-cache'] === 'HIT') {
+      this.hits += 1;
+      await this.checkHits(
+        [{ url: publicStoryUrl(story.documentId), status: res.status, text: res.text }],
+        `${actor.name}'s approve`
+      );
+    }
     if (!view)
       return this.fail(
         'a: projection',
@@ -396,6 +412,8 @@ export class World {
     const approved = this.approvedMarkers();
     for (const story of this.stories) {
       const { res, view } = await readPublicStory(this.app, story.documentId);
+      // A cached story page is judged like any other: against the model's last approval.
+      if (res.headers['x-cache'] === 'HIT') this.hits += 1;
       if (res.status >= 500)
         this.fail('c: 5xx', `public read of story ${story.documentId} → ${res.status}`);
       if (!sameJson(view, story.approved)) {
@@ -409,6 +427,24 @@ export class World {
         for (const marker of markersIn(res.body)) story.approvedMarkers.add(marker);
       }
       this.checkMarkers(approved, res.body, `GET /api/articles/${story.documentId}`, what);
+    }
+  }
+
+  /**
+   * The cache's oracle: each answer served from the cache (HIT) equals a fresh computation of the
+   * same request. The store is emptied (one flush for all) and each request read again, anonymously.
+   */
+  async checkHits(hits: { url: string; status: number; text: string }[], what: string) {
+    if (hits.length === 0) return;
+    this.app.strapi.plugin('editorial-workflow').service('cache').store().flush();
+    for (const hit of hits) {
+      const res = await this.app.request.get(hit.url);
+      this.hitsChecked += 1;
+      if (res.headers['x-cache'] !== 'MISS' || res.status !== hit.status || res.text !== hit.text)
+        this.fail(
+          'h: cached answer differs from a fresh read',
+          `after ${what}, GET ${hit.url} from the cache → ${hit.status} ${hit.text.slice(0, 400)}\n    read afresh (${res.headers['x-cache'] ?? 'not cached'}) → ${res.status} ${res.text.slice(0, 400)}`
+        );
     }
   }
 
@@ -475,6 +511,11 @@ export class World {
         `after ${what}, article rows ${JSON.stringify(wrong.slice(0, 5))} (editorial_stage vs the state's stage)`
       );
     }
+  }
+
+  /** The stored working copy's slug of a story (frontends read stories by slug). */
+  slugOf(documentId: string): string | null {
+    return this.stored?.stories.get(documentId)?.slug ?? null;
   }
 
   /** Markers written but not approved anywhere: what relation filters must not find. */

@@ -39,6 +39,7 @@ export interface PgSyncOptions {
   /** Listening again: anything missed meanwhile is unknown. */
   onUp(): void;
   log?: { info(msg: string): void; warn(msg: string): void };
+  /** Between heartbeats; one unanswered when the next is due counts as a lost connection. */
   heartbeatMs?: number;
   /** First retry delay; doubles up to maxRetryMs. */
   retryMs?: number;
@@ -87,9 +88,12 @@ export class PgSync {
   backendPid: number | null = null;
   reconnects = 0;
   private client: Client | null = null;
+  /** A connection still opening (stop() must close it too). */
+  private opening: Client | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
-  private stopping = false;
+  /** Bumped by start() and stop(): a connection opened for an older one is closed, not kept. */
+  private generation = 0;
   private delay: number;
 
   constructor(private readonly options: PgSyncOptions) {
@@ -97,18 +101,20 @@ export class PgSync {
   }
 
   async start(): Promise<void> {
-    this.stopping = false;
+    this.generation++;
     await this.connect();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.generation++;
     this.state = 'stopped';
+    this.backendPid = null;
     if (this.retry) clearTimeout(this.retry);
     if (this.heartbeat) clearInterval(this.heartbeat);
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => {});
+    this.retry = this.heartbeat = null;
+    const clients = [this.client, this.opening].filter((c): c is Client => c !== null);
+    this.client = this.opening = null;
+    await Promise.all(clients.map((c) => c.end().catch(() => {})));
   }
 
   /** NOTIFY through `run` (a transaction's `raw`): sent when that transaction commits. */
@@ -121,40 +127,68 @@ export class PgSync {
   }
 
   private async connect(): Promise<void> {
+    const generation = this.generation;
+    const current = () => generation === this.generation;
     const client = new this.options.Client({ ...this.options.connection, keepAlive: true });
     let failed = false;
     const lost = (error: Error) => {
       if (failed) return;
       failed = true;
       if (this.client === client) this.client = null;
+      if (this.opening === client) this.opening = null;
       client.removeAllListeners('notification');
+      // Not awaited: on a black-holed connection end() may never settle either.
       client.end().catch(() => {});
-      if (!this.stopping) this.down(error);
+      if (current()) this.down(error);
     };
     client.on('error', lost);
     client.on('end', () => lost(new Error('connection ended')));
     client.on('notification', (n: Notification) => {
-      if (n.channel !== this.options.channel) return;
+      if (n.channel !== this.options.channel || failed) return;
       const message = decodeMessage(n.payload);
       if (message && message.origin !== this.options.origin) this.options.onMessage(message);
     });
+    this.opening = client;
+    let pid: number;
     try {
       await client.connect();
       await client.query(`LISTEN "${this.options.channel.replace(/"/g, '""')}"`);
-      const pid = await client.query('select pg_backend_pid() as pid');
-      this.backendPid = Number(pid.rows[0].pid);
+      const result = await client.query('select pg_backend_pid() as pid');
+      pid = Number(result.rows[0].pid);
     } catch (error) {
       lost(error as Error);
       return;
     }
-    if (failed || this.stopping) return;
+    if (this.opening === client) this.opening = null;
+    if (failed) return;
+    // stop() (or a new start()) came while this connection was opening: it is nobody's now.
+    if (!current()) {
+      failed = true;
+      client.removeAllListeners('notification');
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
+    this.backendPid = pid;
     this.state = 'listening';
     this.delay = this.options.retryMs ?? 200;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    // A connection cut without a FIN (a crashed proxy, a dropped NAT entry) is found by asking.
+    // A connection cut without a FIN (a crashed proxy, a dropped NAT entry) or a frozen backend is
+    // found by asking: a heartbeat still unanswered when the next one is due counts as lost, since
+    // a query that never settles would otherwise leave the cache trusting a deaf listener.
+    let pending = false;
     this.heartbeat = setInterval(() => {
-      client.query('select 1').catch((e: Error) => lost(e));
+      if (pending) {
+        lost(new Error('heartbeat unanswered'));
+        return;
+      }
+      pending = true;
+      client.query('select 1').then(
+        () => {
+          pending = false;
+        },
+        (e: Error) => lost(e)
+      );
     }, this.options.heartbeatMs ?? 5000);
     this.heartbeat.unref();
     this.options.onUp();
@@ -165,6 +199,7 @@ export class PgSync {
     this.state = 'reconnecting';
     this.backendPid = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.options.onDown(error);
     if (wasListening)
       this.options.log?.warn(
@@ -172,6 +207,7 @@ export class PgSync {
       );
     if (this.retry) clearTimeout(this.retry);
     this.retry = setTimeout(() => {
+      this.retry = null;
       this.reconnects++;
       void this.connect();
     }, this.delay);

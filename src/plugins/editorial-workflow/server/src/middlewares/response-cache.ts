@@ -55,7 +55,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const key = requestKey(ctx.path, ctx.query);
     const hit = store.lookup(key);
     if (hit) return send(ctx, hit, cache.cacheControl(), 'HIT');
-    if (!store.available) return next();
+    if (!store.available) {
+      // Suspended (the PostgreSQL listener is down): read through, and say so.
+      await next();
+      ctx.set('X-Cache', 'BYPASS');
+      return;
+    }
 
     // Before the route runs: later middlewares rewrite ctx.query in place.
     const dependsOn = queryTags(cache.getModel, route.uid, ctx.query, route.kind);

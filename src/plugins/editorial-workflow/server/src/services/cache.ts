@@ -12,6 +12,8 @@ import { PgSync, type SyncMessage } from '../cache/pg-sync';
 import { ResponseStore } from '../cache/response-store';
 
 export const SYNC_CHANNEL = 'editorial_workflow_cache';
+/** The LISTEN connection's application_name, followed by the process id. */
+export const LISTENER_APPLICATION_NAME = 'editorial-workflow cache listener';
 
 export interface CacheStats {
   enabled: boolean;
@@ -220,6 +222,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { connectionString: database.connection }
           : { ...database.connection };
       delete settings.schema;
+      // Names the listener in pg_stat_activity (operators, and tests that cut it, find it there).
+      settings.application_name ??= `${LISTENER_APPLICATION_NAME} ${process.pid}`;
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Client } = require('pg');
       const s = service.store();
