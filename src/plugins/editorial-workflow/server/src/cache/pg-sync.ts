@@ -129,7 +129,14 @@ export class PgSync {
   private async connect(): Promise<void> {
     const generation = this.generation;
     const current = () => generation === this.generation;
-    const client = new this.options.Client({ ...this.options.connection, keepAlive: true });
+    // pg's own bounds, so that opening the connection or LISTEN cannot hang (the heartbeat covers
+    // a connection once it is up).
+    const client = new this.options.Client({
+      connectionTimeoutMillis: 10_000,
+      query_timeout: 10_000,
+      ...this.options.connection,
+      keepAlive: true,
+    });
     let failed = false;
     const lost = (error: Error) => {
       if (failed) return;
