@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../../../shared/contracts';
+import { type CacheStats, PLUGIN_ID } from '../../../shared/contracts';
 import { type GetTagModel, targetOf } from '../cache/answer-tags';
 import { type CacheConfig, parseCacheConfig } from '../cache/cache-config';
 import { type HttpCachingOptions, publicCacheControl } from '../cache/http-caching';
@@ -12,23 +12,6 @@ import { PgSync, type SyncMessage } from '../cache/pg-sync';
 import { ResponseStore } from '../cache/response-store';
 
 export const SYNC_CHANNEL = 'editorial_workflow_cache';
-
-export interface CacheStats {
-  enabled: boolean;
-  entries: number;
-  bytes: number;
-  maxBytes: number;
-  hits: number;
-  misses: number;
-  bypasses: number;
-  hitRatio: number | null;
-  stores: number;
-  refused: number;
-  evictions: number;
-  invalidations: number;
-  sync: 'listening' | 'reconnecting' | 'local';
-  since: string;
-}
 
 export interface CachedRoute {
   uid: string;
