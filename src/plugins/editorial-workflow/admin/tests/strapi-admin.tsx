@@ -193,18 +193,26 @@ export const setPermissions = (actions: string[] | null) => {
   granted = actions ? new Set(actions) : null;
 };
 
-/** As core's: `{ read: [...] }` → `allowedActions.canRead`, true when every action is held. */
-export const useRBAC = (permissionsToCheck: Record<string, Permission[]>) => {
+/**
+ * As core's: each permission answers under its action's last segment, not under any key the caller
+ * chose (`plugin::editorial-workflow.cache-read` → `allowedActions.canCacheRead`); an object of
+ * lists, which core deprecates, is flattened the same way.
+ */
+export const useRBAC = (permissionsToCheck: Permission[] | Record<string, Permission[]>) => {
   if (!granted)
     throw new Error('useRBAC called, but the test gave no permissions (setPermissions)');
   const held = granted;
+  const list = Array.isArray(permissionsToCheck)
+    ? permissionsToCheck
+    : Object.values(permissionsToCheck).flat();
+  const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
   const allowedActions = Object.fromEntries(
-    Object.entries(permissionsToCheck).map(([name, permissions]) => [
-      `can${name.charAt(0).toUpperCase()}${name.slice(1)}`,
-      permissions.every((p) => held.has(p.action)),
+    list.map((p) => [
+      `can${(p.action.split('.').at(-1) ?? '').split('-').map(capitalise).join('')}`,
+      held.has(p.action),
     ])
   ) as Record<string, boolean>;
-  return { allowedActions, isLoading: false, permissions: [], error: undefined };
+  return { allowedActions, isLoading: false, permissions: list, error: undefined };
 };
 
 export const notifications: { type: string; message: string }[] = [];

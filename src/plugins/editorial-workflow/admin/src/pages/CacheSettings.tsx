@@ -19,14 +19,15 @@ import { useIntl } from 'react-intl';
 import { CACHE_PURGE_ACTION, CACHE_READ_ACTION, type CacheStats } from '../../../shared/contracts';
 import { asApiError, useGetCacheStatsQuery, usePurgeCacheMutation } from '../api';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
-import { formatBytes, formatRatio, percentOfLimit } from '../utils/cache-stats';
+import { formatBytes, formatRatio, formatShareOfLimit } from '../utils/cache-stats';
 import { formatDateTime } from '../utils/time';
 import { getTrad } from '../utils/translations';
 
-const PERMISSIONS = {
-  read: [{ action: CACHE_READ_ACTION, subject: null }],
-  purge: [{ action: CACHE_PURGE_ACTION, subject: null }],
-};
+// Core's useRBAC names each answer after the action's last segment: canCacheRead, canCachePurge.
+const PERMISSIONS = [
+  { action: CACHE_READ_ACTION, subject: null },
+  { action: CACHE_PURGE_ACTION, subject: null },
+];
 
 const COUNTERS = [
   ['hits', 'Hits (served from memory)'],
@@ -89,7 +90,7 @@ const CacheSettingsContent = () => {
     isFetching,
     refetch,
   } = useGetCacheStatsQuery(undefined, {
-    skip: !allowedActions.canRead,
+    skip: !allowedActions.canCacheRead,
     refetchOnMountOrArgChange: true,
   });
   const [purge, { isLoading: purging }] = usePurgeCacheMutation();
@@ -122,14 +123,14 @@ const CacheSettingsContent = () => {
 
   const title = t('title', 'Response cache');
   if (loadingRBAC) return <Page.Loading />;
-  if (!allowedActions.canRead) return <Page.NoPermissions />;
+  if (!allowedActions.canCacheRead) return <Page.NoPermissions />;
 
   const err = asApiError(error);
   const ratio = stats ? formatRatio(stats.hitRatio, intl.locale) : null;
   const number = (n: number) => intl.formatNumber(n);
 
   const purgeButton =
-    allowedActions.canPurge && stats ? (
+    allowedActions.canCachePurge && stats ? (
       <Dialog.Root open={confirming} onOpenChange={setConfirming}>
         <Dialog.Trigger>
           <Button variant="danger-light" startIcon={<Trash />} disabled={!stats.enabled || purging}>
@@ -222,8 +223,8 @@ const CacheSettingsContent = () => {
                   })}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600">
-                  {t('size.share', '{percent}% of the limit in use', {
-                    percent: percentOfLimit(stats.bytes, stats.maxBytes),
+                  {t('size.share', '{share} of the limit in use', {
+                    share: formatShareOfLimit(stats.bytes, stats.maxBytes, intl.locale),
                   })}
                 </Typography>
               </Figure>

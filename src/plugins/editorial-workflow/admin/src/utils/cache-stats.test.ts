@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRatio, percentOfLimit } from './cache-stats';
+import { formatBytes, formatRatio, formatShareOfLimit } from './cache-stats';
 
 describe('formatBytes', () => {
   it.each([
@@ -36,12 +36,17 @@ describe('formatRatio', () => {
   });
 });
 
-describe('percentOfLimit', () => {
-  it('rounds, and stays within 0–100 (a limit of 0 reads empty)', () => {
-    expect(percentOfLimit(0, 64)).toBe(0);
-    expect(percentOfLimit(16, 64)).toBe(25);
-    expect(percentOfLimit(1, 3)).toBe(33);
-    expect(percentOfLimit(128, 64)).toBe(100);
-    expect(percentOfLimit(5, 0)).toBe(0);
+describe('formatShareOfLimit', () => {
+  it('rounds to whole percents within 0–100%, and a limit of 0 reads empty', () => {
+    expect(formatShareOfLimit(0, 64)).toBe('0%');
+    expect(formatShareOfLimit(16, 64)).toBe('25%');
+    expect(formatShareOfLimit(1, 3)).toBe('33%');
+    expect(formatShareOfLimit(128, 64)).toBe('100%');
+    expect(formatShareOfLimit(5, 0)).toBe('0%');
+  });
+
+  it('says "< 1%" for a cache that holds something too small to round to 1%', () => {
+    expect(formatShareOfLimit(1200, 64 * 1024 * 1024)).toBe('< 1%');
+    expect(formatShareOfLimit(1, 200)).toBe('1%');
   });
 });

@@ -29,6 +29,10 @@ export const formatRatio = (ratio: number | null, locale = 'en') =>
     ? null
     : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 
-/** How full the cache is, 0–100, for a progress bar. */
-export const percentOfLimit = (bytes: number, maxBytes: number) =>
-  maxBytes > 0 ? Math.min(100, Math.max(0, Math.round((bytes / maxBytes) * 100))) : 0;
+/** How full the cache is: `0%`, `< 1%` (something, but too little to round to 1%), `25%`, at most `100%`. */
+export const formatShareOfLimit = (bytes: number, maxBytes: number, locale = 'en') => {
+  const share = maxBytes > 0 ? Math.min(1, Math.max(0, bytes / maxBytes)) : 0;
+  const percent = (value: number) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return share > 0 && share < 0.005 ? `< ${percent(0.01)}` : percent(share);
+};
