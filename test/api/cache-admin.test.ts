@@ -171,6 +171,7 @@ describe('POST /editorial-workflow/cache/purge', () => {
     const res = await app.request.post(PURGE_URL).set(editor.auth);
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ enabled: true, entries: 0, bytes: 0 });
+    expect(res.body.meta).toEqual({ removed: before.entries });
     expect(res.body.data.evictions).toBe(before.evictions + before.entries);
 
     expect((await app.request.get(url)).headers['x-cache']).toBe('MISS');
@@ -224,7 +225,7 @@ describe('with the cache disabled', () => {
     expect(stats.body.data).toMatchObject({ enabled: false, entries: 0, hits: 0, sync: 'local' });
     const purge = await app.request.post(PURGE_URL).set(admin.auth);
     expect(purge.status).toBe(200);
-    expect(purge.body.data).toEqual(stats.body.data);
+    expect(purge.body).toEqual({ data: stats.body.data, meta: { removed: 0 } });
     expect((await app.request.get('/api/articles')).headers['x-cache']).toBeUndefined();
   });
 });

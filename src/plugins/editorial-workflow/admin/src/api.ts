@@ -117,9 +117,13 @@ const workflowApi = adminApi
         transformResponse: (res: { data: CacheStats }) => res.data,
         providesTags: ['EditorialWorkflowCache'],
       }),
-      purgeCache: builder.mutation<CacheStats, void>({
+      /** `removed`: the answers this server process dropped (the others drop theirs too). */
+      purgeCache: builder.mutation<{ stats: CacheStats; removed: number }, void>({
         query: () => ({ url: '/editorial-workflow/cache/purge', method: 'POST' }),
-        transformResponse: (res: { data: CacheStats }) => res.data,
+        transformResponse: (res: { data: CacheStats; meta: { removed: number } }) => ({
+          stats: res.data,
+          removed: res.meta.removed,
+        }),
         invalidatesTags: ['EditorialWorkflowCache'],
       }),
     }),

@@ -100,7 +100,6 @@ const CacheSettingsContent = () => {
     formatMessage({ id: getTrad(`cache.${key}`), defaultMessage }, values) as string;
 
   const onPurge = async () => {
-    const removed = stats?.entries ?? 0;
     const result = await purge();
     setConfirming(false);
     if ('error' in result) {
@@ -115,8 +114,8 @@ const CacheSettingsContent = () => {
       type: 'success',
       message: t(
         'purge.done',
-        'Cache purged: {count, plural, =0 {it was empty} one {# answer removed} other {# answers removed}}, on every server process.',
-        { count: removed }
+        'Cache purged on every server process ({count, plural, =0 {this one was empty} one {# answer removed here} other {# answers removed here}}).',
+        { count: result.data.removed }
       ),
     });
   };

@@ -11,9 +11,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async purge(ctx: any) {
     const cache = getService(strapi, 'cache');
+    // What this process held; the others empty theirs on hearing of the purge.
+    const removed = cache.stats().entries;
     // A disabled cache holds nothing and has no listener: nothing to purge, nothing to announce.
     if (cache.enabled) await cache.purge(ctx.state.user);
     const data: CacheStats = cache.stats();
-    ctx.body = { data };
+    ctx.body = { data, meta: { removed } };
   },
 });
