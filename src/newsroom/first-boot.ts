@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
+import { grantCacheRoles } from './cache-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
 import { grantWorkflowRoles } from './workflow-roles';
@@ -62,4 +63,6 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   // Databases set up before locales were listed by code hold `locales: null` (an empty locale
   // picker in the Content Manager): list them once. A fresh database has nothing to change.
   await runOnce(strapi, 'role-locales', () => listEveryLocale(strapi));
+  // Its own step, so that databases set up before the cache's permissions existed get it too.
+  await runOnce(strapi, 'cache-roles', () => grantCacheRoles(strapi));
 };

@@ -287,6 +287,8 @@ describe('each default role × each transition', () => {
       .map((p: any) => p.action);
     expect(plugin.sort()).toEqual(
       [
+        'plugin::editorial-workflow.cache-purge',
+        'plugin::editorial-workflow.cache-read',
         'plugin::editorial-workflow.read',
         'plugin::editorial-workflow.transition.approve',
         'plugin::editorial-workflow.transition.request-changes',

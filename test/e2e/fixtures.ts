@@ -111,8 +111,8 @@ export const test = base.extend<Fixtures>({
       )
     );
     const reader = await playwright.request.newContext({ baseURL });
-    const [chief, author, checker] = ROLES.map((role, i) => new AdminApi(contexts[i]));
-    await use({ chief, author, checker, reader: new ReaderApi(reader) });
+    const [chief, author, checker, editor] = ROLES.map((role, i) => new AdminApi(contexts[i]));
+    await use({ chief, author, checker, editor, reader: new ReaderApi(reader) });
     for (const context of [...contexts, reader]) await context.dispose();
   },
 

@@ -96,6 +96,11 @@ export class AdminApi {
   async webhook(id: number): Promise<{ name: string; events: string[] }> {
     return (await expectStatus(await this.request.get(`/admin/webhooks/${id}`), 200)).data;
   }
+
+  /** Settings → Response cache's figures, as this user reads them. */
+  async cacheStats(): Promise<{ entries: number; hits: number }> {
+    return (await expectStatus(await this.request.get('/editorial-workflow/cache'), 200)).data;
+  }
 }
 
 export interface PublicQuote {
@@ -110,16 +115,24 @@ export interface PublicStory {
   quotes: PublicQuote[];
 }
 
+const storyUrl = (documentId: string) =>
+  `/api/articles/${documentId}?locale=${LOCALE}&populate=quotes`;
+
 export class ReaderApi {
   constructor(private readonly request: APIRequestContext) {}
 
   /** The story as readers get it, with its quotes; null when nothing of it is published. */
   async story(documentId: string): Promise<PublicStory | null> {
-    const res = await this.request.get(
-      `/api/articles/${documentId}?locale=${LOCALE}&populate=quotes`
-    );
+    const res = await this.request.get(storyUrl(documentId));
     if (res.status() === 404) return null;
     return (await expectStatus(res, 200)).data;
+  }
+
+  /** Reads the story page as above and says where the answer came from: `HIT` or `MISS`. */
+  async storyFromCache(documentId: string): Promise<string | undefined> {
+    const res = await this.request.get(storyUrl(documentId));
+    await expectStatus(res, 200);
+    return res.headers()['x-cache'];
   }
 }
 
@@ -127,6 +140,7 @@ export interface Api {
   chief: AdminApi;
   author: AdminApi;
   checker: AdminApi;
+  editor: AdminApi;
   reader: ReaderApi;
 }
 

@@ -13,6 +13,7 @@ export const USERS = {
     lastname: 'E2e',
     role: 'Fact-checker',
   },
+  editor: { email: 'editor@e2e.example', firstname: 'Eddie', lastname: 'E2e', role: 'Editor' },
 } satisfies Record<string, AdminUser>;
 
 export type Role = keyof typeof USERS;

@@ -122,10 +122,35 @@ export interface CachePurgeEvent {
   createdAt: string;
 }
 
+/** The response cache of public content-API reads, in one process (Settings → Response cache). */
+export interface CacheStats {
+  enabled: boolean;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  hits: number;
+  misses: number;
+  bypasses: number;
+  /** hits ÷ (hits + misses); null before the first cacheable read. */
+  hitRatio: number | null;
+  stores: number;
+  refused: number;
+  evictions: number;
+  invalidations: number;
+  /** `listening`: PostgreSQL LISTEN is up; `reconnecting`: it is down (nothing is served meanwhile); `local`: one process (SQLite). */
+  sync: 'listening' | 'reconnecting' | 'local';
+  /** Since when the counters count (the process's first use of the cache). */
+  since: string;
+}
+
 export const PLUGIN_ID = 'editorial-workflow';
 export const TRANSITION_EVENT = 'editorial-workflow.transition';
 export const CACHE_PURGE_EVENT = 'editorial-workflow.cache-purge';
 export const READ_ACTION = `plugin::${PLUGIN_ID}.read`;
+export const CACHE_READ_PERMISSION = 'cache-read';
+export const CACHE_PURGE_PERMISSION = 'cache-purge';
+export const CACHE_READ_ACTION = `plugin::${PLUGIN_ID}.${CACHE_READ_PERMISSION}`;
+export const CACHE_PURGE_ACTION = `plugin::${PLUGIN_ID}.${CACHE_PURGE_PERMISSION}`;
 /** Strapi's permission uids allow no underscores: `request_changes` → `transition.request-changes`. */
 export const transitionPermissionUid = (transitionId: string) =>
   `transition.${transitionId.replace(/_/g, '-')}`;

@@ -1,5 +1,6 @@
 import { adminApi } from '@strapi/strapi/admin';
 import type {
+  CacheStats,
   DocumentState,
   Pagination,
   QueueItem,
@@ -41,7 +42,12 @@ const localeParams = (locale?: string) => (locale ? { locale } : {});
 // Content Manager's `Document` cache (status badge, published version) the same way core does.
 const workflowApi = adminApi
   .enhanceEndpoints({
-    addTagTypes: ['EditorialWorkflowState', 'EditorialWorkflowQueue', 'Document'],
+    addTagTypes: [
+      'EditorialWorkflowState',
+      'EditorialWorkflowQueue',
+      'EditorialWorkflowCache',
+      'Document',
+    ],
   })
   .injectEndpoints({
     endpoints: (builder) => ({
@@ -105,6 +111,21 @@ const workflowApi = adminApi
         }),
         providesTags: ['EditorialWorkflowQueue'],
       }),
+      // Settings → Response cache: this server process's figures, and a purge of every process.
+      getCacheStats: builder.query<CacheStats, void>({
+        query: () => '/editorial-workflow/cache',
+        transformResponse: (res: { data: CacheStats }) => res.data,
+        providesTags: ['EditorialWorkflowCache'],
+      }),
+      /** `removed`: the answers this server process dropped (the others drop theirs too). */
+      purgeCache: builder.mutation<{ stats: CacheStats; removed: number }, void>({
+        query: () => ({ url: '/editorial-workflow/cache/purge', method: 'POST' }),
+        transformResponse: (res: { data: CacheStats; meta: { removed: number } }) => ({
+          stats: res.data,
+          removed: res.meta.removed,
+        }),
+        invalidatesTags: ['EditorialWorkflowCache'],
+      }),
     }),
   });
 
@@ -115,6 +136,8 @@ export const {
   useGetQueueQuery,
   useGetContentTypeSchemasQuery,
   useGetWorkflowLocalesQuery,
+  useGetCacheStatsQuery,
+  usePurgeCacheMutation,
 } = workflowApi;
 
 export const asApiError = (error: unknown): ApiError | null =>

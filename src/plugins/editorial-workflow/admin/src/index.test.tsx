@@ -49,7 +49,7 @@ const action = (type: DocumentActionComponent['type']) => {
 };
 
 describe('admin entry (index.ts)', () => {
-  it('registers the plugin, the queue in the menu for readers of the workflow, the webhook settings and the list column hook', () => {
+  it('registers the plugin, the queue in the menu for readers of the workflow, the webhook and cache settings and the list column hook', () => {
     const { app } = fakeApp();
     plugin.register(app);
     expect(app.registerPlugin).toHaveBeenCalledWith({
@@ -70,6 +70,16 @@ describe('admin entry (index.ts)', () => {
         permissions: [{ action: 'admin::webhooks.read', subject: null }],
       })
     );
+    expect(app.addSettingsLink).toHaveBeenCalledWith(
+      'global',
+      expect.objectContaining({
+        id: 'editorial-workflow-cache',
+        to: 'editorial-workflow/cache',
+        intlLabel: { id: 'editorial-workflow.cache.menu', defaultMessage: 'Response cache' },
+        permissions: [{ action: 'plugin::editorial-workflow.cache-read', subject: null }],
+      })
+    );
+    expect(app.addSettingsLink).toHaveBeenCalledTimes(2);
     expect(app.registerHook).toHaveBeenCalledWith(
       'Admin/CM/pages/ListView/inject-column-in-table',
       addStageColumn

@@ -1,5 +1,5 @@
 import { Check } from '@strapi/icons';
-import { PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
+import { CACHE_READ_ACTION, PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
 import { gateBulkAction, gateDocumentAction } from './components/actions';
 import { addStageColumn } from './components/StageColumn';
 import { StageFilter } from './components/StageFilter';
@@ -27,6 +27,14 @@ export default {
       intlLabel: { id: getTrad('webhooks.menu'), defaultMessage: 'Editorial workflow events' },
       permissions: [{ action: 'admin::webhooks.read', subject: null }],
       Component: () => import('./pages/WebhooksSettings'),
+    });
+    // The cache's figures and its Purge button (which needs cache-purge as well).
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-cache`,
+      to: `${PLUGIN_ID}/cache`,
+      intlLabel: { id: getTrad('cache.menu'), defaultMessage: 'Response cache' },
+      permissions: [{ action: CACHE_READ_ACTION, subject: null }],
+      Component: () => import('./pages/CacheSettings'),
     });
 
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);

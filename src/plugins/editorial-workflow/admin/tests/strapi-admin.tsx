@@ -10,6 +10,7 @@
 // - `useForm` throws unless the test gave the edit view's form state.
 // - `useQueryParams` behaves as core's (qs over the router's location) and records each `setQuery`.
 // - `useNotification` records each notification.
+// - `useRBAC` throws unless the test said which admin actions the user holds (`setPermissions`).
 import * as React from 'react';
 import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import { parse, stringify } from 'qs';
@@ -184,6 +185,36 @@ export const useForm = <T,>(consumerName: string, selector: (state: FormState) =
   return selector(form);
 };
 
+type Permission = { action: string; subject?: string | null };
+let granted: Set<string> | null = null;
+
+/** The admin actions the logged-in user holds (`useRBAC`); unset, `useRBAC` throws. */
+export const setPermissions = (actions: string[] | null) => {
+  granted = actions ? new Set(actions) : null;
+};
+
+/**
+ * As core's: each permission answers under its action's last segment, not under any key the caller
+ * chose (`plugin::editorial-workflow.cache-read` → `allowedActions.canCacheRead`); an object of
+ * lists, which core deprecates, is flattened the same way.
+ */
+export const useRBAC = (permissionsToCheck: Permission[] | Record<string, Permission[]>) => {
+  if (!granted)
+    throw new Error('useRBAC called, but the test gave no permissions (setPermissions)');
+  const held = granted;
+  const list = Array.isArray(permissionsToCheck)
+    ? permissionsToCheck
+    : Object.values(permissionsToCheck).flat();
+  const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  const allowedActions = Object.fromEntries(
+    list.map((p) => [
+      `can${(p.action.split('.').at(-1) ?? '').split('-').map(capitalise).join('')}`,
+      held.has(p.action),
+    ])
+  ) as Record<string, boolean>;
+  return { allowedActions, isLoading: false, permissions: list, error: undefined };
+};
+
 export const notifications: { type: string; message: string }[] = [];
 const toggleNotification = (n: { type: string; message: string }) => {
   notifications.push({ type: n.type, message: n.message });
@@ -220,6 +251,8 @@ export const useQueryParams = <Q extends object>(initialParams?: Q) => {
 
 export const Page = {
   Main: ({ children }: { children: React.ReactNode }) => <main>{children}</main>,
+  Loading: () => <p>Loading content.</p>,
+  NoPermissions: () => <p>You don't have the permissions to access that content</p>,
   Title: ({ children }: { children: React.ReactNode }) => {
     React.useEffect(() => {
       document.title = String(children);
@@ -229,10 +262,22 @@ export const Page = {
 };
 
 export const Layouts = {
-  Header: ({ title, subtitle }: { title: string; subtitle?: React.ReactNode }) => (
+  Header: ({
+    title,
+    subtitle,
+    primaryAction,
+    secondaryAction,
+  }: {
+    title: string;
+    subtitle?: React.ReactNode;
+    primaryAction?: React.ReactNode;
+    secondaryAction?: React.ReactNode;
+  }) => (
     <header>
       <h1>{title}</h1>
       {subtitle ? <p>{subtitle}</p> : null}
+      {secondaryAction}
+      {primaryAction}
     </header>
   ),
   Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
@@ -242,6 +287,7 @@ export const Layouts = {
 export const resetStrapiAdmin = () => {
   server.reset();
   form = null;
+  granted = null;
   notifications.length = 0;
   setQueryCalls.mockReset();
 };

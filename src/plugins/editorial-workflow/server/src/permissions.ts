@@ -1,4 +1,9 @@
-import { PLUGIN_ID, transitionPermissionUid } from '../../shared/contracts';
+import {
+  CACHE_PURGE_PERMISSION,
+  CACHE_READ_PERMISSION,
+  PLUGIN_ID,
+  transitionPermissionUid,
+} from '../../shared/contracts';
 import type { WorkflowDefinition } from './domain/definition';
 
 // The plugin's admin permissions, declared once, as data: shown in Settings → Roles.
@@ -16,4 +21,18 @@ export const permissionActions = (def: WorkflowDefinition) => [
     subCategory: 'transitions',
     pluginName: PLUGIN_ID,
   })),
+  {
+    section: 'plugins',
+    displayName: 'Response cache: read statistics',
+    uid: CACHE_READ_PERMISSION,
+    subCategory: 'response cache',
+    pluginName: PLUGIN_ID,
+  },
+  {
+    section: 'plugins',
+    displayName: 'Response cache: purge',
+    uid: CACHE_PURGE_PERMISSION,
+    subCategory: 'response cache',
+    pluginName: PLUGIN_ID,
+  },
 ];

@@ -1,4 +1,5 @@
 import admin from './admin';
+import cache from './cache';
 import { queue, state } from './content-api';
 
-export default { admin, state, queue };
+export default { admin, cache, state, queue };

@@ -1,4 +1,11 @@
+import { CACHE_PURGE_ACTION, CACHE_READ_ACTION } from '../../../shared/contracts';
+
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
+/** Signed in, and holding `action`; without it, a 403 that names it. */
+const allowed = (action: string, to: string) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'plugin::editorial-workflow.explain-missing-permission', config: { action, to } },
+];
 
 export default {
   type: 'admin',
@@ -20,5 +27,18 @@ export default {
     { method: 'GET', path: '/queue', handler: 'admin.queue', config: { policies: read } },
     // Stages of a page of documents: `?uid=&locale=&documentIds=a,b,c` (the list view's column).
     { method: 'GET', path: '/stages', handler: 'admin.stages', config: { policies: read } },
+    // Settings → Response cache.
+    {
+      method: 'GET',
+      path: '/cache',
+      handler: 'cache.stats',
+      config: { policies: allowed(CACHE_READ_ACTION, 'read the response cache statistics') },
+    },
+    {
+      method: 'POST',
+      path: '/cache/purge',
+      handler: 'cache.purge',
+      config: { policies: allowed(CACHE_PURGE_ACTION, 'purge the response cache') },
+    },
   ],
 };

@@ -4,7 +4,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { CACHE_PURGE_EVENT, type CachePurgeEvent, PLUGIN_ID } from '../../../shared/contracts';
+import {
+  CACHE_PURGE_EVENT,
+  type CachePurgeEvent,
+  type CacheStats,
+  PLUGIN_ID,
+} from '../../../shared/contracts';
 import { type GetTagModel, targetOf } from '../cache/answer-tags';
 import { type CacheConfig, parseCacheConfig } from '../cache/cache-config';
 import { type HttpCachingOptions, publicCacheControl } from '../cache/http-caching';
@@ -14,23 +19,6 @@ import { ResponseStore } from '../cache/response-store';
 export const SYNC_CHANNEL = 'editorial_workflow_cache';
 /** The LISTEN connection's application_name, followed by the process id. */
 export const LISTENER_APPLICATION_NAME = 'editorial-workflow cache listener';
-
-export interface CacheStats {
-  enabled: boolean;
-  entries: number;
-  bytes: number;
-  maxBytes: number;
-  hits: number;
-  misses: number;
-  bypasses: number;
-  hitRatio: number | null;
-  stores: number;
-  refused: number;
-  evictions: number;
-  invalidations: number;
-  sync: 'listening' | 'reconnecting' | 'local';
-  since: string;
-}
 
 export interface CachedRoute {
   uid: string;
