@@ -23,11 +23,18 @@ test("an administrator subscribes a webhook to editorial-workflow.transition; co
     .getByRole('checkbox', { name: `Send editorial-workflow.transition to ${name}` })
     .check();
   await expect(page.getByText('Webhook saved.').first()).toBeVisible();
-  await capture('settings-webhook-events.png');
   expect((await api.chief.webhook(id)).events.sort()).toEqual([
     'editorial-workflow.transition',
     'entry.create',
   ]);
+  // The CDN's event, beside it: every change to what readers see, with its cache tags.
+  await page
+    .getByRole('checkbox', { name: `Send editorial-workflow.cache-purge to ${name}` })
+    .check();
+  await expect
+    .poll(async () => (await api.chief.webhook(id)).events.sort())
+    .toEqual(['editorial-workflow.cache-purge', 'editorial-workflow.transition', 'entry.create']);
+  await capture('settings-webhook-events.png');
 
   // Edited and saved in core's own form, which does not list the event: it stays subscribed.
   await page.goto(`/admin/settings/webhooks/${id}`);

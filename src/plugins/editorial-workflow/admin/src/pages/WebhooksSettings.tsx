@@ -14,7 +14,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { TRANSITION_EVENT } from '../../../shared/contracts';
+import { CACHE_PURGE_EVENT, TRANSITION_EVENT } from '../../../shared/contracts';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
 import { getTrad } from '../utils/translations';
 
@@ -34,9 +34,12 @@ const PERMISSIONS = {
 
 /**
  * Settings → Editorial workflow events. Core's webhook form lists only its own events (the list is
- * hard-coded in @strapi/admin); here each webhook can subscribe to `editorial-workflow.transition`.
+ * hard-coded in @strapi/admin); here each webhook can subscribe to the plugin's events: every move
+ * (`editorial-workflow.transition`) and every change to public answers (`…cache-purge`, for CDNs).
  * Core's form keeps events it does not show, so editing the webhook there later keeps this one.
  */
+const EVENTS = [TRANSITION_EVENT, CACHE_PURGE_EVENT];
+
 const WebhooksSettingsContent = () => {
   const { formatMessage } = useIntl();
   const { get, put } = useFetchClient();
@@ -60,11 +63,11 @@ const WebhooksSettingsContent = () => {
     };
   }, [get]);
 
-  const toggle = async (webhook: Webhook, on: boolean) => {
+  const toggle = async (webhook: Webhook, event: string, on: boolean) => {
     setSaving(webhook.id);
     const events = on
-      ? [...new Set([...webhook.events, TRANSITION_EVENT])]
-      : webhook.events.filter((e) => e !== TRANSITION_EVENT);
+      ? [...new Set([...webhook.events, event])]
+      : webhook.events.filter((e) => e !== event);
     // Shown at once; put back if the server refuses.
     setWebhooks((all) => (all ?? []).map((w) => (w.id === webhook.id ? { ...w, events } : w)));
     try {
@@ -107,9 +110,9 @@ const WebhooksSettingsContent = () => {
           {
             id: getTrad('webhooks.subtitle'),
             defaultMessage:
-              'Choose which webhooks receive {event}, sent after every workflow move.',
+              'Choose which webhooks receive {event}, sent after every workflow move, and {purge}, sent after every change to what readers see (its cache tags, for a CDN or a frontend to purge).',
           },
-          { event: TRANSITION_EVENT }
+          { event: TRANSITION_EVENT, purge: CACHE_PURGE_EVENT }
         )}
       />
       <Layouts.Content>
@@ -132,7 +135,11 @@ const WebhooksSettingsContent = () => {
             </Typography>
           </Box>
         ) : (
-          <Table colCount={3} rowCount={webhooks.length + 1} data-testid="ew-webhooks">
+          <Table
+            colCount={2 + EVENTS.length}
+            rowCount={webhooks.length + 1}
+            data-testid="ew-webhooks"
+          >
             <Thead>
               <Tr>
                 <Th>
@@ -145,9 +152,11 @@ const WebhooksSettingsContent = () => {
                     {formatMessage({ id: getTrad('webhooks.col.url'), defaultMessage: 'URL' })}
                   </Typography>
                 </Th>
-                <Th>
-                  <Typography variant="sigma">{TRANSITION_EVENT}</Typography>
-                </Th>
+                {EVENTS.map((event) => (
+                  <Th key={event}>
+                    <Typography variant="sigma">{event}</Typography>
+                  </Th>
+                ))}
               </Tr>
             </Thead>
             <Tbody>
@@ -159,22 +168,24 @@ const WebhooksSettingsContent = () => {
                   <Td>
                     <Typography textColor="neutral600">{webhook.url}</Typography>
                   </Td>
-                  <Td>
-                    <Flex gap={2}>
-                      <Checkbox
-                        aria-label={formatMessage(
-                          {
-                            id: getTrad('webhooks.toggle'),
-                            defaultMessage: 'Send {event} to {name}',
-                          },
-                          { event: TRANSITION_EVENT, name: webhook.name }
-                        )}
-                        checked={webhook.events.includes(TRANSITION_EVENT)}
-                        disabled={!allowedActions.canUpdate || saving === webhook.id}
-                        onCheckedChange={(checked) => toggle(webhook, checked === true)}
-                      />
-                    </Flex>
-                  </Td>
+                  {EVENTS.map((event) => (
+                    <Td key={event}>
+                      <Flex gap={2}>
+                        <Checkbox
+                          aria-label={formatMessage(
+                            {
+                              id: getTrad('webhooks.toggle'),
+                              defaultMessage: 'Send {event} to {name}',
+                            },
+                            { event, name: webhook.name }
+                          )}
+                          checked={webhook.events.includes(event)}
+                          disabled={!allowedActions.canUpdate || saving === webhook.id}
+                          onCheckedChange={(checked) => toggle(webhook, event, checked === true)}
+                        />
+                      </Flex>
+                    </Td>
+                  ))}
                 </Tr>
               ))}
             </Tbody>
