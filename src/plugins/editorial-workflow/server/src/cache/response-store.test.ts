@@ -83,6 +83,8 @@ describe('ResponseStore: store and lookup', () => {
     expect(store.invalidate(['a1'])).toBe(0);
     expect(store.store('k9', answer(['a9'], 900), store.begin())).toBe(true);
     expect(store.tagsOf('k2')).toBeUndefined();
+    // Both answers pushed out by the size limit count as evictions (the operator's sign of a small cache).
+    expect(store.counters.evictions).toBe(2);
     expectIndexConsistent(
       store,
       [...Array(10).keys()].map((i) => `k${i}`)

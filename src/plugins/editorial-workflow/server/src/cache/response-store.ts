@@ -30,6 +30,7 @@ export interface StoreCounters {
   stores: number;
   /** Answers not stored because something they depend on changed while they were read. */
   refused: number;
+  /** Answers dropped: invalidated by a change, pushed out by the size limit, expired, purged. */
   evictions: number;
   invalidations: number;
 }
@@ -67,7 +68,11 @@ export class ResponseStore {
       sizeCalculation: (answer, key) => entryBytes(key, answer),
       ttl: options.ttlMs,
       ttlAutopurge: false,
-      dispose: (answer, key) => this.unindex(key, answer),
+      dispose: (answer, key, reason) => {
+        this.unindex(key, answer);
+        // Pushed out by the size limit or expired; deletes are counted by invalidate and flush.
+        if (reason === 'evict' || reason === 'expire') this.counters.evictions++;
+      },
     });
   }
 
