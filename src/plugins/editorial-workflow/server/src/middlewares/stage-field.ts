@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { STAGE_FIELD } from '../../../shared/contracts';
 import { checkStageFieldWrite } from '../domain/stage-field';
 import { toError } from '../services/errors';
-import { getService } from '../utils';
+import { getService, isLocalized as isLocalizedType } from '../utils';
 
 const WITH_DATA = new Set(['create', 'update', 'clone']);
 
@@ -12,8 +12,7 @@ const WITH_DATA = new Set(['create', 'update', 'clone']);
  * dropped; anything else is a 400 naming the field.
  */
 export const registerStageFieldGuard = (strapi: Core.Strapi) => {
-  const isLocalized = (uid: string) =>
-    Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
+  const isLocalized = (uid: string) => isLocalizedType(strapi, uid);
 
   /** What the rows of this document locale hold; a new locale compares with the document's others. */
   const storedValues = async (
