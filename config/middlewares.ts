@@ -18,9 +18,9 @@ const config: Core.Config.Middlewares = [
   { name: 'strapi::body', config: { onError: onBodyParseError } },
   'global::body-keys',
   'strapi::session',
-  // The project's favicon.ico (the admin panel's build has its own): without a file, every
+  // The project's public/favicon.ico (the admin panel's build has its own): without a file, every
   // /favicon.ico request answers 500.
-  { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
+  { name: 'strapi::favicon', config: { path: 'public/favicon.ico' } },
   'strapi::public',
 ];
 
