@@ -755,14 +755,21 @@ const freshness = async (serverA, db, storyIds) => {
         throw new Error(`${transition} ${documentId}: ${res.status} ${res.text.slice(0, 300)}`);
       return { sent, done: performance.now() };
     };
-    // B: GET until the page shows `state`; the delay runs from the move's 200 to that answer's end.
+    // B: GET until the page shows `state`. The delay runs from the move's 200 to the end of the
+    // first fresh answer (an upper bound: it includes that read's own latency); `starts` keeps when
+    // that read began (0 when the first read after the 200 was already fresh), a lower bound.
     const delays = [];
+    const starts = [];
     let unpropagated = 0;
     const propagation = async (documentId, move) => {
-      for (;;) {
+      for (let tries = 0; ; tries += 1) {
+        const started = performance.now();
         const res = await request(serverB.url, 'GET', storyPath(documentId));
         const now = performance.now();
-        if (publicState(res) === move.state) return delays.push(now - move.done);
+        if (publicState(res) === move.state) {
+          starts.push(tries === 0 ? 0 : started - move.done);
+          return delays.push(now - move.done);
+        }
         if (now - move.done > 5000) return (unpropagated += 1);
       }
     };
@@ -822,11 +829,18 @@ const freshness = async (serverA, db, storyIds) => {
     if (serverB) {
       const statsB1 = await serverB.call('stats');
       const sorted = Float64Array.from(delays).sort();
+      const sortedStarts = Float64Array.from(starts).sort();
+      const afterBound = staleReads(readsB, movesOf, 100);
+      const readLatencies = Float64Array.from(readsB, (r) => r.ended - r.started).sort();
       result.b = {
         reads: readsB.length,
         errors: readsB.filter((r) => r.state === null).length,
-        withinBound: staleReads(readsB, movesOf, 0).stale,
-        ...staleReads(readsB, movesOf, 100),
+        withinBound: staleReads(readsB, movesOf, 0).stale - afterBound.stale,
+        ...afterBound,
+        readP50: percentile(readLatencies, 50),
+        startP50: percentile(sortedStarts, 50),
+        startP99: percentile(sortedStarts, 99),
+        freshAtOnce: starts.filter((t) => t === 0).length,
         hitRatio: hitRatio(statsB0, statsB1),
         delays: delays.length,
         unpropagated,
@@ -838,7 +852,9 @@ const freshness = async (serverA, db, storyIds) => {
       log(
         `freshness, second process (sync ${result.b.sync}): propagation p50 ${fmt(result.b.p50)} ms, ` +
           `p99 ${fmt(result.b.p99)} ms, max ${fmt(result.b.max)} ms over ${delays.length} moves ` +
-          `(${unpropagated} not seen within 5 s); ${result.b.reads} reads, ${result.b.stale} stale after 100 ms ` +
+          `(${unpropagated} not seen within 5 s); first fresh read began p50 ${fmt(result.b.startP50)} ms, ` +
+          `p99 ${fmt(result.b.startP99)} ms after the 200 (fresh at once ${result.b.freshAtOnce} times; ` +
+          `a read on B takes p50 ${fmt(result.b.readP50)} ms); ${result.b.reads} reads, ${result.b.stale} stale after 100 ms ` +
           `(${result.b.withinBound} within it), ${result.b.errors} errors, hit ratio ${fmt(result.b.hitRatio, 3)}`
       );
       if (result.b.example)
@@ -1030,6 +1046,13 @@ const cacheRows = (c) => {
         'p99 < 100',
         verdict(f.b.p99 < 100 && f.b.unpropagated === 0)
       ),
+      row(
+        'Freshness, 2nd process',
+        'fresh read began p50/p99',
+        `${fmt(f.b.startP50)} / ${fmt(f.b.startP99)}`
+      ),
+      row('Freshness, 2nd process', 'fresh at first read', `${f.b.freshAtOnce} of ${f.b.delays}`),
+      row('Freshness, 2nd process', 'read p50 ms', fmt(f.b.readP50)),
       row('Freshness, 2nd process', 'moves timed / reads', `${f.b.delays} / ${f.b.reads}`),
       row(
         'Freshness, 2nd process',
