@@ -1076,7 +1076,11 @@ const cacheRows = (c) => {
       'entries / evictions',
       `${c.afterFill.cache.entries} / ${c.afterFill.cache.evictions}`
     ),
-    row('Memory, RSS', 'before / after fill', `${mib(c.beforeFill.rss)} / ${mib(c.afterFill.rss)}`)
+    row(
+      'Memory, RSS',
+      'boot / before / after fill',
+      `${mib(c.boot.rss)} / ${mib(c.beforeFill.rss)} / ${mib(c.afterFill.rss)}`
+    )
   );
   return rows;
 };
