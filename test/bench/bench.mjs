@@ -886,8 +886,8 @@ const cacheSection = async (db, storyIds, section2) => {
         `limit ${mib(boot.cache.maxBytes)}, sync ${boot.cache.sync}`
     );
 
-    // (b) first half of the cache-off figures (the other after the cache-on runs: a drifting load
-    //     weighs on both alike), and section 2's own path, for comparison with its figure.
+    // (b) the uncached path, off / on / off back to back (a drifting load weighs on both alike), and
+    //     section 2's own path, for comparison with its figure.
     const offFixed = await measure(off, 'uncached: cache off, section 2 page', {
       pathOf: () => READ_PATH,
       check: checkReadPage,
@@ -897,6 +897,20 @@ const cacheSection = async (db, storyIds, section2) => {
       pathOf: missPath,
       check: checkReadPage,
     });
+
+    // Cache on, every request a miss (checked by X-Cache), on a cache that holds little yet.
+    const miss = await measure(on, 'uncached: cache on, every request a miss', {
+      seconds: CACHE_DURATION_S,
+      pathOf: (n) => missPath(1_000_000 + n),
+      check: (res) => checkReadPage(res) && res.headers['x-cache'] === 'MISS',
+    });
+    const off2 = await measure(off, 'uncached: cache off, distinct pages (2/2)', {
+      seconds: CACHE_DURATION_S / 2,
+      pathOf: (n) => missPath(2_000_000 + n),
+      check: checkReadPage,
+    });
+    await off.stop();
+    const offDistinct = mergeMeasures(off1, off2);
 
     // (a) one server, cache on.
     const health = await measure(on, 'cache on: GET /_health', {
@@ -938,19 +952,12 @@ const cacheSection = async (db, storyIds, section2) => {
         `${mib(afterFill.rss)} after; heap ${mib(beforeFill.heapUsed)} -> ${mib(afterFill.heapUsed)}`
     );
 
-    // (b) cache on, every request a miss (checked by X-Cache), then the second cache-off half.
-    const miss = await measure(on, 'uncached: cache on, every request a miss', {
+    // The same misses once the cache holds every page: a larger heap, more for the GC to walk.
+    const missFull = await measure(on, 'uncached: cache on, every request a miss, cache filled', {
       seconds: CACHE_DURATION_S,
-      pathOf: (n) => missPath(1_000_000 + n),
+      pathOf: (n) => missPath(3_000_000 + n),
       check: (res) => checkReadPage(res) && res.headers['x-cache'] === 'MISS',
     });
-    const off2 = await measure(off, 'uncached: cache off, distinct pages (2/2)', {
-      seconds: CACHE_DURATION_S / 2,
-      pathOf: (n) => missPath(2_000_000 + n),
-      check: checkReadPage,
-    });
-    await off.stop();
-    const offDistinct = mergeMeasures(off1, off2);
 
     // (c) freshness, on the cache-on server (its cache full from the fill).
     const fresh = await freshness(on, db, storyIds);
@@ -967,6 +974,7 @@ const cacheSection = async (db, storyIds, section2) => {
       offFixed,
       offDistinct,
       miss,
+      missFull,
       fresh,
       section2,
     };
@@ -1020,6 +1028,7 @@ const cacheRows = (c) => {
     ),
     ...timing('Uncached, cache off, distinct pages', c.offDistinct),
     ...timing('Uncached, cache on, all misses', c.miss),
+    ...timing('Uncached, all misses, cache filled', c.missFull),
     row(
       'Uncached on-miss / off',
       'req/s ratio',
