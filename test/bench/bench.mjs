@@ -1018,6 +1018,18 @@ const cacheRows = (c) => {
       '25-story page / health',
       'req/s ratio',
       fmt(pageRatio, 3),
+      // Server CPU per request is steadier on a shared machine than req/s, whose load generator
+      // (this process) also parses every 120 KB answer.
+      row(
+        'Health / story page',
+        'server CPU/req ratio',
+        fmt(c.health.serverCpuPerReq / c.storyHit.serverCpuPerReq, 3)
+      ),
+      row(
+        'Health / 25-story page',
+        'server CPU/req ratio',
+        fmt(c.health.serverCpuPerReq / c.pageHit.serverCpuPerReq, 3)
+      ),
       '>= 0.5',
       verdict(pageRatio >= 0.5)
     ),
