@@ -7,13 +7,28 @@
 //  3. workflow transitions over the admin API (submit / request_changes cycles by a super admin);
 //  4. the fact-check queue page at 1,000 and 10,000 documents in fact_check;
 //  5. the Content Manager's list view at BENCH_LIST_STORIES (100,000) stories, as an Editor: filtered by
-//     stage and sorted by stage, without and with the stage copy's index.
+//     stage and sorted by stage, without and with the stage copy's index;
+//  6. the response cache (issue 9), on a copy of the seeded database: (a) one server, cache on:
+//     GET /_health (the floor), one story page (quotes, speakers, sources, people) and the 25-story page
+//     from the cache, req/s, p50/p99, server CPU/request, ratios to the floor; (b) the uncached path:
+//     cache off vs cache on where every request is a miss (the 25-story page, `pagination[page]` cycling
+//     and a `filters[documentId][$ne]` never seen before, the same URLs for both); (c) freshness: readers
+//     hammer moving stories while a driver retracts and re-approves them over the admin API, and every
+//     read that started after a move's 200 must show the new state; on PostgreSQL also in a second
+//     process on the same database, with the propagation delay; (d) memory: cache bytes, entries, RSS
+//     before and after filling it with every story page and list page.
+// Sections 2-5 run with the cache as configured (section 2's workflow-on reads with it off, so that
+// they still measure the workflow's cost, not the cache's).
 // Each Strapi runs in a child process (test/bench/worker.cjs) on 127.0.0.1:<free port>; the load
 // generator (this process) talks to it over loopback only. Temp files and children are removed at the end.
 //
 // Env: BENCH_DATABASE=sqlite|postgres, BENCH_STORIES, BENCH_DURATION (s), BENCH_WARMUP (s),
 //      BENCH_CONNECTIONS, BENCH_CYCLES, BENCH_SKIP_BUILD=1 (reuse dist/), BENCH_LIST_STORIES,
-//      BENCH_LIST_ONLY=1 (section 5 alone, on a fresh database).
+//      BENCH_LIST_ONLY=1 (section 5 alone, on a fresh database), BENCH_CACHE_ONLY=1 (section 6 alone,
+//      on a freshly seeded database), BENCH_CACHE_DURATION (s per cache measure, default 5),
+//      BENCH_CACHE_READERS (freshness readers, default 8; split between the two processes on
+//      PostgreSQL), BENCH_CACHE_MOVES (public moves, retract or approve, default 60),
+//      BENCH_CACHE_STORIES (moving stories, default 3).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -54,6 +69,14 @@ const READ_PATH =
 const QUEUE_PATH = '/editorial-workflow/queue?stage=fact_check&pageSize=25';
 const LIST_STORIES = num('BENCH_LIST_STORIES', 100000);
 const LIST_ONLY = process.env.BENCH_LIST_ONLY === '1';
+const CACHE_ONLY = process.env.BENCH_CACHE_ONLY === '1';
+const CACHE_DURATION_S = num('BENCH_CACHE_DURATION', 5);
+const CACHE_READERS = num('BENCH_CACHE_READERS', 8);
+const CACHE_MOVES = num('BENCH_CACHE_MOVES', 60);
+const CACHE_MOVING = num('BENCH_CACHE_STORIES', 3);
+// A public story page as a frontend asks for it: ~12 KB with the seeded quotes, people and sources.
+const STORY_POPULATE =
+  'populate[quotes][populate][0]=speaker&populate[quotes][populate][1]=source&populate[people]=true&populate[sources]=true';
 const LIST_BASE = '/content-manager/collection-types/api::article.article?page=1&pageSize=10';
 const LIST_PATHS = {
   plain: LIST_BASE,
@@ -118,7 +141,7 @@ const copyDatabase = async (from, label) => {
 
 // ---------------------------------------------------------------- Strapi in a child process
 /** test/bench/worker.cjs on a free port; commands go over IPC once /_health answers. */
-const startServer = async (database, { workflow }) => {
+const startServer = async (database, { workflow, cache, env = {} }) => {
   const pending = new Map();
   let nextId = 1;
   let ready;
@@ -135,6 +158,9 @@ const startServer = async (database, { workflow }) => {
       ...database.env,
       NODE_ENV: 'test', // no demo content, no production-only cookie rules on plain-HTTP admin login
       EDITORIAL_WORKFLOW_ENABLED: workflow ? 'true' : 'false',
+      // Unset: as configured (on by default); the cache section and section 2 say which they need.
+      ...(cache === undefined ? {} : { RESPONSE_CACHE_ENABLED: cache ? 'true' : 'false' }),
+      ...env,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
       BENCH_DIST_DIR: DIST_DIR,
       // The private dist copy lives in the temp dir: let it find the app's packages.
@@ -225,7 +251,11 @@ const request = (base, method, pathname, { headers = {}, body } = {}) =>
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') })
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          })
         );
         res.on('error', reject);
       }
@@ -296,7 +326,8 @@ const checkReadPage = (res) => {
 
 /** One read segment on a fresh server: check the page, warm up, measure `seconds`. */
 const readSegment = async (database, { workflow, seconds, label }) => {
-  const server = await startServer(database, { workflow });
+  // Cache off: this section measures what the workflow costs a read (section 6 measures the cache).
+  const server = await startServer(database, { workflow, cache: false });
   try {
     if (server.workflow !== workflow)
       throw new Error(
@@ -546,6 +577,545 @@ const listRows = (list) => {
   ];
 };
 
+// ---------------------------------------------------------------- 6. the response cache
+const storyPath = (documentId) => `/api/articles/${documentId}?${STORY_POPULATE}`;
+const PAGE_COUNT = Math.max(1, Math.floor(STORIES / 25)); // full pages only: checkReadPage wants 25
+const pagePath = (page) => `${READ_PATH}&pagination[page]=${page}`;
+/** A query no one asked before: another page each time, and a filter that excludes nothing. */
+const missPath = (n) =>
+  `${pagePath(1 + (n % PAGE_COUNT))}&filters[documentId][$ne]=bench-miss-${n}`;
+
+const checkStory = (res) => {
+  const a = JSON.parse(res.text).data;
+  return a?.quotes?.length === 3 && a.quotes.every((q) => q.speaker?.name && q.source?.name);
+};
+
+/**
+ * `connections` loops for `durationMs`, each GETs `pathOf(n)` (n counts every request of the run),
+ * expecting `status`; counts X-Cache outcomes. The cache section's `load`.
+ */
+const drive = async (base, { connections, durationMs, pathOf, check, status = 200 }) => {
+  const latencies = [];
+  const outcomes = {};
+  let errors = 0;
+  let firstError = null;
+  let n = 0;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const pathname = pathOf(n++);
+      const t = performance.now();
+      try {
+        const res = await request(base, 'GET', pathname);
+        const ms = performance.now() - t;
+        const outcome = res.headers['x-cache'] ?? 'none';
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (res.status !== status || (check && !check(res))) {
+          errors += 1;
+          firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
+        } else latencies.push(ms);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error.message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const stats = summarize(latencies, performance.now() - start, errors);
+  stats.outcomes = outcomes;
+  stats.latencies = latencies;
+  if (firstError) stats.firstError = firstError;
+  return stats;
+};
+
+/** Warm-up, then a measured run with the server's own CPU (process.cpuUsage over IPC) per request. */
+const measure = async (server, label, { seconds = CACHE_DURATION_S, pathOf, ...options }) => {
+  let n = 0;
+  const next = () => n++; // one sequence over warm-up and run: a miss path is never repeated
+  const opts = { connections: CONNECTIONS, pathOf: () => pathOf(next()), ...options };
+  await drive(server.url, { ...opts, durationMs: WARMUP_S * 1000 });
+  const before = await server.call('stats');
+  const loadBefore = load1();
+  const stats = await drive(server.url, { ...opts, durationMs: seconds * 1000 });
+  const after = await server.call('stats');
+  stats.serverCpuPerReq = (after.cpuMs - before.cpuMs) / (stats.count + stats.errors);
+  stats.label = label;
+  const outcomes = Object.entries(stats.outcomes)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  log(
+    `${label}: ${fmt(stats.rps)} req/s, p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ` +
+      `server CPU ${fmt(stats.serverCpuPerReq, 3)} ms/req, ${stats.errors} errors (X-Cache: ${outcomes}), ` +
+      `load ${fmt(loadBefore, 2)}->${fmt(load1(), 2)}`
+  );
+  if (stats.firstError) log(`${label}: first error: ${stats.firstError}`);
+  return stats;
+};
+
+/** Two halves of one measure: requests over their total time, percentiles over all latencies. */
+const mergeMeasures = (a, b) => {
+  const stats = summarize(
+    [...a.latencies, ...b.latencies],
+    a.elapsedMs + b.elapsedMs,
+    a.errors + b.errors
+  );
+  stats.serverCpuPerReq =
+    (a.serverCpuPerReq * (a.count + a.errors) + b.serverCpuPerReq * (b.count + b.errors)) /
+    (a.count + a.errors + b.count + b.errors);
+  stats.halves = [a.rps, b.rps];
+  return stats;
+};
+
+const mib = (bytes) => `${fmt(bytes / 1024 / 1024)} MiB`;
+
+/** What a story page shows: `down` (404, not public) or its title and number of live quotes. */
+const publicState = (res) => {
+  if (res.status === 404) return 'down';
+  if (res.status !== 200) return null;
+  const a = JSON.parse(res.text).data;
+  return `up:${a.title}:${a.quotes?.length ?? 0} quotes`;
+};
+
+/**
+ * Reads `readers` loops of story pages on `server` until `until()` says stop; each read keeps when
+ * it started and ended (this process's clock, like the moves') and what it showed.
+ */
+const hammer = (server, ids, readers, done, reads) =>
+  Promise.all(
+    Array.from({ length: readers }, async (_, r) => {
+      for (let i = r; !done(); i += 1) {
+        const documentId = ids[i % ids.length];
+        const started = performance.now();
+        let state;
+        let cache = 'none';
+        try {
+          const res = await request(server.url, 'GET', storyPath(documentId));
+          state = publicState(res);
+          cache = res.headers['x-cache'] ?? 'none';
+        } catch {
+          state = null;
+        }
+        reads.push({ documentId, started, ended: performance.now(), state, cache });
+      }
+    })
+  );
+
+/**
+ * Reads that show a state other than the one the last move before they started (less `graceMs`)
+ * produced, or one a move still in flight when they ended may have produced.
+ */
+const staleReads = (reads, movesOf, graceMs) => {
+  let stale = 0;
+  let example = null;
+  for (const read of reads) {
+    if (read.state === null) continue;
+    const moves = movesOf.get(read.documentId);
+    let k = 0;
+    while (k + 1 < moves.length && moves[k + 1].done + graceMs <= read.started) k += 1;
+    const allowed = new Set([moves[k].state]);
+    for (let j = k + 1; j < moves.length && moves[j].sent < read.ended; j += 1)
+      allowed.add(moves[j].state);
+    if (!allowed.has(read.state)) {
+      stale += 1;
+      example ??= `${read.documentId} showed "${read.state}", expected "${moves[k].state}" (${fmt(read.started - moves[k].done)} ms after the move)`;
+    }
+  }
+  return { stale, example };
+};
+
+const hitRatio = (before, after) => {
+  const hits = after.cache.hits - before.cache.hits;
+  const misses = after.cache.misses - before.cache.misses;
+  return hits + misses ? hits / (hits + misses) : NaN;
+};
+
+/** (c) Freshness: readers on A (and B, PostgreSQL) while a driver retracts and re-approves stories. */
+const freshness = async (serverA, db, storyIds) => {
+  const serverB =
+    DB_KIND === 'postgres' ? await startServer(db, { workflow: true, cache: true }) : null;
+  try {
+    if (serverB) log(`freshness: second process up in ${serverB.bootMs} ms on ${serverB.url}`);
+    const [auth1, auth2] = [await adminLogin(serverA), await adminLogin(serverA)]; // submit ≠ approve
+    const ids = storyIds.slice(0, CACHE_MOVING);
+    const movesOf = new Map();
+    for (const documentId of ids) {
+      const state = publicState(await request(serverA.url, 'GET', storyPath(documentId)));
+      movesOf.set(documentId, [{ sent: -Infinity, done: -Infinity, state }]);
+    }
+    const transition = async (auth, documentId, transition, comment) => {
+      const sent = performance.now();
+      const res = await request(
+        serverA.url,
+        'POST',
+        `/editorial-workflow/state/api::article.article/${documentId}/transition?locale=en`,
+        { headers: auth, body: comment ? { transition, comment } : { transition } }
+      );
+      if (res.status !== 200)
+        throw new Error(`${transition} ${documentId}: ${res.status} ${res.text.slice(0, 300)}`);
+      return { sent, done: performance.now() };
+    };
+    // B: GET back to back until the page shows `state`. The propagation delay is when the first
+    // fresh read began (0 when the first read after the 200 was already fresh): B had dropped the
+    // old answer by then, to within one read. `delays` runs to that read's end instead, and so
+    // includes B rebuilding the page from the database (the first fresh read is a miss).
+    const delays = [];
+    const starts = [];
+    let unpropagated = 0;
+    const propagation = async (documentId, move) => {
+      for (let tries = 0; ; tries += 1) {
+        const started = performance.now();
+        const res = await request(serverB.url, 'GET', storyPath(documentId));
+        const now = performance.now();
+        if (publicState(res) === move.state) {
+          starts.push(tries === 0 ? 0 : started - move.done);
+          return delays.push(now - move.done);
+        }
+        if (now - move.done > 5000) return (unpropagated += 1);
+      }
+    };
+
+    const readers = serverB ? Math.max(1, Math.floor(CACHE_READERS / 2)) : CACHE_READERS;
+    const readsA = [];
+    const readsB = [];
+    let finished = false;
+    const statsA0 = await serverA.call('stats');
+    const statsB0 = serverB ? await serverB.call('stats') : null;
+    const loads = [load1()];
+    const start = performance.now();
+    const driver = (async () => {
+      try {
+        for (let m = 0; m < Math.ceil(CACHE_MOVES / 2); m += 1) {
+          const documentId = ids[m % ids.length];
+          const moves = movesOf.get(documentId);
+          const down = await transition(auth1, documentId, 'retract', `bench: retract ${m}`);
+          moves.push({ ...down, state: 'down' });
+          if (serverB) await propagation(documentId, moves.at(-1));
+          const title = `Bench story ${documentId}: revision ${m}`;
+          await serverA.call('retitle', { documentId, title });
+          await transition(auth1, documentId, 'submit');
+          const up = await transition(auth2, documentId, 'approve');
+          moves.push({ ...up, state: `up:${title}:3 quotes` });
+          if (serverB) await propagation(documentId, moves.at(-1));
+        }
+      } finally {
+        finished = true;
+      }
+    })();
+    await Promise.all([
+      driver,
+      hammer(serverA, ids, readers, () => finished, readsA),
+      serverB ? hammer(serverB, ids, readers, () => finished, readsB) : null,
+    ]);
+    const elapsed = performance.now() - start;
+    loads.push(load1());
+    const statsA1 = await serverA.call('stats');
+    const result = {
+      moves: [...movesOf.values()].reduce((t, m) => t + m.length - 1, 0),
+      elapsed,
+      loads,
+      a: {
+        reads: readsA.length,
+        errors: readsA.filter((r) => r.state === null).length,
+        ...staleReads(readsA, movesOf, 0),
+        hitRatio: hitRatio(statsA0, statsA1),
+      },
+    };
+    log(
+      `freshness, same process: ${result.moves} moves over ${ids.length} stories in ${fmt(elapsed / 1000)}s, ` +
+        `${result.a.reads} reads by ${readers} readers, ${result.a.stale} stale, ${result.a.errors} errors, ` +
+        `hit ratio ${fmt(result.a.hitRatio, 3)}, load ${fmt(loads[0], 2)}->${fmt(loads[1], 2)}`
+    );
+    if (result.a.example) log(`freshness: first stale read: ${result.a.example}`);
+    if (serverB) {
+      const statsB1 = await serverB.call('stats');
+      const sorted = Float64Array.from(delays).sort();
+      const sortedStarts = Float64Array.from(starts).sort();
+      const afterBound = staleReads(readsB, movesOf, 100);
+      const readLatencies = Float64Array.from(readsB, (r) => r.ended - r.started).sort();
+      result.b = {
+        reads: readsB.length,
+        errors: readsB.filter((r) => r.state === null).length,
+        withinBound: staleReads(readsB, movesOf, 0).stale - afterBound.stale,
+        ...afterBound,
+        readP50: percentile(readLatencies, 50),
+        startP50: percentile(sortedStarts, 50),
+        startP99: percentile(sortedStarts, 99),
+        freshAtOnce: starts.filter((t) => t === 0).length,
+        hitRatio: hitRatio(statsB0, statsB1),
+        delays: delays.length,
+        unpropagated,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1],
+        sync: statsB1.cache.sync,
+      };
+      log(
+        `freshness, second process (sync ${result.b.sync}): propagation (first fresh read began) ` +
+          `p50 ${fmt(result.b.startP50)} ms, p99 ${fmt(result.b.startP99)} ms over ${delays.length} moves ` +
+          `(fresh at the first read ${result.b.freshAtOnce} times, ${unpropagated} not seen within 5 s); ` +
+          `to the end of that read (a rebuild) p50 ${fmt(result.b.p50)} ms, p99 ${fmt(result.b.p99)} ms, ` +
+          `max ${fmt(result.b.max)} ms; a read on B takes p50 ${fmt(result.b.readP50)} ms; ${result.b.reads} reads, ${result.b.stale} stale after 100 ms ` +
+          `(${result.b.withinBound} within it), ${result.b.errors} errors, hit ratio ${fmt(result.b.hitRatio, 3)}`
+      );
+      if (result.b.example)
+        log(`freshness B: first stale read after the bound: ${result.b.example}`);
+    }
+    return result;
+  } finally {
+    if (serverB) await serverB.stop();
+  }
+};
+
+/** Section 6 on `db` (seeded, nothing else done to it); `section2` is section 2's figure, if it ran. */
+const cacheSection = async (db, storyIds, section2) => {
+  const dbOff = await copyDatabase(db, 'cache_off');
+  const on = await startServer(db, { workflow: true, cache: true });
+  const off = await startServer(dbOff, { workflow: true, cache: false });
+  log(`cache: servers up (on ${on.bootMs} ms, off ${off.bootMs} ms)`);
+  try {
+    const boot = await on.call('stats', { gc: true });
+    if (!boot.cache) throw new Error('cache: the response cache is off in the cache-on server');
+    const story = await request(on.url, 'GET', storyPath(storyIds[0]));
+    if (story.status !== 200 || !checkStory(story))
+      throw new Error(`cache: story page ${story.status} ${story.text.slice(0, 300)}`);
+    const page = await request(on.url, 'GET', READ_PATH);
+    if (page.status !== 200 || !checkReadPage(page))
+      throw new Error(`cache: page ${page.status} ${page.text.slice(0, 300)}`);
+    log(
+      `cache: story page ${fmt(story.text.length / 1024)} KB, 25-story page ${fmt(page.text.length / 1024)} KB, ` +
+        `limit ${mib(boot.cache.maxBytes)}, sync ${boot.cache.sync}`
+    );
+
+    // (b) the uncached path, off / on / off back to back (a drifting load weighs on both alike), and
+    //     section 2's own path, for comparison with its figure.
+    const offFixed = await measure(off, 'uncached: cache off, section 2 page', {
+      pathOf: () => READ_PATH,
+      check: checkReadPage,
+    });
+    const off1 = await measure(off, 'uncached: cache off, distinct pages (1/2)', {
+      seconds: CACHE_DURATION_S / 2,
+      pathOf: missPath,
+      check: checkReadPage,
+    });
+
+    // Cache on, every request a miss (checked by X-Cache), on a cache that holds little yet.
+    const miss = await measure(on, 'uncached: cache on, every request a miss', {
+      seconds: CACHE_DURATION_S,
+      pathOf: (n) => missPath(1_000_000 + n),
+      check: (res) => checkReadPage(res) && res.headers['x-cache'] === 'MISS',
+    });
+    const off2 = await measure(off, 'uncached: cache off, distinct pages (2/2)', {
+      seconds: CACHE_DURATION_S / 2,
+      pathOf: (n) => missPath(2_000_000 + n),
+      check: checkReadPage,
+    });
+    await off.stop();
+    const offDistinct = mergeMeasures(off1, off2);
+
+    // (a) one server, cache on.
+    const health = await measure(on, 'cache on: GET /_health', {
+      pathOf: () => '/_health',
+      status: 204,
+    });
+    // A hit is the stored bytes: checked by X-Cache and length, not parsed again here (parsing 120 KB
+    // a request would make this process, not the server, the bottleneck).
+    const sameAnswer = (first) => (res) =>
+      res.headers['x-cache'] === 'HIT' && res.text.length === first.text.length;
+    const storyHit = await measure(on, 'cache on: story page (hits)', {
+      pathOf: () => storyPath(storyIds[0]),
+      check: sameAnswer(story),
+    });
+    const pageHit = await measure(on, 'cache on: 25-story page (hits)', {
+      pathOf: () => READ_PATH,
+      check: sameAnswer(page),
+    });
+
+    // (d) memory: every story page and every list page, once each.
+    const beforeFill = await on.call('stats', { gc: true });
+    const fillPaths = [
+      ...storyIds.map(storyPath),
+      ...Array.from({ length: PAGE_COUNT }, (_, p) => pagePath(p + 1)),
+    ];
+    const t = performance.now();
+    let nextFill = 0;
+    let fillErrors = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (nextFill < fillPaths.length) {
+          const res = await request(on.url, 'GET', fillPaths[nextFill++]);
+          if (res.status !== 200) fillErrors += 1;
+        }
+      })
+    );
+    if (fillErrors) log(`memory: ${fillErrors} fill requests did not answer 200`);
+    const afterFill = await on.call('stats', { gc: true });
+    log(
+      `memory: filled ${fillPaths.length} answers in ${fmt((performance.now() - t) / 1000)}s: ` +
+        `${afterFill.cache.entries} entries, ${mib(afterFill.cache.bytes)} of ${mib(afterFill.cache.maxBytes)}, ` +
+        `${afterFill.cache.evictions} evictions; RSS ${mib(boot.rss)} at boot, ${mib(beforeFill.rss)} before, ` +
+        `${mib(afterFill.rss)} after; heap ${mib(beforeFill.heapUsed)} -> ${mib(afterFill.heapUsed)}`
+    );
+
+    // The same misses once the cache holds every page: a larger heap, more for the GC to walk.
+    const missFull = await measure(on, 'uncached: cache on, every request a miss, cache filled', {
+      seconds: CACHE_DURATION_S,
+      pathOf: (n) => missPath(3_000_000 + n),
+      check: (res) => checkReadPage(res) && res.headers['x-cache'] === 'MISS',
+    });
+
+    // (c) freshness, on the cache-on server (its cache full from the fill).
+    const fresh = await freshness(on, db, storyIds);
+    return {
+      story,
+      page,
+      health,
+      storyHit,
+      pageHit,
+      boot,
+      beforeFill,
+      afterFill,
+      fillPaths,
+      offFixed,
+      offDistinct,
+      miss,
+      missFull,
+      fresh,
+      section2,
+    };
+  } finally {
+    await off.stop();
+    await on.stop();
+  }
+};
+
+const cacheRows = (c) => {
+  const row = (measure, unit, value, target = '-', result = '-') => [
+    measure,
+    unit,
+    value,
+    target,
+    result,
+  ];
+  const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+  const timing = (name, s) => [
+    row(name, 'req/s', fmt(s.rps)),
+    row(name, 'p50 / p99 ms', `${fmt(s.p50)} / ${fmt(s.p99)}`),
+    row(name, 'server CPU ms/req', fmt(s.serverCpuPerReq, 3)),
+  ];
+  const storyRatio = c.storyHit.rps / c.health.rps;
+  const pageRatio = c.pageHit.rps / c.health.rps;
+  const missRatio = c.miss.rps / c.offDistinct.rps;
+  const f = c.fresh;
+  const rows = [
+    ...timing('Cache on, GET /_health (floor)', c.health),
+    ...timing(`Cache on, story page ${fmt(c.story.text.length / 1024)} KB`, c.storyHit),
+    ...timing(`Cache on, 25-story page ${fmt(c.page.text.length / 1024)} KB`, c.pageHit),
+    row(
+      'Story page / health',
+      'req/s ratio',
+      fmt(storyRatio, 3),
+      '>= 0.5',
+      verdict(storyRatio >= 0.5)
+    ),
+    row(
+      '25-story page / health',
+      'req/s ratio',
+      fmt(pageRatio, 3),
+      '>= 0.5',
+      verdict(pageRatio >= 0.5)
+    ),
+    // Server CPU per request is steadier on a shared machine than req/s (the load generator shares
+    // the two cores with the server).
+    row(
+      'Health / story page',
+      'server CPU/req ratio',
+      fmt(c.health.serverCpuPerReq / c.storyHit.serverCpuPerReq, 3)
+    ),
+    row(
+      'Health / 25-story page',
+      'server CPU/req ratio',
+      fmt(c.health.serverCpuPerReq / c.pageHit.serverCpuPerReq, 3)
+    ),
+    row(
+      'Uncached, cache off, section 2 page',
+      'req/s',
+      fmt(c.offFixed.rps),
+      c.section2 ? `section 2: ${fmt(c.section2.rps)}` : '-'
+    ),
+    ...timing('Uncached, cache off, distinct pages', c.offDistinct),
+    ...timing('Uncached, cache on, all misses', c.miss),
+    ...timing('Uncached, all misses, cache filled', c.missFull),
+    row(
+      'Uncached on-miss / off',
+      'req/s ratio',
+      fmt(missRatio, 3),
+      '>= 0.95',
+      verdict(missRatio >= 0.95)
+    ),
+    row(
+      'Uncached off / on-miss',
+      'CPU/req ratio',
+      fmt(c.offDistinct.serverCpuPerReq / c.miss.serverCpuPerReq, 3)
+    ),
+    row('Freshness, same process', 'moves / reads', `${f.moves} / ${f.a.reads}`),
+    row('Freshness, same process', 'stale reads', String(f.a.stale), '0', verdict(f.a.stale === 0)),
+    row('Freshness, same process', 'errors', String(f.a.errors), '0', verdict(f.a.errors === 0)),
+    row('Freshness, same process', 'hit ratio', fmt(f.a.hitRatio, 3)),
+  ];
+  if (f.b)
+    rows.push(
+      row(
+        'Freshness, 2nd process',
+        'propagation p50 / p99 ms',
+        `${fmt(f.b.startP50)} / ${fmt(f.b.startP99)}`,
+        'p99 < 100',
+        verdict(f.b.startP99 < 100 && f.b.unpropagated === 0)
+      ),
+      row(
+        'Freshness, 2nd process',
+        'to fresh answer (rebuilt) p50/p99',
+        `${fmt(f.b.p50)} / ${fmt(f.b.p99)}`
+      ),
+      row('Freshness, 2nd process', 'fresh at first read', `${f.b.freshAtOnce} of ${f.b.delays}`),
+      row('Freshness, 2nd process', 'read p50 ms', fmt(f.b.readP50)),
+      row('Freshness, 2nd process', 'moves timed / reads', `${f.b.delays} / ${f.b.reads}`),
+      row(
+        'Freshness, 2nd process',
+        'stale after 100 ms',
+        String(f.b.stale),
+        '0',
+        verdict(f.b.stale === 0)
+      ),
+      row('Freshness, 2nd process', 'stale within 100 ms', String(f.b.withinBound)),
+      row('Freshness, 2nd process', 'errors', String(f.b.errors), '0', verdict(f.b.errors === 0)),
+      row('Freshness, 2nd process', 'hit ratio', fmt(f.b.hitRatio, 3))
+    );
+  rows.push(
+    row(
+      'Memory, cache filled',
+      'bytes / limit',
+      `${mib(c.afterFill.cache.bytes)} / ${mib(c.afterFill.cache.maxBytes)}`
+    ),
+    row(
+      'Memory, cache filled',
+      'entries / evictions',
+      `${c.afterFill.cache.entries} / ${c.afterFill.cache.evictions}`
+    ),
+    row(
+      'Memory, RSS',
+      'boot / before / after fill',
+      `${mib(c.boot.rss)} / ${mib(c.beforeFill.rss)} / ${mib(c.afterFill.rss)}`
+    ),
+    row(
+      'Memory, heap + external',
+      'boot / before / after fill',
+      [c.boot, c.beforeFill, c.afterFill].map((m) => mib(m.heapUsed + m.external)).join(' / ')
+    )
+  );
+  return rows;
+};
+
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 
 // ---------------------------------------------------------------- main
@@ -584,6 +1154,21 @@ const main = async () => {
   );
   build();
 
+  if (CACHE_ONLY) {
+    const db = await newDatabase('cache');
+    const server = await startServer(db, { workflow: true });
+    const seeded = await server.call('seed', { stories: STORIES, drafts: 0 });
+    log(`seeded ${seeded.published} published stories x 3 quotes in ${fmt(seeded.ms / 1000)}s`);
+    await server.stop();
+    const t = Date.now();
+    const cache = await cacheSection(db, seeded.publishedIds, null);
+    printTable(
+      cacheRows(cache),
+      `cache only, ${CACHE_DURATION_S}s a measure after ${WARMUP_S}s warm-up, section took ${fmt((Date.now() - t) / 1000)}s`
+    );
+    return 0;
+  }
+
   if (LIST_ONLY) {
     const db = await newDatabase('list');
     const server = await startServer(db, { workflow: true });
@@ -605,6 +1190,7 @@ const main = async () => {
   );
   await server.stop();
   const dbOff = await copyDatabase(dbOn, 'off');
+  const dbCache = await copyDatabase(dbOn, 'cache'); // section 6: as seeded
 
   // 2. Public reads, off / on / off (same rows, one server at a time): the plugin-off time is split
   //    around the plugin-on run, so a load that drifts during the run weighs on both alike.
@@ -669,6 +1255,11 @@ const main = async () => {
   // 5. The Content Manager's list view at newsroom size, filtered and sorted by stage.
   const list = await listSection(server);
   await server.stop();
+
+  // 6. The response cache.
+  const cacheStarted = Date.now();
+  const cache = await cacheSection(dbCache, seeded.publishedIds, readOn);
+  const cacheSeconds = (Date.now() - cacheStarted) / 1000;
 
   // ---------------------------------------------------------------- report
   const ratio = readOn.rps / readOff.rps;
@@ -736,6 +1327,10 @@ const main = async () => {
     rows,
     `${CONNECTIONS} connections, ${DURATION_S}s after ${WARMUP_S}s warm-up; ${readOff.errors + readOn.errors} read errors`,
     ` Read segments off: ${readOff.segments.join(', ')} req/s.`
+  );
+  printTable(
+    cacheRows(cache),
+    `response cache, ${CACHE_DURATION_S}s a measure after ${WARMUP_S}s warm-up, section took ${fmt(cacheSeconds)}s`
   );
   log('done');
   return rows.some((r) => r[4] === 'MISS') ? 1 : 0;

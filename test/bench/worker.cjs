@@ -1,7 +1,8 @@
 'use strict';
 // Benchmark worker: one Strapi in its own process (forked by bench.mjs), so the load generator never
 // shares its event loop. Configured by env (database, EDITORIAL_WORKFLOW_ENABLED, secrets), listens on
-// 127.0.0.1:<free port>, then answers commands from the parent over IPC: seed, admin, queue-states, stop.
+// 127.0.0.1:<free port>, then answers commands from the parent over IPC: seed, admin, queue-states,
+// stats (CPU, memory, response-cache counters), retitle, stop.
 const crypto = require('node:crypto');
 const path = require('node:path');
 
@@ -129,6 +130,7 @@ const seed = async ({ stories, drafts }) => {
     createMs: times.create,
     publishMs: times.publish,
     published: published.length,
+    publishedIds: published,
     draftIds,
   };
 };
@@ -322,8 +324,47 @@ const createToken = async () => {
   return { accessKey: token.accessKey };
 };
 
+/** A full collection, without starting the process with --expose-gc (which every section would get). */
+let collect;
+const fullGc = () => {
+  if (!collect) {
+    require('node:v8').setFlagsFromString('--expose-gc');
+    collect = require('node:vm').runInNewContext('gc');
+  }
+  collect();
+};
+
+/**
+ * What the cache section reads from the process itself: CPU used so far (process.cpuUsage, µs
+ * resolution, unlike /proc's 10 ms ticks), memory (after a full GC with `gc`, so that two readings
+ * compare what is kept, not when the collector last ran), and the response cache's counters (null
+ * when off).
+ */
+const processStats = ({ gc = false } = {}) => {
+  if (gc) fullGc();
+  const { user, system } = process.cpuUsage();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  const plugin = strapi.plugin('editorial-workflow');
+  const cache = plugin ? plugin.service('cache') : null;
+  return {
+    cpuMs: (user + system) / 1000,
+    rss,
+    heapUsed,
+    external, // Buffers: the cached bodies
+    cache: cache && cache.enabled ? cache.stats() : null,
+  };
+};
+
+/** A new title on a story's draft (not public: only the next approve shows it). */
+const retitle = async ({ documentId, title }) => {
+  await strapi.documents(ARTICLE).update({ documentId, locale: LOCALE, data: { title } });
+  return { title };
+};
+
 const handlers = {
   seed,
+  stats: processStats,
+  retitle,
   admin: createAdmin,
   token: createToken,
   'queue-states': queueStates,
