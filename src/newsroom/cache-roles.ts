@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { findRole } from './role-permissions';
+import { findRole, grantActions } from './role-permissions';
 
 // Who sees the response cache and may purge it, as a newsroom starts out (granted once, see
 // first-boot.ts): editors, who answer for what readers see. Authors and fact-checkers get neither;
@@ -10,17 +10,12 @@ export const grantCacheRoles = async (strapi: Core.Strapi) => {
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
   const permissions = plugin.service('permissions');
-  const roles = strapi.service('admin::role') as any;
   for (const name of CACHE_ROLES) {
     const role = await findRole(strapi, name);
-    if (!role) continue;
-    await roles.addPermissions(
-      role.id,
-      [permissions.cacheReadAction(), permissions.cachePurgeAction()].map((action: string) => ({
-        action,
-        properties: {},
-        conditions: [],
-      }))
-    );
+    if (role)
+      await grantActions(strapi, role.id, [
+        permissions.cacheReadAction(),
+        permissions.cachePurgeAction(),
+      ]);
   }
 };

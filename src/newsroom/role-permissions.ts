@@ -17,6 +17,13 @@ export const findRole = (strapi: Core.Strapi, role: string) =>
     .query('admin::role')
     .findOne({ where: role.startsWith('strapi-') ? { code: role } : { name: role } });
 
+/** Adds actions without subject, fields or conditions (plugin permissions) to a role. */
+export const grantActions = (strapi: Core.Strapi, roleId: number, actions: string[]) =>
+  (strapi.service('admin::role') as any).addPermissions(
+    roleId,
+    actions.map((action) => ({ action, properties: {}, conditions: [] }))
+  );
+
 /** Rewrites every permission of a role with `change`; unchanged ones stay as they are. */
 export const remapRolePermissions = async (
   strapi: Core.Strapi,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, NEWSROOM_TYPES, QUOTE } from '../content/types';
 import { listEveryLocale, localeCodes } from './role-locales';
-import { findRole } from './role-permissions';
+import { findRole, grantActions } from './role-permissions';
 
 // Who may move stories, as a newsroom starts out; granted once (see first-boot.ts), after which
 // Settings → Roles is the administrators' to change.
@@ -28,11 +28,6 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     .get()
     .transitions.map((t: { id: string }) => t.id);
   const roles = strapi.service('admin::role') as any;
-  const grant = (roleId: number, actions: string[]) =>
-    roles.addPermissions(
-      roleId,
-      actions.map((action) => ({ action, properties: {}, conditions: [] }))
-    );
 
   let factChecker = await strapi.db
     .query('admin::role')
@@ -43,7 +38,7 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     const found = await findRole(strapi, role);
     if (!found) continue;
     const ids = allowed === 'all' ? transitions : allowed.filter((t) => transitions.includes(t));
-    await grant(found.id, [
+    await grantActions(strapi, found.id, [
       permissions.readAction(),
       ...ids.map((t) => permissions.transitionAction(t)),
     ]);

@@ -284,20 +284,33 @@ const summarize = (latencies, elapsedMs, errors) => {
   };
 };
 
-/** `connections` loops, each one request at a time, for `durationMs`. */
-const load = async (base, pathname, { connections, durationMs, headers, check, keep = false }) => {
+/**
+ * `connections` loops, each one request at a time, for `durationMs`. `pathname` is a path, or a
+ * function of the request's number in the run (n counts every request). Counts X-Cache outcomes.
+ */
+const load = async (
+  base,
+  pathname,
+  { connections, durationMs, headers, check, status = 200, keep = false }
+) => {
+  const pathOf = typeof pathname === 'function' ? pathname : () => pathname;
   const latencies = [];
+  const outcomes = {};
   let errors = 0;
   let firstError = null;
+  let n = 0;
   const start = performance.now();
   const deadline = start + durationMs;
   const loop = async () => {
     while (performance.now() < deadline) {
+      const path = pathOf(n++);
       const t = performance.now();
       try {
-        const res = await request(base, 'GET', pathname, { headers });
+        const res = await request(base, 'GET', path, { headers });
         const ms = performance.now() - t;
-        if (res.status !== 200 || (check && !check(res))) {
+        const outcome = res.headers['x-cache'] ?? 'none';
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (res.status !== status || (check && !check(res))) {
           errors += 1;
           firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
         } else latencies.push(ms);
@@ -309,6 +322,7 @@ const load = async (base, pathname, { connections, durationMs, headers, check, k
   };
   await Promise.all(Array.from({ length: connections }, loop));
   const stats = summarize(latencies, performance.now() - start, errors);
+  stats.outcomes = outcomes;
   if (firstError) stats.firstError = firstError;
   if (keep) stats.latencies = latencies;
   return stats;
@@ -590,54 +604,16 @@ const checkStory = (res) => {
   return a?.quotes?.length === 3 && a.quotes.every((q) => q.speaker?.name && q.source?.name);
 };
 
-/**
- * `connections` loops for `durationMs`, each GETs `pathOf(n)` (n counts every request of the run),
- * expecting `status`; counts X-Cache outcomes. The cache section's `load`.
- */
-const drive = async (base, { connections, durationMs, pathOf, check, status = 200 }) => {
-  const latencies = [];
-  const outcomes = {};
-  let errors = 0;
-  let firstError = null;
-  let n = 0;
-  const start = performance.now();
-  const deadline = start + durationMs;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      const pathname = pathOf(n++);
-      const t = performance.now();
-      try {
-        const res = await request(base, 'GET', pathname);
-        const ms = performance.now() - t;
-        const outcome = res.headers['x-cache'] ?? 'none';
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        if (res.status !== status || (check && !check(res))) {
-          errors += 1;
-          firstError ??= `${res.status} ${res.text.slice(0, 300)}`;
-        } else latencies.push(ms);
-      } catch (error) {
-        errors += 1;
-        firstError ??= error.message;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, loop));
-  const stats = summarize(latencies, performance.now() - start, errors);
-  stats.outcomes = outcomes;
-  stats.latencies = latencies;
-  if (firstError) stats.firstError = firstError;
-  return stats;
-};
-
 /** Warm-up, then a measured run with the server's own CPU (process.cpuUsage over IPC) per request. */
 const measure = async (server, label, { seconds = CACHE_DURATION_S, pathOf, ...options }) => {
   let n = 0;
   const next = () => n++; // one sequence over warm-up and run: a miss path is never repeated
-  const opts = { connections: CONNECTIONS, pathOf: () => pathOf(next()), ...options };
-  await drive(server.url, { ...opts, durationMs: WARMUP_S * 1000 });
+  const opts = { connections: CONNECTIONS, keep: true, ...options };
+  const path = () => pathOf(next());
+  await load(server.url, path, { ...opts, durationMs: WARMUP_S * 1000 });
   const before = await server.call('stats');
   const loadBefore = load1();
-  const stats = await drive(server.url, { ...opts, durationMs: seconds * 1000 });
+  const stats = await load(server.url, path, { ...opts, durationMs: seconds * 1000 });
   const after = await server.call('stats');
   stats.serverCpuPerReq = (after.cpuMs - before.cpuMs) / (stats.count + stats.errors);
   stats.label = label;

@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const getModel: GetTagModel = (uid) => strapi.getModel(uid as any) as any;
 
-  // What each transaction changed, announced once when it commits (webhook `cache-purge`).
+  // What each transaction changed, applied and announced once when it commits.
   const committing = new WeakMap<object, { tags: Set<string>; flush: boolean }>();
   const emitPurge = (tags: Iterable<string>, flush: boolean) => {
     const event: CachePurgeEvent = {
@@ -54,6 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!store) return;
     if (message.flush) store.flush();
     else if (message.tags?.length) store.invalidate(message.tags);
+  };
+
+  /** A change that is now visible: evicted here, and told to webhooks (`cache-purge`). */
+  const committed = (tags: string[], flush: boolean) => {
+    apply({ tags, flush });
+    emitPurge(tags, flush);
   };
 
   const service = {
@@ -144,12 +150,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (collector) for (const tag of message.tags ?? []) collector.add(tag);
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ trx, onCommit }) => {
-          onCommit(() => apply(message));
           let batch = committing.get(trx);
           if (!batch) {
             const fresh = { tags: new Set<string>(), flush: false };
             committing.set(trx, fresh);
-            onCommit(() => emitPurge(fresh.tags, fresh.flush));
+            onCommit(() => committed([...fresh.tags], fresh.flush));
             batch = fresh;
           }
           for (const tag of message.tags ?? []) batch.tags.add(tag);
@@ -158,8 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return;
       }
-      apply(message);
-      emitPurge(message.tags ?? [], Boolean(message.flush));
+      committed(message.tags ?? [], Boolean(message.flush));
       if (sync)
         await sync.notify(
           (sql, bindings) => strapi.db.connection.raw(sql, bindings as any),
@@ -176,8 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Empties every process's cache (the admin's Purge button). */
     async purge(actor?: { id: number | string }) {
-      service.store().flush();
-      emitPurge([], true);
+      committed([], true);
       if (sync)
         await sync.notify((sql, bindings) => strapi.db.connection.raw(sql, bindings as any), {
           flush: true,
