@@ -25,10 +25,14 @@ type AdminUser = {
   email: string;
 };
 
+/** How the desk names an admin user, everywhere (history, assignee, notes, emails). */
+export const adminDisplayName = (user: Omit<AdminUser, 'id'>) =>
+  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email;
+
 export const adminActor = (user: AdminUser): Actor => ({
   type: 'admin',
   id: user.id,
-  name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email,
+  name: adminDisplayName(user),
 });
 
 /** The caller of a Koa request (no request: code such as a cron job or a script, the system). */

@@ -2,7 +2,9 @@ import access from './access';
 import actor from './actor';
 import cache from './cache';
 import definition from './definition';
+import deskUsers from './desk-users';
 import guards from './guards';
+import notifications from './notifications';
 import permissions from './permissions';
 import publisher from './publisher';
 import stateStore from './state-store';
@@ -13,7 +15,9 @@ const services = {
   actor,
   cache,
   definition,
+  'desk-users': deskUsers,
   guards,
+  notifications,
   permissions,
   publisher,
   'state-store': stateStore,
