@@ -12,6 +12,7 @@ import {
   ROOT,
   startProductionServer,
 } from './server';
+import { startMailbox } from './mailbox';
 import { PASSWORD, ROLES, USERS } from './users';
 
 export default async function globalSetup() {
@@ -26,13 +27,23 @@ export default async function globalSetup() {
       : 'production build: reused dist/build'
   );
 
-  const server = await startProductionServer();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-state-'));
+  // The server's notification emails land here, one JSON file each, for the tests to read.
+  const mailDir = path.join(stateDir, 'mail');
+  const mailbox = await startMailbox(mailDir);
+  const server = await startProductionServer({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mailbox.port),
+  }).catch(async (error) => {
+    await mailbox.stop();
+    throw error;
+  });
   const teardown = async () => {
     // The server's own log, for whoever looks at a failure.
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'test-results', 'e2e-server.log'), server.output());
     await server.stop();
+    await mailbox.stop();
     fs.rmSync(stateDir, { recursive: true, force: true });
   };
   try {
@@ -73,5 +84,6 @@ export default async function globalSetup() {
   // Inherited by the test workers, which start after this.
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_STATE_DIR = stateDir;
+  process.env.E2E_MAIL_DIR = mailDir;
   return teardown;
 }

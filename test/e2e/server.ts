@@ -41,7 +41,7 @@ export const ensureProductionBuild = () => {
 };
 
 /** `strapi start` (production) on its own database (TEST_DATABASE=postgres for PostgreSQL); `stop` drops it. */
-export const startProductionServer = async () => {
+export const startProductionServer = async (extraEnv: Record<string, string> = {}) => {
   const database = await createDatabase({ prefix: 'newsroom_e2e' });
   try {
     const server = await startServer({
@@ -54,6 +54,7 @@ export const startProductionServer = async () => {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         BROWSER: 'none',
+        ...extraEnv,
       },
       label: 'strapi start',
     });
