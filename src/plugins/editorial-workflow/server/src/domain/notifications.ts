@@ -212,7 +212,10 @@ export const notificationsConfigSchema = z
       /** The admin panel's absolute URL for links; default: Strapi's `admin.absoluteUrl`. */
       adminUrl: z.string({ error: 'must be a URL' }).optional(),
       /** How often each process looks for due retries (and rows a dead process left). */
-      pollSeconds: z.number({ error: 'must be a positive number' }).positive().optional(),
+      pollSeconds: z
+        .number({ error: 'must be a positive number' })
+        .positive('must be a positive number')
+        .optional(),
     },
     { error: 'must be an object' }
   )
