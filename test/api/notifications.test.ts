@@ -156,12 +156,10 @@ describe('who is told of each move, and what the message says', () => {
 
   it('submit of an assigned story → the assignee only', async () => {
     const id = await story('Bridge inspection');
-    await app.strapi.db
-      .query(STATE)
-      .updateMany({
-        where: { targetDocumentId: id },
-        data: { assignee: { id: fc2.user.id, name: 'Frank Tester' } },
-      });
+    await app.strapi.db.query(STATE).updateMany({
+      where: { targetDocumentId: id },
+      data: { assignee: { id: fc2.user.id, name: 'Frank Tester' } },
+    });
     const mails = await mailsDuring(() => move(author, id, 'submit'));
     expect(recipientsOf(mails)).toEqual(sorted(fc2));
   });
@@ -303,13 +301,20 @@ describe('preferences', () => {
   });
 
   it.each([
-    [{ disabled: ['nope'] }, 'disabled.0', 'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, assigned, mentioned, sla)'],
+    [
+      { disabled: ['nope'] },
+      'disabled.0',
+      'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, assigned, mentioned, sla)',
+    ],
     [{ disabled: 'submit' }, 'disabled', 'disabled must list notification kinds'],
     [{ disabled: [3] }, 'disabled.0', 'disabled must list notification kinds'],
     [{ disabled: [], extra: true }, 'extra', 'Unknown key "extra" (expected disabled)'],
     [{}, 'disabled', 'disabled must list notification kinds'],
   ])('PUT %j → 400 ValidationError, nothing changed', async (body, path, message) => {
-    await app.request.put(PREFS_URL).set(fc1.auth).send({ disabled: ['sla'] });
+    await app.request
+      .put(PREFS_URL)
+      .set(fc1.auth)
+      .send({ disabled: ['sla'] });
     const res = await app.request.put(PREFS_URL).set(fc1.auth).send(body);
     expect(res.status).toBe(400);
     expect(res.body.data).toBeNull();
@@ -333,7 +338,10 @@ describe('preferences', () => {
 
   it('every default role may set its own (no permission needed)', async () => {
     for (const who of [chief, editor, fc1, author]) {
-      const res = await app.request.put(PREFS_URL).set(who.auth).send({ disabled: ['sla'] });
+      const res = await app.request
+        .put(PREFS_URL)
+        .set(who.auth)
+        .send({ disabled: ['sla'] });
       expect(res.status).toBe(200);
       expect(res.body.data.disabled).toEqual(['sla']);
       await app.request.put(PREFS_URL).set(who.auth).send({ disabled: [] });
@@ -381,9 +389,9 @@ describe('a failing SMTP server never fails the move', () => {
     expect(mails[0].text).toContain('Fix the headline.');
     const [sent] = await outbox({ id: row.id });
     expect(sent).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
-    expect(await mailsDuring(() => sender().sendDue({ now: new Date(Date.now() + 3_600_000) }))).toEqual(
-      []
-    );
+    expect(
+      await mailsDuring(() => sender().sendDue({ now: new Date(Date.now() + 3_600_000) }))
+    ).toEqual([]);
   });
 
   it('down: the move answers 200, and the message goes out when the server is up again', async () => {
@@ -478,7 +486,9 @@ if (usingPostgres())
         if (Date.now() > until) throw new Error('not all sent within 30 s');
         await new Promise((r) => setTimeout(r, 100));
       }
-      const texts = smtp.mails.filter((m) => m.subject.includes('Two processes')).map((m) => m.text);
+      const texts = smtp.mails
+        .filter((m) => m.subject.includes('Two processes'))
+        .map((m) => m.text);
       for (const key of keys) expect(texts.filter((t) => t.includes(`${key}\n`))).toHaveLength(1);
       expect(texts).toHaveLength(keys.length);
     });

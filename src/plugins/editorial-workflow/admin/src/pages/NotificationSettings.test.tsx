@@ -75,9 +75,7 @@ describe('NotificationSettings (Settings → Email notifications)', () => {
     await user.click(box('approve'));
     await user.click(screen.getByTestId('ew-notify-save'));
     await waitFor(() =>
-      expect(notifications).toEqual([
-        { type: 'danger', message: 'Unknown notification kind "x"' },
-      ])
+      expect(notifications).toEqual([{ type: 'danger', message: 'Unknown notification kind "x"' }])
     );
   });
 

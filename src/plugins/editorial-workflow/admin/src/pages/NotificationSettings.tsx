@@ -22,11 +22,9 @@ const NotificationSettingsContent = () => {
     refetchOnMountOrArgChange: true,
   });
   const [save, { isLoading: saving }] = useSetNotificationPreferencesMutation();
-  const [disabled, setDisabled] = React.useState<string[] | null>(null);
-
-  React.useEffect(() => {
-    if (data) setDisabled(data.disabled);
-  }, [data]);
+  // The user's edits; until the first one, what the server holds.
+  const [edited, setDisabled] = React.useState<string[] | null>(null);
+  const disabled = edited ?? data?.disabled ?? null;
 
   const t = (key: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
     formatMessage({ id: getTrad(`notify.${key}`), defaultMessage }, values) as string;
@@ -43,7 +41,10 @@ const NotificationSettingsContent = () => {
       });
       return;
     }
-    toggleNotification({ type: 'success', message: t('save.done', 'Notification settings saved.') });
+    toggleNotification({
+      type: 'success',
+      message: t('save.done', 'Notification settings saved.'),
+    });
   };
 
   const title = t('title', 'Email notifications');
@@ -76,7 +77,13 @@ const NotificationSettingsContent = () => {
       />
       <Layouts.Content>
         {err ? (
-          <Box role="alert" background="danger100" padding={4} hasRadius data-testid="ew-notify-error">
+          <Box
+            role="alert"
+            background="danger100"
+            padding={4}
+            hasRadius
+            data-testid="ew-notify-error"
+          >
             <Typography textColor="danger700">
               {t('error', 'Your notification settings could not be loaded: {message}', {
                 message: err.message ?? err.name ?? 'unknown error',
@@ -98,7 +105,7 @@ const NotificationSettingsContent = () => {
                   checked={!disabled.includes(kind.id)}
                   onCheckedChange={(checked) =>
                     setDisabled((current) => {
-                      const rest = (current ?? []).filter((k) => k !== kind.id);
+                      const rest = (current ?? data.disabled).filter((k) => k !== kind.id);
                       return checked === true ? rest : [...rest, kind.id];
                     })
                   }

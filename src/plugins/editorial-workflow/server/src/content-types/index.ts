@@ -48,9 +48,7 @@ export default {
   'workflow-notification-preference': {
     schema: {
       ...preferenceSchema,
-      indexes: [
-        { name: 'ew_notification_prefs_user', columns: ['user_id'], type: 'unique' },
-      ],
+      indexes: [{ name: 'ew_notification_prefs_user', columns: ['user_id'], type: 'unique' }],
     },
   },
 };

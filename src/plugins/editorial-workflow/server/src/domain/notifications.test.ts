@@ -62,7 +62,9 @@ describe('recipients', () => {
     expect(finalRecipients([3, 4, 4, 5, 6], 'submit', admin(3), disabled)).toEqual([4, 6]);
     expect(finalRecipients([3, 5], 'approve', admin(9), disabled)).toEqual([3, 5]);
     // A system actor has no id to leave out.
-    expect(finalRecipients([3], 'sla', { type: 'system', id: null, name: 'system' }, disabled)).toEqual([3]);
+    expect(
+      finalRecipients([3], 'sla', { type: 'system', id: null, name: 'system' }, disabled)
+    ).toEqual([3]);
   });
 
   it('lists every kind a user can turn off: the transitions, then the desk’s own', () => {
@@ -147,7 +149,15 @@ describe('messages', () => {
     expect(subject('sla')).toBe('Waiting too long: Untitled (ru)');
     expect(subject('escalate', { transitionName: 'Escalate' })).toBe('Escalate: Untitled (ru)');
     expect(
-      renderMessage({ kind: 'sla', title: 'T', locale: '', actorName: 's', stageName: 'Fact-check', slaHours: 24, url }).text
+      renderMessage({
+        kind: 'sla',
+        title: 'T',
+        locale: '',
+        actorName: 's',
+        stageName: 'Fact-check',
+        slaHours: 24,
+        url,
+      }).text
     ).toContain('This story has waited in Fact-check longer than 24 hours.');
   });
 });

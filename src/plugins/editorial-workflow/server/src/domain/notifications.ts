@@ -102,7 +102,11 @@ export type AfterFailure =
 export const afterFailure = (previousAttempts: number, now: Date): AfterFailure => {
   const attempts = previousAttempts + 1;
   if (attempts >= MAX_ATTEMPTS) return { status: 'failed', attempts, nextAttemptAt: now };
-  return { status: 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) };
+  return {
+    status: 'pending',
+    attempts,
+    nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +178,9 @@ export const renderMessage = (f: MessageFacts): RenderedMessage => {
     story,
     f
   );
-  const lead = (LEADS[f.kind] ?? ((x: MessageFacts) => `${x.actorName}: ${x.transitionName ?? x.kind}.`))(f);
+  const lead = (
+    LEADS[f.kind] ?? ((x: MessageFacts) => `${x.actorName}: ${x.transitionName ?? x.kind}.`)
+  )(f);
   const lines = [lead, '', `Story: ${story}`];
   if (f.stageName) lines.push(`Stage: ${f.stageName}`);
   const comment = f.comment?.trim();
@@ -184,9 +190,7 @@ export const renderMessage = (f: MessageFacts): RenderedMessage => {
   const html = [
     `<p>${escapeHtml(lead)}</p>`,
     `<p><strong>Story:</strong> ${escapeHtml(story)}${f.stageName ? `<br><strong>Stage:</strong> ${escapeHtml(f.stageName)}` : ''}</p>`,
-    comment
-      ? `<blockquote>${escapeHtml(comment).replace(/\n/g, '<br>')}</blockquote>`
-      : '',
+    comment ? `<blockquote>${escapeHtml(comment).replace(/\n/g, '<br>')}</blockquote>` : '',
     `<p><a href="${escapeHtml(f.url)}">Open the story</a></p>`,
   ]
     .filter(Boolean)

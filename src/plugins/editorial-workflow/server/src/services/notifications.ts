@@ -81,8 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const transition = def.transitions.find((t) => t.id === kind);
       const stageId = transition?.to ?? state?.stage;
       const stage = def.stages.find((s) => s.id === stageId) as
-        | { id: string; name: string; assignTo?: string }
-        | undefined;
+        { id: string; name: string; assignTo?: string } | undefined;
 
       const candidates =
         request.recipients ??
@@ -92,9 +91,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitter: (data.submitter as Actor | null | undefined) ?? state?.submitter ?? null,
           reviewers: async () =>
             stage?.assignTo
-              ? (await getService(strapi, 'desk-users').holding(transitionAction(stage.assignTo))).map(
-                  (u) => u.id
-                )
+              ? (
+                  await getService(strapi, 'desk-users').holding(transitionAction(stage.assignTo))
+                ).map((u) => u.id)
               : [],
         }));
       const disabled = await getService(strapi, 'notification-preferences').disabledFor(candidates);
