@@ -261,6 +261,26 @@ describe('nothing for what did not happen', () => {
   });
 });
 
+describe('without SMTP', () => {
+  it('writes each message to the log instead (recipient, subject, text) and marks it done', async () => {
+    const real = notifications().config();
+    vi.spyOn(notifications(), 'config').mockReturnValue({ ...real, delivery: 'log' });
+    const info = vi.spyOn(app.strapi.log, 'info');
+    const id = await story('Logged only');
+    const mails = await mailsDuring(() => move(author, id, 'submit'));
+    expect(mails).toEqual([]);
+    const logged = info.mock.calls.map(([m]) => String(m)).filter((m) => m.includes('Logged only'));
+    expect(logged).toHaveLength(4);
+    const line = logged.find((m) => m.includes(emailOf(fc1)))!;
+    expect(line).toContain('no SMTP configured: logged, not sent');
+    expect(line).toContain(`to ${emailOf(fc1)} (admin #${fc1.user.id})`);
+    expect(line).toContain('Submitted for fact-check: Logged only (en)');
+    expect(line).toContain('Alex Tester submitted this story for fact-check.');
+    const rows = await outbox({ targetDocumentId: id });
+    expect(rows.map((r: any) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+  });
+});
+
 describe('preferences', () => {
   it('GET answers every kind and none turned off; PUT turns kinds off, and no email follows', async () => {
     const initial = await app.request.get(PREFS_URL).set(fc2.auth);
