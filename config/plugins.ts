@@ -2,6 +2,29 @@ import { ARTICLE, PERSON, QUOTE, SOURCE } from '../src/content/types';
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // Notification emails go out through Strapi's email plugin over SMTP. Without SMTP_HOST they are
+  // written to the log instead (see `notifications` below); the README lists the variables.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', ''),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME', '')
+          ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } }
+          : {}),
+        // A stalled server must not hold the sender for minutes (nodemailer's defaults).
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'newsroom@localhost'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'newsroom@localhost')),
+      },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -15,7 +38,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       contentTypes: ['api::article.article'],
       stages: [
         { id: 'draft', name: 'Draft', color: '#8e8ea9', initial: true },
-        { id: 'fact_check', name: 'Fact-check', color: '#d9822f' },
+        { id: 'fact_check', name: 'Fact-check', color: '#d9822f', assignTo: 'approve' },
         { id: 'published', name: 'Published', color: '#328048', publishes: true },
       ],
       transitions: [
@@ -61,6 +84,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         maxAge: env.int('CACHE_MAX_AGE', 0),
         sMaxAge: env.int('CACHE_S_MAXAGE', env.int('CACHE_MAX_AGE', 0)),
         staleWhileRevalidate: env.int('CACHE_STALE_WHILE_REVALIDATE', 0),
+      },
+      // Email on workflow events (submitted, changes requested, approved, retracted, assigned,
+      // mentioned, past SLA), from an outbox delivered after each commit, retried with backoff.
+      notifications: {
+        delivery: env('SMTP_HOST', '') ? 'email' : 'log',
+        adminUrl: env('ADMIN_URL', '') || undefined,
+        pollSeconds: env.int('NOTIFICATIONS_POLL_SECONDS', 15),
       },
     },
   },

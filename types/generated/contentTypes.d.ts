@@ -856,6 +856,102 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
   };
 }
 
+export interface PluginEditorialWorkflowWorkflowNotification extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_notifications';
+  info: {
+    description: 'The email outbox: one row per event and recipient, sent after the write commits';
+    displayName: 'Workflow notification';
+    pluralName: 'workflow-notifications';
+    singularName: 'workflow-notification';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    claimedAt: Schema.Attribute.DateTime;
+    claimedBy: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    email: Schema.Attribute.String & Schema.Attribute.Required;
+    eventKey: Schema.Attribute.String & Schema.Attribute.Required;
+    html: Schema.Attribute.Text;
+    kind: Schema.Attribute.String & Schema.Attribute.Required;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.workflow-notification'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    recipientId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    sentAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subject: Schema.Attribute.String & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    text: Schema.Attribute.Text & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginEditorialWorkflowWorkflowNotificationPreference
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_notification_preferences';
+  info: {
+    description: 'The notification kinds each admin user turned off';
+    displayName: 'Workflow notification preference';
+    pluralName: 'workflow-notification-preferences';
+    singularName: 'workflow-notification-preference';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    disabled: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.workflow-notification-preference'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginEditorialWorkflowWorkflowState extends Struct.CollectionTypeSchema {
   collectionName: 'editorial_workflow_states';
   info: {
@@ -879,6 +975,7 @@ export interface PluginEditorialWorkflowWorkflowState extends Struct.CollectionT
     };
   };
   attributes: {
+    assignee: Schema.Attribute.JSON;
     author: Schema.Attribute.JSON;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1264,6 +1361,8 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::editorial-workflow.workflow-history': PluginEditorialWorkflowWorkflowHistory;
+      'plugin::editorial-workflow.workflow-notification': PluginEditorialWorkflowWorkflowNotification;
+      'plugin::editorial-workflow.workflow-notification-preference': PluginEditorialWorkflowWorkflowNotificationPreference;
       'plugin::editorial-workflow.workflow-state': PluginEditorialWorkflowWorkflowState;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;

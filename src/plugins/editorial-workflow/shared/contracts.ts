@@ -6,6 +6,8 @@ export interface Stage {
   color: string;
   initial: boolean;
   publishes: boolean;
+  /** The transition whose holders review this stage (assignees, "all fact-checkers"). */
+  assignTo?: string;
 }
 
 export interface Transition {

@@ -79,7 +79,17 @@ describe('admin entry (index.ts)', () => {
         permissions: [{ action: 'plugin::editorial-workflow.cache-read', subject: null }],
       })
     );
-    expect(app.addSettingsLink).toHaveBeenCalledTimes(2);
+    // Every signed-in user's own email notifications: no permission.
+    expect(app.addSettingsLink).toHaveBeenCalledWith(
+      'global',
+      expect.objectContaining({
+        id: 'editorial-workflow-notifications',
+        to: 'editorial-workflow/notifications',
+        intlLabel: { id: 'editorial-workflow.notify.menu', defaultMessage: 'Email notifications' },
+        permissions: [],
+      })
+    );
+    expect(app.addSettingsLink).toHaveBeenCalledTimes(3);
     expect(app.registerHook).toHaveBeenCalledWith(
       'Admin/CM/pages/ListView/inject-column-in-table',
       addStageColumn

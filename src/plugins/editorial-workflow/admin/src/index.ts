@@ -36,6 +36,14 @@ export default {
       permissions: [{ action: CACHE_READ_ACTION, subject: null }],
       Component: () => import('./pages/CacheSettings'),
     });
+    // Each signed-in user's own email notifications: no permission, it changes only their inbox.
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-notifications`,
+      to: `${PLUGIN_ID}/notifications`,
+      intlLabel: { id: getTrad('notify.menu'), defaultMessage: 'Email notifications' },
+      permissions: [],
+      Component: () => import('./pages/NotificationSettings'),
+    });
 
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
   },

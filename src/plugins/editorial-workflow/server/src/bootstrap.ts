@@ -41,6 +41,16 @@ const checkAgainstSchema = (strapi: Core.Strapi) => {
   );
 };
 
+/** The outbox's sender; without SMTP, messages go to the log (said once in production). */
+const startNotifications = (strapi: Core.Strapi) => {
+  const { delivery } = getService(strapi, 'notifications').config();
+  if (delivery === 'log' && process.env.NODE_ENV === 'production')
+    strapi.log.warn(
+      '[editorial-workflow] no SMTP server configured (SMTP_HOST): notification emails are written to the log, not sent'
+    );
+  getService(strapi, 'notification-sender').start();
+};
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   checkAgainstSchema(strapi);
   const def = getService(strapi, 'definition').get();
@@ -49,6 +59,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('webhookStore').addAllowedEvent('EDITORIAL_WORKFLOW_CACHE_PURGE', CACHE_PURGE_EVENT);
   subscribeCacheLifecycles(strapi);
   await getService(strapi, 'cache').startSync();
+  startNotifications(strapi);
 
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {

@@ -4,6 +4,7 @@ import controllers from './controllers';
 import middlewares from './middlewares';
 import { parseCacheConfig } from './cache/cache-config';
 import { parseWorkflowConfig } from './domain/definition';
+import { parseNotificationsConfig } from './domain/notifications';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -18,11 +19,13 @@ export default {
     validator: (config: unknown) => {
       const def = parseWorkflowConfig(config);
       parseCacheConfig((config as { cache?: unknown }).cache, def.contentTypes);
+      parseNotificationsConfig((config as { notifications?: unknown }).notifications);
     },
   },
   // The response cache's listener closes with the app (a test boots and destroys many).
   async destroy({ strapi }: { strapi: any }) {
     await strapi.plugin('editorial-workflow').service('cache').stopSync();
+    await strapi.plugin('editorial-workflow').service('notification-sender').stop();
   },
   contentTypes,
   controllers,

@@ -8,7 +8,11 @@ import { invalid } from './services/errors';
 // and `details.errors[].path` name the part that is wrong (the first one found).
 
 /** Parses `input`, or throws for its first issue; `whole` names the input when the issue is about all of it. */
-const parse = <S extends z.ZodType>(schema: S, input: unknown, whole: string): z.output<S> => {
+export const parse = <S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  whole: string
+): z.output<S> => {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { issues } = result.error;

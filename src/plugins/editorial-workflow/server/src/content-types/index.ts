@@ -1,5 +1,7 @@
 import stateSchema from './workflow-state/schema.json';
 import historySchema from './workflow-history/schema.json';
+import notificationSchema from './workflow-notification/schema.json';
+import preferenceSchema from './workflow-notification-preference/schema.json';
 
 // Indexes live with the schema so Strapi's schema sync owns them: one state per document locale
 // (the database refuses a second), and the queue and history read by index.
@@ -26,6 +28,27 @@ export default {
           columns: ['target_uid', 'target_document_id', 'target_locale'],
         },
       ],
+    },
+  },
+  // The outbox: the database refuses a second row for one event and recipient (enqueue inserts
+  // with ON CONFLICT DO NOTHING against this index), and the sender reads due rows by index.
+  'workflow-notification': {
+    schema: {
+      ...notificationSchema,
+      indexes: [
+        {
+          name: 'ew_notifications_event_recipient',
+          columns: ['event_key', 'recipient_id'],
+          type: 'unique',
+        },
+        { name: 'ew_notifications_due', columns: ['status', 'next_attempt_at'] },
+      ],
+    },
+  },
+  'workflow-notification-preference': {
+    schema: {
+      ...preferenceSchema,
+      indexes: [{ name: 'ew_notification_prefs_user', columns: ['user_id'], type: 'unique' }],
     },
   },
 };

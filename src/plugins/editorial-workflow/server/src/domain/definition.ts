@@ -51,6 +51,7 @@ const stageSchema = z.strictObject(
     color: text(COLOR_PATTERN, 'a #rrggbb colour'),
     initial: flag(),
     publishes: flag(),
+    assignTo: id().optional(),
   },
   { error: 'must be an object' }
 );
@@ -107,6 +108,8 @@ const configSchema = z
         .optional(),
       // The response cache's own settings, checked by cache/cache-config.ts.
       cache: z.unknown().optional(),
+      // Email notifications' settings, checked by domain/notifications.ts.
+      notifications: z.unknown().optional(),
     },
     { error: 'must be an object' }
   )

@@ -5,6 +5,8 @@ import definition from './definition';
 import deskUsers from './desk-users';
 import guards from './guards';
 import notifications from './notifications';
+import notificationPreferences from './notification-preferences';
+import notificationSender from './notification-sender';
 import permissions from './permissions';
 import publisher from './publisher';
 import stateStore from './state-store';
@@ -18,6 +20,8 @@ const services = {
   'desk-users': deskUsers,
   guards,
   notifications,
+  'notification-preferences': notificationPreferences,
+  'notification-sender': notificationSender,
   permissions,
   publisher,
   'state-store': stateStore,

@@ -209,7 +209,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           comment: entry.comment,
         },
       });
-      return { ...entry, createdAt: new Date(row.createdAt).toISOString() } as HistoryEntry;
+      return {
+        ...entry,
+        id: row.id,
+        createdAt: new Date(row.createdAt).toISOString(),
+      } as HistoryEntry & {
+        id: number;
+      };
     },
 
     async history(target: Target): Promise<HistoryEntry[]> {

@@ -158,6 +158,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             actor,
             comment: request.comment,
           });
+          // Told after the commit; never for a refused or rolled-back move.
+          await getService(strapi, 'notifications').enqueue({
+            kind: transition.id,
+            target,
+            actor,
+            eventKey: `move:${entry.id}`,
+            data: { comment: request.comment, submitter: state.submitter },
+          });
 
           if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
           if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
