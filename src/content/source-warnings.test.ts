@@ -28,9 +28,7 @@ describe('sourceWarnings', () => {
         documentId: 'q1',
       },
     ]);
-    expect(sourceWarnings([quote({ source: f })]).map((w) => w.code)).toEqual([
-      'low-reliability',
-    ]);
+    expect(sourceWarnings([quote({ source: f })]).map((w) => w.code)).toEqual(['low-reliability']);
     expect(sourceWarnings([quote({ source: d })])).toEqual([]);
   });
 
@@ -46,9 +44,7 @@ describe('sourceWarnings', () => {
     expect(sourceWarnings(two)).toEqual([
       { code: 'single-source', message: 'All 2 quotes rest on one source, Agency.' },
     ]);
-    expect(sourceWarnings([quote(), quote({ documentId: 'q2', source: rumour })])).toHaveLength(
-      1
-    );
+    expect(sourceWarnings([quote(), quote({ documentId: 'q2', source: rumour })])).toHaveLength(1);
     // Unsourced quotes are not "one source".
     expect(
       sourceWarnings([quote({ source: null }), quote({ documentId: 'q2', source: null })])

@@ -40,9 +40,7 @@ export const registerWorkflowGuards = (strapi: Core.Strapi) => {
     'source-warnings',
     async ({ documentId, locale }: { documentId: string; locale: string }) => {
       if (sourceWarningMode(strapi) !== 'block') return [];
-      return storyWarnings(await loadStoryQuotes(strapi, documentId, locale)).map(
-        (w) => w.message
-      );
+      return storyWarnings(await loadStoryQuotes(strapi, documentId, locale)).map((w) => w.message);
     }
   );
 };
