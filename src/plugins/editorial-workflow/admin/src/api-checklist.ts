@@ -42,13 +42,15 @@ const checklistApi = adminApi
           { type: 'Document', id: `${t.uid}_${t.documentId}` },
         ],
       }),
-      setVerdict: builder.mutation<unknown, VerdictRequest>({
+      setVerdict: builder.mutation<{ verification?: string } | null, VerdictRequest>({
         query: ({ uid, documentId, locale, verification, verificationNote }) => ({
           url: `/content-manager/collection-types/${uid}/${encodeURIComponent(documentId)}`,
           method: 'PUT',
           data: { verification, verificationNote },
           config: { params: { locale } },
         }),
+        // The Content Manager answers with the saved document.
+        transformResponse: (res: { data?: { verification?: string } }) => res?.data ?? null,
         invalidatesTags: (_res, _err, { story, uid, documentId }) => [
           checklistTag(story),
           {

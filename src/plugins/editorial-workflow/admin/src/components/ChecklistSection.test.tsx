@@ -98,7 +98,7 @@ describe('ChecklistSection', () => {
           verifiedBy: 'Fiona Tester',
         }),
       ]);
-      return ok({ documentId: 'q-1' });
+      return ok({ documentId: 'q-1', verification: 'disputed' });
     });
     const { user } = show();
     const row = await screen.findByTestId('ew-quote-q-1');
@@ -151,5 +151,25 @@ describe('ChecklistSection', () => {
       verification: 'verified',
       verificationNote: null,
     });
+  });
+
+  it('says so when the Content Manager left the verdict out (a role without the field)', async () => {
+    server.on('GET', CHECKLIST, ok(checklist([item()])));
+    server.on('PUT', quoteUrl('q-1'), ok({ documentId: 'q-1', verification: 'unverified' }));
+    const { user } = show();
+    const row = await screen.findByTestId('ew-quote-q-1');
+    await user.click(within(row).getByTestId('ew-verdict-verified'));
+    await user.click(within(row).getByTestId('ew-verdict-save'));
+    await waitFor(() =>
+      expect(notifications).toEqual([
+        {
+          type: 'warning',
+          message:
+            'The verdict was not saved: your role may not set verdicts (Verify quotes permission).',
+        },
+      ])
+    );
+    // The verdict editor stays open.
+    expect(within(row).getByTestId('ew-verdict-save')).toBeInTheDocument();
   });
 });

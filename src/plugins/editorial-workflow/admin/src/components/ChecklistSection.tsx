@@ -78,6 +78,19 @@ const QuoteRow = ({ item, story }: { item: ChecklistItem; story: Target }) => {
       });
       return;
     }
+    // The Content Manager drops fields a role may not write and still answers 200: say so.
+    const saved = 'data' in result ? result.data : null;
+    if (saved && saved.verification !== choice) {
+      toggleNotification({
+        type: 'warning',
+        message: formatMessage({
+          id: getTrad('checklist.save.ignored'),
+          defaultMessage:
+            'The verdict was not saved: your role may not set verdicts (Verify quotes permission).',
+        }),
+      });
+      return;
+    }
     setChoice(null);
   };
 
