@@ -56,7 +56,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           name: 'Approve and publish',
           from: 'fact_check',
           to: 'published',
-          guards: ['quotes-verified'],
+          guards: ['quotes-verified', 'source-warnings'],
           separationOfDuties: true,
         },
         {

@@ -6,6 +6,7 @@ import { registerNewsroomActions } from './newsroom/editorial-rights';
 import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
+import { registerChecklist, sourceWarningMode } from './newsroom/checklist';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
@@ -26,6 +27,9 @@ export default {
     registerContentGuards(strapi);
     registerReaderVisibility(strapi);
     registerWorkflowGuards(strapi);
+    // A bad SOURCE_WARNINGS stops the boot, naming it.
+    sourceWarningMode(strapi);
+    registerChecklist(strapi);
     guardLiveMedia(strapi);
   },
 

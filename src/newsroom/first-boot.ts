@@ -3,6 +3,7 @@ import { NEWSROOM_TYPES } from '../content/types';
 import { grantCacheRoles } from './cache-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
+import { showQuotesByText } from './quote-display';
 import { grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
@@ -65,4 +66,6 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'role-locales', () => listEveryLocale(strapi));
   // Its own step, so that databases set up before the cache's permissions existed get it too.
   await runOnce(strapi, 'cache-roles', () => grantCacheRoles(strapi));
+  // Quotes named by their words in the Content Manager; existing databases get it on their next boot.
+  await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { quoteProblems, type IsParticipant } from '../content/quote-checks';
+import { loadStoryQuotes, sourceWarningMode, storyWarnings } from './checklist';
 
 // Guards the editorial workflow's transitions require (named in config/plugins.ts).
 export const registerWorkflowGuards = (strapi: Core.Strapi) => {
@@ -31,6 +32,15 @@ export const registerWorkflowGuards = (strapi: Core.Strapi) => {
         },
       });
       return quoteProblems(story?.quotes ?? [], isParticipant);
+    }
+  );
+
+  // Source warnings stop approval only when the newsroom says so (SOURCE_WARNINGS=block).
+  guards.register(
+    'source-warnings',
+    async ({ documentId, locale }: { documentId: string; locale: string }) => {
+      if (sourceWarningMode(strapi) !== 'block') return [];
+      return storyWarnings(await loadStoryQuotes(strapi, documentId, locale)).map((w) => w.message);
     }
   );
 };

@@ -54,6 +54,8 @@ export interface AllowedTransition {
   to: string;
   requireComment: boolean;
   commentPrompt?: string;
+  /** Why the move would be refused now (guard problems, conflicts); absent when nothing stands in the way. */
+  blockedBy?: string[];
 }
 
 export interface DocumentState {

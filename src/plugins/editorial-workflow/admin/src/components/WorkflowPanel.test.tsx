@@ -29,6 +29,14 @@ vi.mock('@strapi/strapi/admin', () => import('../../tests/strapi-admin'));
 const STATE = statePath(ARTICLE, 'doc-1');
 const TRANSITION = `${STATE}/transition`;
 
+// The quote checklist section asks for its own data (ChecklistSection.test.tsx): none here.
+const noChecklist = () =>
+  server.on(
+    'GET',
+    `/editorial-workflow/checklist/${encodeURIComponent(ARTICLE)}/doc-1`,
+    ok({ items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false })
+  );
+
 const showPanel = ({
   state,
   modified = false,
@@ -36,6 +44,7 @@ const showPanel = ({
 }: { state?: DocumentState | FakeResponse; modified?: boolean; url?: string } = {}) => {
   server.on('GET', '/editorial-workflow/workflow', ok(workflow));
   if (state) server.on('GET', STATE, 'status' in state ? state : ok(state));
+  noChecklist();
   return renderInAdmin(
     <PanelHost
       panel={WorkflowPanel}
@@ -94,6 +103,7 @@ describe('WorkflowPanel', () => {
   it('reads the locale from the URL when the document does not carry one', async () => {
     server.on('GET', '/editorial-workflow/workflow', ok(workflow));
     server.on('GET', STATE, ok(documentState({ locale: 'ru', moves: ['submit'] })));
+    noChecklist();
     renderInAdmin(
       <PanelHost
         panel={WorkflowPanel}
@@ -108,6 +118,21 @@ describe('WorkflowPanel', () => {
     );
     await within(await panel()).findByRole('button', { name: 'Submit for fact-check' });
     expect(server.requestsTo('GET', STATE).map((r) => r.params)).toEqual([{ locale: 'ru' }]);
+  });
+
+  it('disables a move the server says would be refused now, with the reasons under it', async () => {
+    const state = documentState({ stage: 'fact_check', moves: ['request_changes', 'approve'] });
+    state.allowedTransitions[1].blockedBy = [
+      'The quote «Words» is unverified: it must be verified.',
+    ];
+    showPanel({ state });
+    const root = await panel();
+    expect(await within(root).findByRole('button', { name: 'Approve and publish' })).toBeDisabled();
+    expect(within(root).getByRole('button', { name: 'Request changes' })).toBeEnabled();
+    expect(within(root).getByTestId('ew-blocked-approve')).toHaveTextContent(
+      'Not possible yet:The quote «Words» is unverified: it must be verified.'
+    );
+    expect(within(root).queryByTestId('ew-blocked-request_changes')).not.toBeInTheDocument();
   });
 
   it('shows why the state could not be loaded', async () => {

@@ -15,6 +15,7 @@ import { getTrad } from '../utils/translations';
 import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
+import { ChecklistSection } from './ChecklistSection';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -327,13 +328,34 @@ const PanelContent = ({
               fullWidth
               variant={t.requireComment ? 'secondary' : 'default'}
               loading={moving}
-              disabled={moving || modified}
+              disabled={moving || modified || Boolean(t.blockedBy?.length)}
               onClick={() => run(t)}
               data-transition={t.id}
             >
               {formatMessage({ id: getTrad(`transition.${t.id}`), defaultMessage: t.name })}
             </Button>
           ))}
+          {state.allowedTransitions
+            .filter((t) => t.blockedBy?.length)
+            .map((t) => (
+              <Box key={t.id} data-testid={`ew-blocked-${t.id}`}>
+                <Typography variant="pi" textColor="danger600">
+                  {formatMessage({
+                    id: getTrad('panel.blockedBy'),
+                    defaultMessage: 'Not possible yet:',
+                  })}
+                </Typography>
+                <ul>
+                  {t.blockedBy!.map((reason) => (
+                    <li key={reason}>
+                      <Typography variant="pi" textColor="neutral700">
+                        {reason}
+                      </Typography>
+                    </li>
+                  ))}
+                </ul>
+              </Box>
+            ))}
         </Flex>
       ) : (
         <Typography variant="pi" textColor="neutral600">
@@ -345,6 +367,8 @@ const PanelContent = ({
       )}
 
       {refusal ? <Refusal error={refusal} /> : null}
+
+      <ChecklistSection uid={uid} documentId={documentId} locale={locale} />
 
       <History history={state.history} workflow={workflow} />
     </Flex>

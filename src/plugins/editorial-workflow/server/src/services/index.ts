@@ -1,6 +1,7 @@
 import access from './access';
 import actor from './actor';
 import cache from './cache';
+import checklist from './checklist';
 import definition from './definition';
 import deskUsers from './desk-users';
 import guards from './guards';
@@ -16,6 +17,7 @@ const services = {
   access,
   actor,
   cache,
+  checklist,
   definition,
   'desk-users': deskUsers,
   guards,

@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { Actor, DocumentState, QueueItem, TransitionEvent } from '../../../shared/contracts';
+import type {
+  Actor,
+  DocumentState,
+  QueueItem,
+  Transition,
+  TransitionEvent,
+} from '../../../shared/contracts';
 import { TRANSITION_EVENT } from '../../../shared/contracts';
 import {
   afterEdit,
@@ -33,6 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definition = () => getService(strapi, 'definition');
   const store = () => getService(strapi, 'state-store');
   const access = () => getService(strapi, 'access');
+  const def = () => definition().get();
 
   /**
    * The target, checked: a managed type, an existing document, an existing locale of it and, for an
@@ -94,15 +101,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         version: state.version,
         live,
         enteredStageAt: state.enteredStageAt.toISOString(),
-        allowedTransitions: allowedTransitions(def, state, actor, may).map((t) => ({
-          id: t.id,
-          name: t.name,
-          to: t.to,
-          requireComment: t.requireComment,
-          ...(commentPrompt(t) ? { commentPrompt: commentPrompt(t) } : {}),
-        })),
+        allowedTransitions: await Promise.all(
+          allowedTransitions(def, state, actor, may).map(async (t) => {
+            const blockedBy = await service.blockers(target, state, t);
+            return {
+              id: t.id,
+              name: t.name,
+              to: t.to,
+              requireComment: t.requireComment,
+              ...(commentPrompt(t) ? { commentPrompt: commentPrompt(t) } : {}),
+              ...(blockedBy.length > 0 ? { blockedBy } : {}),
+            };
+          })
+        ),
         history,
       };
+    },
+
+    /**
+     * What would refuse `transition` now, without moving: its guards (reads only) and, for a
+     * publishing move, the conflicts with other stories. The move itself checks again.
+     */
+    async blockers(target: Target, state: WorkflowState, transition: Transition) {
+      const problems = await getService(strapi, 'guards').run(transition.guards, {
+        ...target,
+        isParticipant: (someone: Actor) => participation(state, someone) !== null,
+      });
+      if (publishingEffect(def(), transition) === 'publish')
+        problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
+      return problems;
     },
 
     /**
