@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
+import { grantAssignRoles } from './assign-roles';
 import { grantCacheRoles } from './cache-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
@@ -65,4 +66,5 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'role-locales', () => listEveryLocale(strapi));
   // Its own step, so that databases set up before the cache's permissions existed get it too.
   await runOnce(strapi, 'cache-roles', () => grantCacheRoles(strapi));
+  await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
 };

@@ -1,5 +1,6 @@
 import admin from './admin';
+import assign from './assign';
 import cache from './cache';
 import { queue, state } from './content-api';
 
-export default { admin, cache, state, queue };
+export default { admin, assign, cache, state, queue };

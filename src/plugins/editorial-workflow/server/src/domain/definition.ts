@@ -51,6 +51,7 @@ const stageSchema = z.strictObject(
     color: text(COLOR_PATTERN, 'a #rrggbb colour'),
     initial: flag(),
     publishes: flag(),
+    assignTo: id().optional(),
   },
   { error: 'must be an object' }
 );
@@ -155,6 +156,17 @@ const configSchema = z
         problem(['transitions'], `reach no transition into stage "${stage.id}"`);
       }
     }
+
+    config.stages.forEach((s, i) => {
+      if (s.assignTo === undefined) return;
+      const out = config.transitions.find((t) => t.id === s.assignTo);
+      const from = out && (typeof out.from === 'string' ? [out.from] : out.from);
+      if (!from?.includes(s.id))
+        problem(
+          ['stages', i, 'assignTo'],
+          `names no transition out of "${s.id}" ("${s.assignTo}")`
+        );
+    });
 
     for (const uid of Object.keys(config.publishWith ?? {})) {
       if (!config.contentTypes.includes(uid))

@@ -1,5 +1,6 @@
 import access from './access';
 import actor from './actor';
+import assignment from './assignment';
 import cache from './cache';
 import definition from './definition';
 import deskUsers from './desk-users';
@@ -13,6 +14,7 @@ import workflow from './workflow';
 const services = {
   access,
   actor,
+  assignment,
   cache,
   definition,
   'desk-users': deskUsers,

@@ -14,7 +14,7 @@ import {
 } from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
-import type { Target } from './state-store';
+import type { StateRow, Target } from './state-store';
 import { getService, isLocalized, STATE_UID } from '../utils';
 import { parseMoveRequest } from '../validation';
 
@@ -27,6 +27,11 @@ export interface QueueQuery {
   locale?: string;
   page?: number;
   pageSize?: number;
+  /** `me`: assigned to `me` (the caller's id); `none`: unassigned. */
+  assigned?: 'me' | 'none';
+  /** `waiting` (default): longest waiting first; `newest`: latest arrivals first. */
+  sort?: 'waiting' | 'newest';
+  me?: number;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -102,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(commentPrompt(t) ? { commentPrompt: commentPrompt(t) } : {}),
         })),
         history,
+        assignee: (state as Partial<StateRow>).assignee ?? null,
       };
     },
 
@@ -227,13 +233,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
-        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt'],
+        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee'],
       });
       return rows.map((r: any) => ({
         documentId: r.targetDocumentId,
         stage: r.stage,
         version: r.version,
         enteredStageAt: new Date(r.enteredStageAt).toISOString(),
+        assignee: r.assignee ?? null,
       }));
     },
 
@@ -247,6 +254,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { stage };
       if (query.uid) where.targetUid = query.uid;
       if (query.locale) where.targetLocale = query.locale;
+      if (query.assigned === 'me') where.assigneeId = query.me ?? -1;
+      if (query.assigned === 'none') where.assigneeId = { $null: true };
       if (userAbility) {
         const readable = await access().stateScope(
           userAbility,
@@ -261,7 +270,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         strapi.db.query(STATE_UID).findMany({
           where,
-          orderBy: [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+          orderBy:
+            query.sort === 'newest'
+              ? [{ enteredStageAt: 'desc' }, { id: 'desc' }]
+              : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
@@ -298,6 +310,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         enteredStageAt: new Date(row.enteredStageAt).toISOString(),
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
+        assignee: row.assignee ?? null,
       }));
       return {
         data,
