@@ -148,6 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (refusal) throw toError(refusal);
 
           const next = applyMove(def, state, transition, actor, new Date());
+          // The assignee stays behind in the stage (compareAndSwap clears it on the row too).
+          (next as Partial<StateRow>).assignee = null;
           if (!(await store().compareAndSwap(state, next))) {
             throw conflict(
               'Someone else moved this document at the same time: reload and try again',
