@@ -93,6 +93,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } else {
       throw invalid('stage', 'Give a stage, or a story by uid and documentId');
     }
-    ctx.body = { data: await assignment.reviewersOf(stage) };
+    // `me` and `mayAssign` let the panel offer Take, Release and Assign without asking again.
+    ctx.body = {
+      data: await assignment.reviewersOf(stage),
+      meta: {
+        me: ctx.state.user?.id ?? null,
+        mayAssign: Boolean(ctx.state.userAbility?.can(ASSIGN_ACTION)),
+      },
+    };
   },
 });
