@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
+import { grantAssignRoles } from './assign-roles';
 import { grantCacheRoles } from './cache-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
@@ -68,4 +69,5 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'cache-roles', () => grantCacheRoles(strapi));
   // Quotes named by their words in the Content Manager; existing databases get it on their next boot.
   await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
+  await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
 };

@@ -287,6 +287,7 @@ describe('each default role × each transition', () => {
       .map((p: any) => p.action);
     expect(plugin.sort()).toEqual(
       [
+        'plugin::editorial-workflow.assign',
         'plugin::editorial-workflow.cache-purge',
         'plugin::editorial-workflow.cache-read',
         'plugin::editorial-workflow.read',

@@ -6,7 +6,7 @@ export interface Stage {
   color: string;
   initial: boolean;
   publishes: boolean;
-  /** The transition whose holders review this stage (assignees, "all fact-checkers"). */
+  /** A transition id: stories in this stage take an assignee, who must hold that move's permission. */
   assignTo?: string;
 }
 
@@ -46,6 +46,14 @@ export interface HistoryEntry {
   actor: Actor;
   comment: string | null;
   createdAt: string;
+  /** On an `assign` entry: who it was assigned to (null: unassigned). */
+  assignee?: Assignee | null;
+}
+
+/** Who a story in an `assignTo` stage is assigned to. */
+export interface Assignee {
+  id: number;
+  name: string;
 }
 
 export interface AllowedTransition {
@@ -69,6 +77,7 @@ export interface DocumentState {
   enteredStageAt: string;
   allowedTransitions: AllowedTransition[];
   history: HistoryEntry[];
+  assignee: Assignee | null;
 }
 
 export interface TransitionRequest {
@@ -86,6 +95,7 @@ export interface QueueItem {
   enteredStageAt: string;
   lastActor: Actor | null;
   submittedBy: Actor | null;
+  assignee: Assignee | null;
 }
 
 export interface Pagination {

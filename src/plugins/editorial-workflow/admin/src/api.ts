@@ -98,7 +98,15 @@ const workflowApi = adminApi
       ),
       getQueue: builder.query<
         { data: QueueItem[]; meta: { pagination: Pagination } },
-        { stage?: string; uid?: string; locale?: string; page?: number; pageSize?: number }
+        {
+          stage?: string;
+          uid?: string;
+          locale?: string;
+          page?: number;
+          pageSize?: number;
+          assigned?: 'me' | 'none';
+          sort?: 'newest';
+        }
       >({
         query: (params) => ({
           url: '/editorial-workflow/queue',

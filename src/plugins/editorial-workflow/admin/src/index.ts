@@ -1,6 +1,8 @@
 import { Check } from '@strapi/icons';
 import { CACHE_READ_ACTION, PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
 import { gateBulkAction, gateDocumentAction } from './components/actions';
+import { addAssigneeColumn } from './components/AssigneeColumn';
+import { AssignedToMeFilter } from './components/AssignedToMeFilter';
 import { addStageColumn } from './components/StageColumn';
 import { StageFilter } from './components/StageFilter';
 import { WorkflowPanel } from './components/WorkflowPanel';
@@ -46,6 +48,7 @@ export default {
     });
 
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addAssigneeColumn);
   },
 
   bootstrap(app: AnyApp) {
@@ -65,6 +68,10 @@ export default {
     contentManager.injectComponent('listView', 'actions', {
       name: `${PLUGIN_ID}-stage-filter`,
       Component: StageFilter,
+    });
+    contentManager.injectComponent('listView', 'actions', {
+      name: `${PLUGIN_ID}-assigned-to-me`,
+      Component: AssignedToMeFilter,
     });
   },
 

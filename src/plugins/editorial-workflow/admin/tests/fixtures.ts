@@ -102,6 +102,7 @@ export const documentState = ({
   enteredStageAt: '2026-11-30T09:00:00.000Z',
   allowedTransitions: moves.map(allowed),
   history: [],
+  assignee: null,
   ...over,
 });
 
@@ -113,6 +114,7 @@ export const queueItem = (
   stage: 'fact_check',
   enteredStageAt: '2026-11-30T09:00:00.000Z',
   lastActor: author,
+  assignee: null,
   submittedBy: author,
   ...over,
 });

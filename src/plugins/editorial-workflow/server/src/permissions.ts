@@ -4,6 +4,7 @@ import {
   PLUGIN_ID,
   transitionPermissionUid,
 } from '../../shared/contracts';
+import { ASSIGN_PERMISSION } from '../../shared/assignment';
 import type { WorkflowDefinition } from './domain/definition';
 
 // The plugin's admin permissions, declared once, as data: shown in Settings → Roles.
@@ -33,6 +34,12 @@ export const permissionActions = (def: WorkflowDefinition) => [
     displayName: 'Response cache: purge',
     uid: CACHE_PURGE_PERMISSION,
     subCategory: 'response cache',
+    pluginName: PLUGIN_ID,
+  },
+  {
+    section: 'plugins',
+    displayName: 'Assign stories to reviewers (taking one yourself needs no such right)',
+    uid: ASSIGN_PERMISSION,
     pluginName: PLUGIN_ID,
   },
 ];

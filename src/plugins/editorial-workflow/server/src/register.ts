@@ -3,6 +3,8 @@ import { STAGE_FIELD } from '../../shared/contracts';
 import { registerCacheInvalidation } from './middlewares/cache-invalidation';
 import { registerDocumentGuards } from './middlewares/document-guards';
 import { registerStageFieldGuard } from './middlewares/stage-field';
+import { registerAssigneeFieldGuard } from './middlewares/assignee-field';
+import { ASSIGNEE_FIELD } from '../../shared/assignment';
 import { permissionActions } from './permissions';
 import { getService } from './utils';
 
@@ -33,6 +35,14 @@ const addStageAttribute = (contentType: any) => {
     ...(contentType.indexes ?? []).filter((i: any) => i.name !== stageIndexName(contentType)),
     { name: stageIndexName(contentType), columns },
   ];
+  // The assignee copy, hidden and guarded the same way (middlewares/assignee-field.ts).
+  contentType.attributes[ASSIGNEE_FIELD] = {
+    type: 'integer',
+    configurable: false,
+    visible: false,
+    writable: true,
+    private: true,
+  };
   return contentType;
 };
 
@@ -47,6 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of def.contentTypes)
     if (strapi.contentTypes[uid as any]) strapi.get('content-types').extend(uid, addStageAttribute);
   registerStageFieldGuard(strapi);
+  registerAssigneeFieldGuard(strapi);
   registerDocumentGuards(strapi);
   registerCacheInvalidation(strapi);
 };

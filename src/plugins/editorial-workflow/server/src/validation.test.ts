@@ -86,6 +86,19 @@ describe('parseMoveRequest', () => {
 });
 
 describe('parseQueueQuery', () => {
+  it('reads assigned (me, none) and sort (waiting, newest); refuses other values by name', () => {
+    expect(parseQueueQuery(def, { assigned: 'me', sort: 'newest' })).toMatchObject({
+      assigned: 'me',
+      sort: 'newest',
+    });
+    expect(() => parseQueueQuery(def, { assigned: 'them' })).toThrow(
+      'Unknown assigned "them" (known: me, none)'
+    );
+    expect(() => parseQueueQuery(def, { sort: 'x' })).toThrow(
+      'Unknown sort "x" (known: waiting, newest)'
+    );
+  });
+
   it('reads the filters and pages; empty values are absent; other keys are ignored', () => {
     expect(
       parseQueueQuery(def, {
@@ -94,7 +107,7 @@ describe('parseQueueQuery', () => {
         locale: 'ru',
         page: '2',
         pageSize: '100',
-        sort: 'x',
+        order: 'x',
       })
     ).toEqual({
       stage: 'fact_check',

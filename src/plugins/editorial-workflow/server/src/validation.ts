@@ -97,6 +97,20 @@ export const queueQuerySchema = (def: WorkflowDefinition) => {
     locale: single('locale'),
     page: positiveInt('page'),
     pageSize: positiveInt('pageSize', 100),
+    assigned: single('assigned').pipe(
+      z
+        .enum(['me', 'none'], {
+          error: (issue) => `Unknown assigned "${String(issue.input)}" (known: me, none)`,
+        })
+        .optional()
+    ),
+    sort: single('sort').pipe(
+      z
+        .enum(['waiting', 'newest'], {
+          error: (issue) => `Unknown sort "${String(issue.input)}" (known: waiting, newest)`,
+        })
+        .optional()
+    ),
   });
 };
 

@@ -16,6 +16,7 @@ import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 import { ChecklistSection } from './ChecklistSection';
+import { AssigneeSection } from './AssigneeSection';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -135,6 +136,7 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
             <Typography variant="omega" fontWeight="bold" tag="p">
               {transitionName(entry.transition)}
             </Typography>
+            {entry.transition === 'assign' ? <AssignmentNote entry={entry} /> : null}
             <Typography variant="pi" textColor="neutral700" tag="p">
               {stageName(intl, workflow, entry.from)} → {stageName(intl, workflow, entry.to)}
             </Typography>
@@ -158,6 +160,21 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
         ))}
       </Box>
     </Flex>
+  );
+};
+
+/** What an `assign` entry did: "Assigned to X" or "Unassigned". */
+const AssignmentNote = ({ entry }: { entry: HistoryEntry }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Typography variant="pi" textColor="neutral700" tag="p" data-testid="ew-history-assignee">
+      {entry.assignee
+        ? formatMessage(
+            { id: getTrad('history.assignedTo'), defaultMessage: 'Assigned to {name}' },
+            { name: entry.assignee.name }
+          )
+        : formatMessage({ id: getTrad('history.unassigned'), defaultMessage: 'Unassigned' })}
+    </Typography>
   );
 };
 
@@ -295,6 +312,13 @@ const PanelContent = ({
               })}
         </Typography>
       </Flex>
+      <AssigneeSection
+        uid={uid}
+        documentId={documentId}
+        locale={locale}
+        state={state}
+        workflow={workflow}
+      />
 
       {state.allowedTransitions.length > 0 ? (
         <Flex direction="column" alignItems="stretch" gap={2}>

@@ -112,7 +112,7 @@ describe('QueuePage (fact-check queue)', () => {
         .getAllByRole('gridcell')
         .map((c) => c.textContent)
         .slice(3)
-    ).toEqual([author.name, author.name, 'en']);
+    ).toEqual([author.name, author.name, '—', 'en']);
 
     expect(within(second).getByRole('link', { name: 'Untitled (doc-2)' })).toHaveAttribute(
       'href',
@@ -124,7 +124,7 @@ describe('QueuePage (fact-check queue)', () => {
         .getAllByRole('gridcell')
         .map((c) => c.textContent)
         .slice(3)
-    ).toEqual([author.name, factChecker.name, 'ru']);
+    ).toEqual([author.name, factChecker.name, '—', 'ru']);
   });
 
   it('pages through the queue, the page in the URL and in each request', async () => {

@@ -30,7 +30,14 @@ import { StageBadge } from '../components/StageBadge';
 import { formatDateTime, formatElapsed } from '../utils/time';
 import { getTrad } from '../utils/translations';
 
-type QueueQuery = { stage?: string; locale?: string; page?: string; pageSize?: string };
+type QueueQuery = {
+  stage?: string;
+  locale?: string;
+  page?: string;
+  pageSize?: string;
+  assigned?: string;
+  sort?: string;
+};
 const PAGE_SIZE_OPTIONS = ['10', '25', '50', '100'];
 
 const editViewPath = (uid: string, documentId: string, locale?: string) =>
@@ -49,7 +56,14 @@ const QueuePageContent = () => {
   const page = Math.max(1, Number(query.page) || 1);
   const pageSize = PAGE_SIZE_OPTIONS.includes(String(query.pageSize)) ? Number(query.pageSize) : 25;
   const { data, isLoading, isFetching, error } = useGetQueueQuery(
-    { stage, locale: query.locale || undefined, page, pageSize },
+    {
+      stage,
+      locale: query.locale || undefined,
+      page,
+      pageSize,
+      assigned: query.assigned === 'me' || query.assigned === 'none' ? query.assigned : undefined,
+      sort: query.sort === 'newest' ? 'newest' : undefined,
+    },
     { refetchOnMountOrArgChange: true }
   );
   const [now, setNow] = React.useState(() => Date.now());
@@ -128,6 +142,61 @@ const QueuePageContent = () => {
               ))}
             </SingleSelect>
           </Box>
+          <Box minWidth="180px">
+            <SingleSelect
+              aria-label={formatMessage({
+                id: getTrad('queue.filter.assigned'),
+                defaultMessage: 'Assigned',
+              })}
+              value={query.assigned ?? ''}
+              onChange={(value) =>
+                setQuery({ assigned: String(value ?? '') || undefined, page: '1' })
+              }
+              data-testid="ew-queue-assigned"
+            >
+              <SingleSelectOption value="">
+                {formatMessage({
+                  id: getTrad('queue.filter.assigned.all'),
+                  defaultMessage: "Everyone's",
+                })}
+              </SingleSelectOption>
+              <SingleSelectOption value="me">
+                {formatMessage({
+                  id: getTrad('queue.filter.assigned.me'),
+                  defaultMessage: 'Assigned to me',
+                })}
+              </SingleSelectOption>
+              <SingleSelectOption value="none">
+                {formatMessage({
+                  id: getTrad('queue.filter.assigned.none'),
+                  defaultMessage: 'Unassigned',
+                })}
+              </SingleSelectOption>
+            </SingleSelect>
+          </Box>
+          <Box minWidth="180px">
+            <SingleSelect
+              aria-label={formatMessage({ id: getTrad('queue.sort'), defaultMessage: 'Sort' })}
+              value={query.sort === 'newest' ? 'newest' : 'waiting'}
+              onChange={(value) =>
+                setQuery({ sort: value === 'newest' ? 'newest' : undefined, page: '1' })
+              }
+              data-testid="ew-queue-sort"
+            >
+              <SingleSelectOption value="waiting">
+                {formatMessage({
+                  id: getTrad('queue.sort.waiting'),
+                  defaultMessage: 'Waiting longest',
+                })}
+              </SingleSelectOption>
+              <SingleSelectOption value="newest">
+                {formatMessage({
+                  id: getTrad('queue.sort.newest'),
+                  defaultMessage: 'Newest first',
+                })}
+              </SingleSelectOption>
+            </SingleSelect>
+          </Box>
           {isFetching ? (
             <Loader small>
               {formatMessage({ id: getTrad('queue.loading'), defaultMessage: 'Loading the queue' })}
@@ -153,7 +222,7 @@ const QueuePageContent = () => {
             </Typography>
           </Box>
         ) : (
-          <Table colCount={6} rowCount={items.length + 1} data-testid="ew-queue">
+          <Table colCount={7} rowCount={items.length + 1} data-testid="ew-queue">
             <Thead>
               <Tr>
                 <Th>
@@ -187,6 +256,14 @@ const QueuePageContent = () => {
                     {formatMessage({
                       id: getTrad('queue.col.lastActor'),
                       defaultMessage: 'Last move by',
+                    })}
+                  </Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">
+                    {formatMessage({
+                      id: getTrad('queue.col.assignee'),
+                      defaultMessage: 'Assignee',
                     })}
                   </Typography>
                 </Th>
@@ -233,6 +310,11 @@ const QueuePageContent = () => {
                     </Td>
                     <Td>
                       <Typography>{actorName(item.lastActor)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography data-testid="ew-queue-assignee">
+                        {item.assignee?.name ?? '—'}
+                      </Typography>
                     </Td>
                     <Td>
                       <Typography>{item.locale || '—'}</Typography>

@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async queue(ctx: any) {
     ctx.body = await getService(strapi, 'workflow').queue(
-      parseQueueQuery(strapi, ctx.query),
+      { ...parseQueueQuery(strapi, ctx.query), me: ctx.state.user?.id },
       ctx.state.userAbility
     );
   },

@@ -159,6 +159,17 @@ const configSchema = z
       }
     }
 
+    config.stages.forEach((s, i) => {
+      if (s.assignTo === undefined) return;
+      const out = config.transitions.find((t) => t.id === s.assignTo);
+      const from = out && (typeof out.from === 'string' ? [out.from] : out.from);
+      if (!from?.includes(s.id))
+        problem(
+          ['stages', i, 'assignTo'],
+          `names no transition out of "${s.id}" ("${s.assignTo}")`
+        );
+    });
+
     for (const uid of Object.keys(config.publishWith ?? {})) {
       if (!config.contentTypes.includes(uid))
         problem(['publishWith', uid], 'is not one of contentTypes');

@@ -203,6 +203,10 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
       const state = await store().find({ uid, documentId: result.documentId, locale });
       if (!state) continue;
       await store().writeStageField({ uid, documentId: result.documentId, locale }, state.stage);
+      await store().writeAssigneeField(
+        { uid, documentId: result.documentId, locale },
+        state.assignee?.id ?? null
+      );
       stages.set(locale, state.stage);
     }
     for (const entry of entries) {

@@ -1,6 +1,7 @@
 import { CACHE_PURGE_ACTION, CACHE_READ_ACTION } from '../../../shared/contracts';
 import notifyRoutes from './admin-notify';
 import checklistRoutes from './admin-checklist';
+import assignRoutes from './admin-assign';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -44,5 +45,6 @@ export default {
     },
     ...notifyRoutes,
     ...checklistRoutes,
+    ...assignRoutes,
   ],
 };

@@ -1,5 +1,6 @@
 import access from './access';
 import actor from './actor';
+import assignment from './assignment';
 import cache from './cache';
 import checklist from './checklist';
 import definition from './definition';
@@ -16,6 +17,7 @@ import workflow from './workflow';
 const services = {
   access,
   actor,
+  assignment,
   cache,
   checklist,
   definition,

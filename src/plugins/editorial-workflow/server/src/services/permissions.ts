@@ -5,6 +5,7 @@ import {
   READ_ACTION,
   transitionAction,
 } from '../../../shared/contracts';
+import { ASSIGN_ACTION } from '../../../shared/assignment';
 
 // Permission ids for apps that set up roles (the plugin grants nothing by itself: which role may
 // do what is the newsroom's decision).
@@ -12,5 +13,6 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   readAction: () => READ_ACTION,
   cacheReadAction: () => CACHE_READ_ACTION,
   cachePurgeAction: () => CACHE_PURGE_ACTION,
+  assignAction: () => ASSIGN_ACTION,
   transitionAction,
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { Actor, HistoryEntry } from '../../../shared/contracts';
+import type { Actor, Assignee, HistoryEntry } from '../../../shared/contracts';
+import { ASSIGNEE_FIELD } from '../../../shared/assignment';
 import { STAGE_FIELD } from '../../../shared/contracts';
 import { firstPublishingStage, initialStage } from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
@@ -19,6 +20,7 @@ export interface Target {
 export interface StateRow extends WorkflowState {
   id: number;
   target: Target;
+  assignee: Assignee | null;
 }
 
 const toState = (row: any): StateRow => ({
@@ -31,6 +33,7 @@ const toState = (row: any): StateRow => ({
   submitter: row.submitter ?? null,
   editors: Array.isArray(row.editors) ? row.editors : [],
   lastActor: row.lastActor ?? null,
+  assignee: row.assignee ?? null,
 });
 
 const targetWhere = ({ uid, documentId, locale }: Target) => ({
@@ -126,10 +129,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitter: next.submitter,
           editors: next.editors,
           lastActor: next.lastActor,
+          // An assignee owns the story in one stage only.
+          ...(next.stage !== current.stage ? { assignee: null, assigneeId: null } : {}),
         },
       });
       if (count === 1 && next.stage !== current.stage)
         await store.writeStageField(current.target, next.stage);
+      if (count === 1 && next.stage !== current.stage && current.assignee)
+        await store.writeAssigneeField(current.target, null);
       return count === 1;
     },
 
@@ -143,6 +150,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db
         .query(target.uid as any)
         .updateMany({ where, data: { [STAGE_FIELD]: stage } });
+    },
+
+    /** The assignee's id onto every row of this document locale (ASSIGNEE_FIELD), like writeStageField. */
+    async writeAssigneeField(target: Target, assigneeId: number | null) {
+      const where: Record<string, unknown> = { documentId: target.documentId };
+      if (isLocalized(strapi, target.uid)) where.locale = target.locale;
+      await strapi.db
+        .query(target.uid as any)
+        .updateMany({ where, data: { [ASSIGNEE_FIELD]: assigneeId } });
+    },
+
+    /** Sets the assignee if the state is still `current` (version bumped); false when someone moved first. */
+    async swapAssignee(current: StateRow, assignee: Assignee | null) {
+      const { count } = await strapi.db.query(STATE_UID).updateMany({
+        where: { id: current.id, version: current.version, stage: current.stage },
+        data: { version: current.version + 1, assignee, assigneeId: assignee?.id ?? null },
+      });
+      if (count === 1) await store.writeAssigneeField(current.target, assignee?.id ?? null);
+      return count === 1;
     },
 
     /**
@@ -207,15 +233,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           toStage: entry.to,
           actor: entry.actor,
           comment: entry.comment,
+          assignee: entry.assignee ?? null,
         },
       });
       return {
         ...entry,
         id: row.id,
         createdAt: new Date(row.createdAt).toISOString(),
-      } as HistoryEntry & {
-        id: number;
-      };
+      } as HistoryEntry & { id: number };
     },
 
     async history(target: Target): Promise<HistoryEntry[]> {
@@ -230,6 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor: r.actor,
         comment: r.comment ?? null,
         createdAt: new Date(r.createdAt).toISOString(),
+        ...(r.transition === 'assign' ? { assignee: r.assignee ?? null } : {}),
       }));
     },
 

@@ -20,7 +20,7 @@ import {
 } from '../domain/rules';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
-import type { Target } from './state-store';
+import type { StateRow, Target } from './state-store';
 import { getService, isLocalized, STATE_UID } from '../utils';
 import { parseMoveRequest } from '../validation';
 
@@ -33,6 +33,11 @@ export interface QueueQuery {
   locale?: string;
   page?: number;
   pageSize?: number;
+  /** `me`: assigned to `me` (the caller's id); `none`: unassigned. */
+  assigned?: 'me' | 'none';
+  /** `waiting` (default): longest waiting first; `newest`: latest arrivals first. */
+  sort?: 'waiting' | 'newest';
+  me?: number;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -115,6 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })
         ),
         history,
+        assignee: (state as Partial<StateRow>).assignee ?? null,
       };
     },
 
@@ -169,6 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (refusal) throw toError(refusal);
 
           const next = applyMove(def, state, transition, actor, new Date());
+          // The assignee stays behind in the stage (compareAndSwap clears it on the row too).
+          (next as Partial<StateRow>).assignee = null;
           if (!(await store().compareAndSwap(state, next))) {
             throw conflict(
               'Someone else moved this document at the same time: reload and try again',
@@ -262,13 +270,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
-        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt'],
+        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee'],
       });
       return rows.map((r: any) => ({
         documentId: r.targetDocumentId,
         stage: r.stage,
         version: r.version,
         enteredStageAt: new Date(r.enteredStageAt).toISOString(),
+        assignee: r.assignee ?? null,
       }));
     },
 
@@ -282,6 +291,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown> = { stage };
       if (query.uid) where.targetUid = query.uid;
       if (query.locale) where.targetLocale = query.locale;
+      if (query.assigned === 'me') where.assigneeId = query.me ?? -1;
+      if (query.assigned === 'none') where.assigneeId = { $null: true };
       if (userAbility) {
         const readable = await access().stateScope(
           userAbility,
@@ -296,7 +307,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         strapi.db.query(STATE_UID).findMany({
           where,
-          orderBy: [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+          orderBy:
+            query.sort === 'newest'
+              ? [{ enteredStageAt: 'desc' }, { id: 'desc' }]
+              : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
@@ -333,6 +347,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         enteredStageAt: new Date(row.enteredStageAt).toISOString(),
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
+        assignee: row.assignee ?? null,
       }));
       return {
         data,
