@@ -291,3 +291,11 @@ export const resetStrapiAdmin = () => {
   notifications.length = 0;
   setQueryCalls.mockReset();
 };
+
+/** The panel asks for the story's checklist: an empty one, for tests about other sections. */
+export const noChecklist = () =>
+  server.on(
+    'GET',
+    `/editorial-workflow/checklist/${encodeURIComponent('api::article.article')}/doc-1`,
+    ok({ items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false })
+  );

@@ -13,6 +13,7 @@ import {
 import { PanelHost } from '../../tests/hosts';
 import { renderInAdmin } from '../../tests/render';
 import {
+  noChecklist,
   notifications,
   ok,
   server,
@@ -30,12 +31,6 @@ const STATE = statePath(ARTICLE, 'doc-1');
 const TRANSITION = `${STATE}/transition`;
 
 // The quote checklist section asks for its own data (ChecklistSection.test.tsx): none here.
-const noChecklist = () =>
-  server.on(
-    'GET',
-    `/editorial-workflow/checklist/${encodeURIComponent(ARTICLE)}/doc-1`,
-    ok({ items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false })
-  );
 
 const showPanel = ({
   state,
