@@ -259,7 +259,7 @@ describe('assigning', () => {
     expect(id).toBeTruthy();
   });
 
-  it('the assignee is cleared when the story leaves the stage', async () => {
+  it('the assignee keeps the story through a round and lets go when it is published', async () => {
     const id = await submitted('Sent back');
     expect((await assign(editor, id, { assignee: fiona.user.id })).status).toBe(200);
     const back = await app.request
@@ -267,13 +267,38 @@ describe('assigning', () => {
       .set(fiona.auth)
       .send({ transition: 'request_changes', comment: 'Source?' });
     expect(back.status).toBe(200);
-    expect(back.body.data.assignee).toBeNull();
+    // Changes requested: still Fiona's to check again when it comes back.
+    expect(back.body.data.assignee).toEqual({ id: fiona.user.id, name: expect.any(String) });
+    const during = await snapshot(id);
+    expect(during.state).toEqual([
+      'draft',
+      expect.any(Number),
+      { id: fiona.user.id, name: expect.any(String) },
+      fiona.user.id,
+    ]);
+    expect(during.copies).toEqual([fiona.user.id]);
+
+    const again = await app.request
+      .post(transitionUrl(id))
+      .set(author.auth)
+      .send({ transition: 'submit' });
+    expect(again.status).toBe(200);
+    expect(again.body.data.assignee?.id).toBe(fiona.user.id);
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .transition(
+        { uid: ARTICLE, documentId: id, locale: 'en' },
+        { transition: 'approve' },
+        { type: 'system', id: null, name: 'approver' },
+        () => true
+      );
     const after = await snapshot(id);
-    expect(after.state).toEqual(['draft', expect.any(Number), null, null]);
-    expect(after.copies).toEqual([null]);
+    expect(after.state).toEqual(['published', expect.any(Number), null, null]);
+    expect(after.copies.every((c: unknown) => c === null)).toBe(true);
   });
 
-  it('an edit that sends a story back clears the assignee too', async () => {
+  it('an edit that sends a story back keeps the assignee', async () => {
     const id = await submitted('Edited back');
     expect((await assign(editor, id, { assignee: fiona.user.id })).status).toBe(200);
     await app.strapi
@@ -281,8 +306,8 @@ describe('assigning', () => {
       .update({ documentId: id, locale: 'en', data: { title: 'Edited back again' } });
     const after = await snapshot(id);
     expect(after.state[0]).toBe('draft');
-    expect(after.state[2]).toBeNull();
-    expect(after.copies).toEqual([null]);
+    expect(after.state[3]).toBe(fiona.user.id);
+    expect(after.copies).toEqual([fiona.user.id]);
   });
 });
 

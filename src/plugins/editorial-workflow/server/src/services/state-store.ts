@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor, Assignee, HistoryEntry } from '../../../shared/contracts';
 import { ASSIGNEE_FIELD } from '../../../shared/assignment';
 import { STAGE_FIELD } from '../../../shared/contracts';
-import { firstPublishingStage, initialStage } from '../domain/definition';
+import { firstPublishingStage, initialStage, isPublishingStage } from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
 import { adminActor } from './actor';
 import { getService, HISTORY_UID, isLocalized, STATE_UID } from '../utils';
@@ -120,6 +120,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes `next` only if the state is still `current`; false when someone else moved first. */
     async compareAndSwap(current: StateRow, next: WorkflowState) {
+      // The assignee keeps the story through its rounds (changes requested, resubmitted: the same
+      // fact-checker hears of it again) and lets go once it is published.
+      const releases = next.stage !== current.stage && isPublishingStage(definition(), next.stage);
       const { count } = await strapi.db.query(STATE_UID).updateMany({
         where: { id: current.id, version: current.version, stage: current.stage },
         data: {
@@ -129,13 +132,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitter: next.submitter,
           editors: next.editors,
           lastActor: next.lastActor,
-          // An assignee owns the story in one stage only.
-          ...(next.stage !== current.stage ? { assignee: null, assigneeId: null } : {}),
+          ...(releases ? { assignee: null, assigneeId: null } : {}),
         },
       });
       if (count === 1 && next.stage !== current.stage)
         await store.writeStageField(current.target, next.stage);
-      if (count === 1 && next.stage !== current.stage && current.assignee)
+      if (count === 1 && releases && current.assignee)
         await store.writeAssigneeField(current.target, null);
       return count === 1;
     },

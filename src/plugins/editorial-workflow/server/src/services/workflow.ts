@@ -18,6 +18,7 @@ import {
   publishingEffect,
   type WorkflowState,
 } from '../domain/rules';
+import { isPublishingStage } from '../domain/definition';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { StateRow, Target } from './state-store';
@@ -175,8 +176,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (refusal) throw toError(refusal);
 
           const next = applyMove(def, state, transition, actor, new Date());
-          // The assignee stays behind in the stage (compareAndSwap clears it on the row too).
-          (next as Partial<StateRow>).assignee = null;
+          // Publishing ends the assignment (compareAndSwap clears it on the row too).
+          (next as Partial<StateRow>).assignee = isPublishingStage(def, next.stage)
+            ? null
+            : ((state as Partial<StateRow>).assignee ?? null);
           if (!(await store().compareAndSwap(state, next))) {
             throw conflict(
               'Someone else moved this document at the same time: reload and try again',
