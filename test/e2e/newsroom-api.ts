@@ -63,6 +63,15 @@ export class AdminApi {
     return (await expectStatus(res, 201)).data.documentId;
   }
 
+  /** Changes a quote's content (which sends its verdict back to unverified). */
+  async updateQuote(documentId: string, data: { text: string }) {
+    const res = await this.request.put(
+      `/content-manager/collection-types/${QUOTE}/${documentId}?locale=${LOCALE}`,
+      { data }
+    );
+    await expectStatus(res, 200);
+  }
+
   async verifyQuote(documentId: string, verificationNote: string) {
     const res = await this.request.put(
       `/content-manager/collection-types/${QUOTE}/${documentId}?locale=${LOCALE}`,
