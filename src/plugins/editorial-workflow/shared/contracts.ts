@@ -6,6 +6,8 @@ export interface Stage {
   color: string;
   initial: boolean;
   publishes: boolean;
+  /** Hours a story may wait in this stage before it is overdue (queue flag, one reminder). */
+  slaHours?: number;
 }
 
 export interface Transition {
@@ -82,6 +84,9 @@ export interface QueueItem {
   enteredStageAt: string;
   lastActor: Actor | null;
   submittedBy: Actor | null;
+  /** Past its stage's slaHours. */
+  overdue: boolean;
+  slaHours?: number;
 }
 
 export interface Pagination {

@@ -23,6 +23,7 @@ export default {
   // The response cache's listener closes with the app (a test boots and destroys many).
   async destroy({ strapi }: { strapi: any }) {
     await strapi.plugin('editorial-workflow').service('cache').stopSync();
+    strapi.cron.remove('editorial-workflow-sla');
   },
   contentTypes,
   controllers,

@@ -1,5 +1,6 @@
 import admin from './admin';
 import cache from './cache';
+import desk from './desk';
 import { queue, state } from './content-api';
 
-export default { admin, cache, state, queue };
+export default { admin, cache, state, queue, desk };

@@ -51,6 +51,10 @@ const stageSchema = z.strictObject(
     color: text(COLOR_PATTERN, 'a #rrggbb colour'),
     initial: flag(),
     publishes: flag(),
+    slaHours: z
+      .number({ error: 'must be a positive number' })
+      .positive('must be a positive number')
+      .optional(),
   },
   { error: 'must be an object' }
 );

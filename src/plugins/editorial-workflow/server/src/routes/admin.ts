@@ -1,4 +1,5 @@
 import { CACHE_PURGE_ACTION, CACHE_READ_ACTION } from '../../../shared/contracts';
+import deskRoutes from './admin-desk';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -40,5 +41,6 @@ export default {
       handler: 'cache.purge',
       config: { policies: allowed(CACHE_PURGE_ACTION, 'purge the response cache') },
     },
+    ...deskRoutes,
   ],
 };

@@ -2,6 +2,7 @@ import access from './access';
 import actor from './actor';
 import cache from './cache';
 import definition from './definition';
+import desk from './desk';
 import deskUsers from './desk-users';
 import guards from './guards';
 import notifications from './notifications';
@@ -15,6 +16,7 @@ const services = {
   actor,
   cache,
   definition,
+  desk,
   'desk-users': deskUsers,
   guards,
   notifications,

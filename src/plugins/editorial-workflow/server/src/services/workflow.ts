@@ -12,11 +12,25 @@ import {
   publishingEffect,
   type WorkflowState,
 } from '../domain/rules';
+import { isOverdue } from '../domain/desk';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { Target } from './state-store';
 import { getService, isLocalized, STATE_UID } from '../utils';
 import { parseMoveRequest } from '../validation';
+
+/** A queue row's SLA: overdue past its stage's slaHours. */
+const slaOf = (
+  def: { stages: { id: string; slaHours?: number }[] },
+  stage: string,
+  at: unknown
+) => {
+  const slaHours = def.stages.find((s) => s.id === stage)?.slaHours;
+  return {
+    overdue: isOverdue(at as string, slaHours, Date.now()),
+    ...(slaHours === undefined ? {} : { slaHours }),
+  };
+};
 
 /** Which transitions the caller holds permission for. */
 export type MayTransition = (transitionId: string) => boolean;
@@ -298,6 +312,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         enteredStageAt: new Date(row.enteredStageAt).toISOString(),
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
+        ...slaOf(def, row.stage, row.enteredStageAt),
       }));
       return {
         data,
