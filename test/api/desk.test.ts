@@ -68,7 +68,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const desk = (auth: object, query = '') =>
+const desk = (auth: Record<string, string>, query = '') =>
   app.request.get(`/editorial-workflow/desk${query}`).set(auth);
 
 describe('GET /desk', () => {
@@ -181,5 +181,19 @@ describe('checkSla', () => {
     } finally {
       notifications.enqueue = original;
     }
+  });
+});
+
+describe('the queue', () => {
+  it('flags stories past their stage slaHours as overdue', async () => {
+    const queue = async () =>
+      (await app.request.get('/editorial-workflow/queue?stage=fact_check').set(checker.auth)).body
+        .data[0];
+    expect(await queue()).toMatchObject({ title: 'Story D', overdue: false, slaHours: 24 });
+    await app.strapi.db.query(STATE).updateMany({
+      where: { stage: 'fact_check' },
+      data: { enteredStageAt: new Date(Date.now() - 25 * HOUR) },
+    });
+    expect(await queue()).toMatchObject({ title: 'Story D', overdue: true, slaHours: 24 });
   });
 });

@@ -114,6 +114,7 @@ export const queueItem = (
   enteredStageAt: '2026-11-30T09:00:00.000Z',
   lastActor: author,
   submittedBy: author,
+  overdue: false,
   ...over,
 });
 

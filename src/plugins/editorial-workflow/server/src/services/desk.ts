@@ -100,7 +100,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : new Date(
           typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)
         ).toISOString();
-  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   const seconds = (value: unknown) =>
     value === null || value === undefined ? null : Math.round(Number(value) * 1000) / 1000;
 
