@@ -38,7 +38,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       contentTypes: ['api::article.article'],
       stages: [
         { id: 'draft', name: 'Draft', color: '#8e8ea9', initial: true },
-        { id: 'fact_check', name: 'Fact-check', color: '#d9822f', assignTo: 'approve' },
+        {
+          id: 'fact_check',
+          name: 'Fact-check',
+          color: '#d9822f',
+          assignTo: 'approve',
+          slaHours: env.int('FACT_CHECK_SLA_HOURS', 24),
+        },
         { id: 'published', name: 'Published', color: '#328048', publishes: true },
       ],
       transitions: [

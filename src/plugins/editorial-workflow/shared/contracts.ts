@@ -8,6 +8,8 @@ export interface Stage {
   publishes: boolean;
   /** A transition id: stories in this stage take an assignee, who must hold that move's permission. */
   assignTo?: string;
+  /** Hours a story may wait in this stage before it is overdue (queue flag, one reminder). */
+  slaHours?: number;
 }
 
 export interface Transition {
@@ -96,6 +98,9 @@ export interface QueueItem {
   lastActor: Actor | null;
   submittedBy: Actor | null;
   assignee: Assignee | null;
+  /** Past its stage's slaHours. */
+  overdue: boolean;
+  slaHours?: number;
 }
 
 export interface Pagination {

@@ -116,6 +116,7 @@ export const queueItem = (
   lastActor: author,
   assignee: null,
   submittedBy: author,
+  overdue: false,
   ...over,
 });
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CACHE_PURGE_EVENT, TRANSITION_EVENT } from '../../shared/contracts';
 import { WorkflowConfigError } from './domain/definition';
 import { subscribeCacheLifecycles } from './middlewares/cache-invalidation';
+import { SLA_JOB } from './services/desk';
 import { getService } from './utils';
 
 const checkAgainstSchema = (strapi: Core.Strapi) => {
@@ -60,6 +61,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeCacheLifecycles(strapi);
   await getService(strapi, 'cache').startSync();
   startNotifications(strapi);
+  await getService(strapi, 'desk').ensureIndexes();
+  // Stories past their stage's slaHours: one reminder each, looked for every 5 minutes.
+  strapi.cron.add({
+    [SLA_JOB]: {
+      task: () => getService(strapi, 'desk').checkSla(new Date()),
+      options: { rule: '*/5 * * * *' },
+    },
+  });
 
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {

@@ -26,6 +26,7 @@ export default {
   async destroy({ strapi }: { strapi: any }) {
     await strapi.plugin('editorial-workflow').service('cache').stopSync();
     await strapi.plugin('editorial-workflow').service('notification-sender').stop();
+    strapi.cron.remove('editorial-workflow-sla');
   },
   contentTypes,
   controllers,

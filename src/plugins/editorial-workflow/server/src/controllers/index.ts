@@ -2,7 +2,8 @@ import admin from './admin';
 import assign from './assign';
 import cache from './cache';
 import checklist from './checklist';
+import desk from './desk';
 import notify from './notify';
 import { queue, state } from './content-api';
 
-export default { admin, assign, cache, checklist, state, queue, notify };
+export default { admin, assign, cache, checklist, desk, state, queue, notify };

@@ -39,6 +39,8 @@ const text = (pattern?: RegExp, hint?: string) => {
 };
 const id = () => text(ID_PATTERN, 'lowercase letters, digits and underscores');
 const flag = () => z.boolean({ error: 'must be true or false' }).optional();
+const positive = () =>
+  z.number({ error: 'must be a positive number' }).positive('must be a positive number').optional();
 /** A list judged as a whole, so the error names the list rather than one element. */
 const listOf = (isItem: (item: unknown) => boolean, message: string) =>
   z.custom<string[]>((v) => Array.isArray(v) && v.every(isItem), message);
@@ -52,6 +54,7 @@ const stageSchema = z.strictObject(
     initial: flag(),
     publishes: flag(),
     assignTo: id().optional(),
+    slaHours: positive(),
   },
   { error: 'must be an object' }
 );

@@ -2,6 +2,7 @@ import { CACHE_PURGE_ACTION, CACHE_READ_ACTION } from '../../../shared/contracts
 import notifyRoutes from './admin-notify';
 import checklistRoutes from './admin-checklist';
 import assignRoutes from './admin-assign';
+import deskRoutes from './admin-desk';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -46,5 +47,6 @@ export default {
     ...notifyRoutes,
     ...checklistRoutes,
     ...assignRoutes,
+    ...deskRoutes,
   ],
 };

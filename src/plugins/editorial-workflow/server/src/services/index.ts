@@ -4,6 +4,7 @@ import assignment from './assignment';
 import cache from './cache';
 import checklist from './checklist';
 import definition from './definition';
+import desk from './desk';
 import deskUsers from './desk-users';
 import guards from './guards';
 import notifications from './notifications';
@@ -21,6 +22,7 @@ const services = {
   cache,
   checklist,
   definition,
+  desk,
   'desk-users': deskUsers,
   guards,
   notifications,

@@ -19,11 +19,25 @@ import {
   type WorkflowState,
 } from '../domain/rules';
 import { isPublishingStage } from '../domain/definition';
+import { isOverdue } from '../domain/desk';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { StateRow, Target } from './state-store';
 import { getService, isLocalized, STATE_UID } from '../utils';
 import { parseMoveRequest } from '../validation';
+
+/** A queue row's SLA: overdue past its stage's slaHours. */
+const slaOf = (
+  def: { stages: { id: string; slaHours?: number }[] },
+  stage: string,
+  at: unknown
+) => {
+  const slaHours = def.stages.find((s) => s.id === stage)?.slaHours;
+  return {
+    overdue: isOverdue(at as string, slaHours, Date.now()),
+    ...(slaHours === undefined ? {} : { slaHours }),
+  };
+};
 
 /** Which transitions the caller holds permission for. */
 export type MayTransition = (transitionId: string) => boolean;
@@ -351,6 +365,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
         assignee: row.assignee ?? null,
+        ...slaOf(def, row.stage, row.enteredStageAt),
       }));
       return {
         data,

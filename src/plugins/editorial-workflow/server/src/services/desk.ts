@@ -1,0 +1,350 @@
+import type { Core } from '@strapi/strapi';
+import { transitionAction } from '../../../shared/contracts';
+import type { DeskChecker, DeskStats, DeskWaiting } from '../../../shared/desk';
+import {
+  fillSeries,
+  isOverdue,
+  publishingTransitionFrom,
+  reviewStageOf,
+  slaEventKey,
+  windowStart,
+} from '../domain/desk';
+import { getService, HISTORY_UID, STATE_UID } from '../utils';
+import type { UserAbility } from './access';
+
+export interface DeskQuery {
+  days: number;
+  uid?: string;
+  locale?: string;
+}
+
+type Sql = { sql: string; bindings: unknown[] };
+const SLA_ACTOR = { type: 'system' as const, id: null, name: 'SLA' };
+export const SLA_JOB = 'editorial-workflow-sla';
+/** Stands for the table alias in scope SQL until a query names it. */
+const ALIAS = '__scope__';
+
+// The desk's figures, computed in the database (aggregates and window functions through knex), the
+// same SQL on SQLite and PostgreSQL but for epoch seconds and JSON reads. No history row is loaded.
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const pg = () => strapi.db.dialect.client === 'postgres';
+  const table = (uid: string) => strapi.db.metadata.get(uid as any).tableName;
+  const col = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as any).attributes as any)[attribute].columnName as string;
+
+  /** Seconds since 1970 of a datetime column: Strapi keeps milliseconds on SQLite. */
+  const epoch = (c: string) =>
+    pg()
+      ? `EXTRACT(EPOCH FROM ${c})`
+      : `(CASE WHEN typeof(${c}) IN ('integer','real') THEN ${c} / 1000.0 ELSE (julianday(${c}) - 2440587.5) * 86400.0 END)`;
+  const dayOf = (c: string) =>
+    pg() ? `to_char(${c}, 'YYYY-MM-DD')` : `strftime('%Y-%m-%d', ${epoch(c)}, 'unixepoch')`;
+  const jsonText = (c: string, key: string) =>
+    pg() ? `(${c} ->> '${key}')` : `json_extract(${c}, '$.${key}')`;
+  const list = (values: unknown[]) => values.map(() => '?').join(', ');
+
+  /**
+   * The user's readable document locales (access.stateScope's branches) as SQL on the target
+   * columns of the row aliased `ALIAS` (see `on`); an empty `sql` for no restriction, null for
+   * nothing readable.
+   */
+  const scopeSql = async (
+    uid: string,
+    query: DeskQuery,
+    userAbility?: UserAbility
+  ): Promise<Sql | null> => {
+    const def = getService(strapi, 'definition').get();
+    const c = (a: string) => `${ALIAS}.${col(uid, a)}`;
+    const parts: string[] = [];
+    const bindings: unknown[] = [];
+    if (query.uid) {
+      parts.push(`${c('targetUid')} = ?`);
+      bindings.push(query.uid);
+    }
+    if (query.locale) {
+      parts.push(`${c('targetLocale')} = ?`);
+      bindings.push(query.locale);
+    }
+    if (userAbility) {
+      const scope: any = await getService(strapi, 'access').stateScope(
+        userAbility,
+        query.uid ? [query.uid] : def.contentTypes,
+        query.locale
+      );
+      if (!scope) return null;
+      const branches = (scope.$or as Record<string, any>[]).map((branch) => {
+        const terms: string[] = [];
+        for (const [key, value] of Object.entries(branch)) {
+          if (value && typeof value === 'object' && Array.isArray(value.$in)) {
+            if (value.$in.length === 0) return '1 = 0';
+            terms.push(`${c(key)} IN (${list(value.$in)})`);
+            bindings.push(...value.$in);
+          } else {
+            terms.push(`${c(key)} = ?`);
+            bindings.push(value);
+          }
+        }
+        return `(${terms.join(' AND ')})`;
+      });
+      parts.push(`(${branches.join(' OR ')})`);
+    }
+    return { sql: parts.map((p) => ` AND ${p}`).join(''), bindings };
+  };
+
+  const on = (scope: Sql, alias: string) => scope.sql.replaceAll(`${ALIAS}.`, `${alias}.`);
+
+  const iso = (value: unknown) =>
+    value === null || value === undefined
+      ? null
+      : new Date(
+          typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)
+        ).toISOString();
+  const seconds = (value: unknown) =>
+    value === null || value === undefined ? null : Math.round(Number(value) * 1000) / 1000;
+
+  const waiting = async (query: DeskQuery, userAbility?: UserAbility): Promise<DeskWaiting[]> => {
+    const def = getService(strapi, 'definition').get();
+    const stages = def.stages.filter((s) => !s.publishes);
+    const counts = new Map<string, { count: number; oldest: string | null }>();
+    const scope = await scopeSql(STATE_UID, query, userAbility);
+    if (scope) {
+      const stage = col(STATE_UID, 'stage');
+      const entered = col(STATE_UID, 'enteredStageAt');
+      const { rows } = normalize(
+        await knex().raw(
+          `SELECT s.${stage} AS stage, COUNT(*) AS n, MIN(s.${entered}) AS oldest
+           FROM ${table(STATE_UID)} s WHERE s.${stage} IN (${list(stages)})${on(scope, 's')}
+           GROUP BY s.${stage}`,
+          [...stages.map((s) => s.id), ...scope.bindings]
+        )
+      );
+      for (const r of rows) counts.set(r.stage, { count: Number(r.n), oldest: iso(r.oldest) });
+    }
+    return stages.map((s) => ({
+      stage: s.id,
+      count: counts.get(s.id)?.count ?? 0,
+      oldestEnteredAt: counts.get(s.id)?.oldest ?? null,
+    }));
+  };
+
+  /** better-sqlite3 answers a raw SELECT with the rows, pg with `{ rows }`. */
+  const normalize = (result: any): { rows: any[] } =>
+    Array.isArray(result) ? { rows: result } : { rows: result.rows };
+
+  const desk = {
+    async stats(query: DeskQuery, userAbility?: UserAbility, now = Date.now()): Promise<DeskStats> {
+      const def = getService(strapi, 'definition').get();
+      const since = windowStart(now, query.days);
+      const review = reviewStageOf(def);
+      const base = {
+        days: query.days,
+        since: new Date(since).toISOString(),
+        reviewStage: review,
+        waiting: await waiting(query, userAbility),
+      };
+      const empty: DeskStats = {
+        ...base,
+        rounds: 0,
+        medianSeconds: null,
+        p90Seconds: null,
+        series: fillSeries(since, now, []),
+        checkers: [],
+        requestChangesRate: null,
+        funnel: { submitted: 0, changesRequested: 0, approved: 0 },
+      };
+      const scope = await scopeSql(HISTORY_UID, query, userAbility);
+      if (!review || !scope) return empty;
+
+      const H = table(HISTORY_UID);
+      const h = (a: string) => col(HISTORY_UID, a);
+      const publishing = def.stages.filter((s) => s.publishes).map((s) => s.id);
+      const sinceAt = new Date(since);
+      const same = ['targetUid', 'targetDocumentId', 'targetLocale']
+        .map((a) => `e.${h(a)} = x.${h(a)}`)
+        .join(' AND ');
+
+      // A round ends with a move out of the review stage in the window; it began with the latest
+      // move into that stage before it (an index seek per round). Percentiles: nearest rank over
+      // the ordered durations, ceil(p·n/100) in integer arithmetic, overall and per day.
+      const rounds = `
+        WITH exits AS (
+          SELECT x.${h('createdAt')} AS left_at,
+            (SELECT e.${h('createdAt')} FROM ${H} e
+              WHERE ${same} AND e.${h('toStage')} = ?
+                AND (e.${h('createdAt')} < x.${h('createdAt')}
+                  OR (e.${h('createdAt')} = x.${h('createdAt')} AND e.id < x.id))
+              ORDER BY e.${h('createdAt')} DESC, e.id DESC LIMIT 1) AS entered_at
+          FROM ${H} x
+          WHERE x.${h('fromStage')} = ? AND x.${h('createdAt')} >= ?${on(scope, 'x')}
+        ),
+        durations AS (
+          SELECT ${epoch('left_at')} - ${epoch('entered_at')} AS secs, ${dayOf('left_at')} AS day
+          FROM exits WHERE entered_at IS NOT NULL
+        ),
+        ranked AS (
+          SELECT secs, day,
+            ROW_NUMBER() OVER (ORDER BY secs) AS rn, COUNT(*) OVER () AS n,
+            ROW_NUMBER() OVER (PARTITION BY day ORDER BY secs) AS drn,
+            COUNT(*) OVER (PARTITION BY day) AS dn
+          FROM durations
+        )
+        SELECT NULL AS day, COUNT(*) AS rounds,
+          MIN(CASE WHEN rn = (n * 50 + 99) / 100 THEN secs END) AS p50,
+          MIN(CASE WHEN rn = (n * 90 + 99) / 100 THEN secs END) AS p90
+        FROM ranked
+        UNION ALL
+        SELECT day, COUNT(*) AS rounds,
+          MIN(CASE WHEN drn = (dn * 50 + 99) / 100 THEN secs END) AS p50,
+          MIN(CASE WHEN drn = (dn * 90 + 99) / 100 THEN secs END) AS p90
+        FROM ranked GROUP BY day`;
+      const roundRows = normalize(
+        await knex().raw(rounds, [review, review, sinceAt, ...scope.bindings])
+      ).rows;
+      const overall = roundRows.find((r) => r.day === null);
+      const days = roundRows
+        .filter((r) => r.day !== null)
+        .map((r) => ({
+          day: String(r.day),
+          rounds: Number(r.rounds),
+          p50: seconds(r.p50),
+          p90: seconds(r.p90),
+        }));
+
+      // Moves out of the review stage by who made them: into a publishing stage is an approval,
+      // anything else sends the story back.
+      const actorId = jsonText(`h.${h('actor')}`, 'id');
+      const actorType = jsonText(`h.${h('actor')}`, 'type');
+      const pub = `h.${h('toStage')} IN (${list(publishing)})`;
+      const byActor = normalize(
+        await knex().raw(
+          `SELECT ${actorType} AS actor_type, ${actorId} AS actor_id,
+             MAX(${jsonText(`h.${h('actor')}`, 'name')}) AS name,
+             SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
+             SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
+           FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('createdAt')} >= ?${on(scope, 'h')}
+           GROUP BY ${actorType}, ${actorId}`,
+          [...publishing, ...publishing, review, sinceAt, ...scope.bindings]
+        )
+      ).rows;
+      const checkers: DeskChecker[] = byActor
+        .map((r) => ({
+          id: r.actor_id === null || r.actor_id === undefined ? null : Number(r.actor_id),
+          name: String(r.name ?? ''),
+          approvals: Number(r.approvals),
+          changesRequested: Number(r.changes),
+        }))
+        .sort(
+          (a, b) =>
+            b.approvals + b.changesRequested - (a.approvals + a.changesRequested) ||
+            a.name.localeCompare(b.name)
+        );
+
+      const [submitted] = normalize(
+        await knex().raw(
+          `SELECT COUNT(*) AS n FROM ${H} h
+           WHERE h.${h('toStage')} = ? AND h.${h('createdAt')} >= ?${on(scope, 'h')}`,
+          [review, sinceAt, ...scope.bindings]
+        )
+      ).rows;
+      const approved = checkers.reduce((sum, c) => sum + c.approvals, 0);
+      const changesRequested = checkers.reduce((sum, c) => sum + c.changesRequested, 0);
+      return {
+        ...base,
+        rounds: Number(overall?.rounds ?? 0),
+        medianSeconds: seconds(overall?.p50),
+        p90Seconds: seconds(overall?.p90),
+        series: fillSeries(since, now, days),
+        checkers,
+        requestChangesRate:
+          approved + changesRequested === 0
+            ? null
+            : changesRequested / (approved + changesRequested),
+        funnel: { submitted: Number(submitted?.n ?? 0), changesRequested, approved },
+      };
+    },
+
+    /** The history indexes the desk's queries seek on; created once, kept by name. */
+    async ensureIndexes() {
+      const H = table(HISTORY_UID);
+      const h = (a: string) => col(HISTORY_UID, a);
+      const indexes: [string, string[]][] = [
+        [
+          'ew_history_target_time',
+          [h('targetUid'), h('targetDocumentId'), h('targetLocale'), h('createdAt'), 'id'],
+        ],
+        ['ew_history_to_time', [h('toStage'), h('createdAt')]],
+        ['ew_history_from_time', [h('fromStage'), h('createdAt')]],
+      ];
+      for (const [name, columns] of indexes) {
+        await knex().raw(
+          `CREATE INDEX IF NOT EXISTS ${name} ON ${H} (${columns.map(() => '??').join(', ')})`,
+          columns
+        );
+      }
+    },
+
+    /** Reminders already asked for by this process (the outbox's eventKey makes them once anywhere). */
+    remindedKeys: new Set<string>(),
+
+    /**
+     * One `sla` reminder per story per stage entry past its stage's slaHours: to the assignee, else
+     * to whoever holds the move the stage assigns (assignTo) or its move into publishing.
+     */
+    async checkSla(now: Date = new Date()) {
+      const def = getService(strapi, 'definition').get();
+      let enqueued = 0;
+      for (const stage of def.stages) {
+        if (stage.slaHours === undefined) continue;
+        const due = new Date(now.getTime() - stage.slaHours * 3_600_000);
+        const states = await strapi.db.query(STATE_UID).findMany({
+          where: { stage: stage.id, enteredStageAt: { $lt: due } },
+          orderBy: [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+        });
+        let reviewers: number[] | null = null;
+        for (const state of states as any[]) {
+          if (!isOverdue(state.enteredStageAt, stage.slaHours, now.getTime())) continue;
+          const eventKey = slaEventKey(state.id, state.enteredStageAt);
+          if (desk.remindedKeys.has(eventKey)) continue;
+          let recipients: number[];
+          if (state.assignee?.id) recipients = [Number(state.assignee.id)];
+          else {
+            if (!reviewers) {
+              const assignTo =
+                (stage as { assignTo?: string }).assignTo ??
+                publishingTransitionFrom(def, stage.id)?.id;
+              reviewers = assignTo
+                ? (await getService(strapi, 'desk-users').holding(transitionAction(assignTo))).map(
+                    (u) => u.id
+                  )
+                : [];
+            }
+            recipients = reviewers;
+          }
+          await strapi.db.transaction(() =>
+            getService(strapi, 'notifications').enqueue({
+              kind: 'sla',
+              target: {
+                uid: state.targetUid,
+                documentId: state.targetDocumentId,
+                locale: state.targetLocale,
+              },
+              actor: SLA_ACTOR,
+              recipients,
+              eventKey,
+              data: {
+                stage: stage.id,
+                slaHours: stage.slaHours,
+                enteredStageAt: new Date(state.enteredStageAt).toISOString(),
+              },
+            })
+          );
+          desk.remindedKeys.add(eventKey);
+          enqueued += 1;
+        }
+      }
+      return { enqueued };
+    },
+  };
+  return desk;
+};
