@@ -1,5 +1,6 @@
 import { CACHE_PURGE_ACTION, CACHE_READ_ACTION } from '../../../shared/contracts';
 import notifyRoutes from './admin-notify';
+import notesRoutes from './admin-notes';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -42,5 +43,6 @@ export default {
       config: { policies: allowed(CACHE_PURGE_ACTION, 'purge the response cache') },
     },
     ...notifyRoutes,
+    ...notesRoutes,
   ],
 };

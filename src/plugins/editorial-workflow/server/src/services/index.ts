@@ -4,6 +4,7 @@ import cache from './cache';
 import definition from './definition';
 import deskUsers from './desk-users';
 import guards from './guards';
+import notes from './notes';
 import notifications from './notifications';
 import notificationPreferences from './notification-preferences';
 import notificationSender from './notification-sender';
@@ -19,6 +20,7 @@ const services = {
   definition,
   'desk-users': deskUsers,
   guards,
+  notes,
   notifications,
   'notification-preferences': notificationPreferences,
   'notification-sender': notificationSender,
