@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Active admin users who may read the story (plugin `read` and the Content Manager's read right). */
   const mayReadStory = async (target: Target): Promise<DeskUser[]> => {
     const candidates = await getService(strapi, 'desk-users').holding(READ_ACTION);
-    const engine = (strapi as any).admin.services.permission.engine;
+    const engine = (strapi.service('admin::permission') as any).engine;
     const out: DeskUser[] = [];
     for (const c of candidates) {
       const user = await strapi.db
