@@ -183,7 +183,7 @@ describe('the mention picker', () => {
   it('offers who may read the story, by name prefix', async () => {
     const res = await picker(editor, 'Alex');
     expect(res.status).toBe(200);
-    expect(res.body.data).toContainEqual({ id: alex.user.id, name: 'Alex Author' });
+    expect(res.body.data).toContainEqual({ id: alex.user.id, name: 'Alex Author Tester' });
     const blakes = await picker(editor, 'Blake');
     expect(blakes.body.data.map((u: any) => u.id)).not.toContain(blake.user.id);
   });
