@@ -7,6 +7,8 @@ export interface Note {
   author: Actor;
   /** Admin user ids mentioned. */
   mentions: number[];
+  /** The mentioned users' names as they are now (inactive users left out), to highlight `@Name`. */
+  mentioned?: Mentionable[];
   /** Set when the note is a move's comment: the transition id. */
   transition: string | null;
   createdAt: string;

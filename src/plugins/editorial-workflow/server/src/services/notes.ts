@@ -63,7 +63,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await strapi.db
         .query(NOTE_UID)
         .findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      return rows.map(toNote);
+      const ids = [
+        ...new Set(rows.flatMap((r: any) => (Array.isArray(r.mentions) ? r.mentions : []))),
+      ];
+      const users = await getService(strapi, 'desk-users').byIds(ids as number[]);
+      const names = new Map(users.map((u) => [u.id, u.name]));
+      return rows.map((row: any) => {
+        const note = toNote(row);
+        return {
+          ...note,
+          mentioned: note.mentions
+            .filter((id) => names.has(id))
+            .map((id) => ({ id, name: names.get(id)! })),
+        };
+      });
     },
 
     /** Users the mention picker offers: who may read the story, by name or email prefix, ≤ 10. */
