@@ -15,6 +15,7 @@ import { getTrad } from '../utils/translations';
 import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
+import { ThreadSection } from './ThreadSection';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -347,6 +348,7 @@ const PanelContent = ({
       {refusal ? <Refusal error={refusal} /> : null}
 
       <History history={state.history} workflow={workflow} />
+      <ThreadSection uid={uid} documentId={documentId} locale={locale} />
     </Flex>
   );
 };
