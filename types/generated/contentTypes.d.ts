@@ -856,6 +856,49 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
   };
 }
 
+export interface PluginEditorialWorkflowWorkflowNote extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_notes';
+  info: {
+    description: 'The discussion thread of a story, for the desk only';
+    displayName: 'Workflow note';
+    pluralName: 'workflow-notes';
+    singularName: 'workflow-note';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    author: Schema.Attribute.JSON & Schema.Attribute.Required;
+    body: Schema.Attribute.Text & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::editorial-workflow.workflow-note'> &
+      Schema.Attribute.Private;
+    mentions: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    resolvedAt: Schema.Attribute.DateTime;
+    resolvedBy: Schema.Attribute.JSON;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    transition: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginEditorialWorkflowWorkflowNotification extends Struct.CollectionTypeSchema {
   collectionName: 'editorial_workflow_notifications';
   info: {
@@ -1361,6 +1404,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::editorial-workflow.workflow-history': PluginEditorialWorkflowWorkflowHistory;
+      'plugin::editorial-workflow.workflow-note': PluginEditorialWorkflowWorkflowNote;
       'plugin::editorial-workflow.workflow-notification': PluginEditorialWorkflowWorkflowNotification;
       'plugin::editorial-workflow.workflow-notification-preference': PluginEditorialWorkflowWorkflowNotificationPreference;
       'plugin::editorial-workflow.workflow-state': PluginEditorialWorkflowWorkflowState;

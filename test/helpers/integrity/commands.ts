@@ -794,6 +794,51 @@ class Delete extends Command {
   }
 }
 
+/**
+ * The discussion thread (issue 10, part 3): post a note on a story, or resolve/reopen one. Notes are
+ * for the desk only: neither changes what readers see (the projections after the step), and no
+ * public answer ever carries a note's text.
+ */
+class Note extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly op: 'post' | 'resolve'
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    const actor = w.actors[this.actor];
+    const base = `/editorial-workflow/notes/${ARTICLE}/${id}`;
+    const text = `desk-only note ${w.commandsRun}-${this.target}`;
+    if (this.op === 'post') {
+      await step(w, actor, 'note post', `POST note on ${id}`, () =>
+        w.send(actor, 'post', `${base}?locale=en`, { body: text })
+      );
+    } else {
+      const thread = await w.send(actor, 'get', `${base}?locale=en`);
+      const note = pick(thread.body?.data ?? [], this.target) as any;
+      if (!note) return;
+      const what = note.resolvedAt ? 'reopen' : 'resolve';
+      await step(w, actor, `note ${what}`, `${what} note ${note.id} on ${id}`, () =>
+        w.send(actor, 'post', `/editorial-workflow/notes/${note.id}/${what}`, {})
+      );
+    }
+    const story = await w.send(w.actors.public, 'get', publicStoryUrl(id));
+    if (JSON.stringify(story.body ?? null).includes('desk-only note'))
+      w.fail('notes: never public', `the public answer for ${id} carries a note`);
+    await afterCommand(w);
+  }
+  toString() {
+    return `Note(${this.actor} ${this.op}s on story #${this.target})`;
+  }
+}
+
 class Move extends Command {
   constructor(
     readonly actor: ActorName,
@@ -1176,6 +1221,9 @@ export const commandArbs = [
     .tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve'))
     .map(([a, n, t]) => new Move(a, n, t)),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  fc
+    .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))
+    .map(([a, n, o]) => new Note(a, n, o)),
   fc
     .tuple(
       fc.constantFrom<StagePath>('cm-update', 'cm-create', 'cm-clone', 'rest-put', 'rest-post'),

@@ -292,10 +292,13 @@ export const resetStrapiAdmin = () => {
   setQueryCalls.mockReset();
 };
 
-/** The panel asks for the story's checklist: an empty one, for tests about other sections. */
-export const noChecklist = () =>
+/** The panel's own reads besides its state, answered empty: the story's checklist and thread. */
+export const emptyPanelSections = () => {
+  const story = `${encodeURIComponent('api::article.article')}/doc-1`;
   server.on(
     'GET',
-    `/editorial-workflow/checklist/${encodeURIComponent('api::article.article')}/doc-1`,
+    `/editorial-workflow/checklist/${story}`,
     ok({ items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false })
   );
+  server.on('GET', `/editorial-workflow/notes/${story}`, ok([]));
+};

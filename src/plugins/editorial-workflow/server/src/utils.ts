@@ -5,6 +5,7 @@ import type { ServiceMap } from './services';
 export const STATE_UID = `plugin::${PLUGIN_ID}.workflow-state`;
 export const HISTORY_UID = `plugin::${PLUGIN_ID}.workflow-history`;
 export const NOTIFICATION_UID = `plugin::${PLUGIN_ID}.workflow-notification`;
+export const NOTE_UID = `plugin::${PLUGIN_ID}.workflow-note`;
 export const PREFERENCE_UID = `plugin::${PLUGIN_ID}.workflow-notification-preference`;
 
 export const getService = <K extends keyof ServiceMap>(

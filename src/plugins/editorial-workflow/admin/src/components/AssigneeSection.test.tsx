@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE, documentState, historyEntry, statePath, workflow } from '../../tests/fixtures';
 import { PanelHost } from '../../tests/hosts';
 import { renderInAdmin } from '../../tests/render';
-import { noChecklist, ok, server } from '../../tests/strapi-admin';
+import { emptyPanelSections, ok, server } from '../../tests/strapi-admin';
 import type { DocumentState, WorkflowInfo } from '../../../shared/contracts';
 import { WorkflowPanel } from './WorkflowPanel';
 
@@ -27,7 +27,7 @@ const show = (
   server.on('GET', '/editorial-workflow/workflow', ok(assigning));
   server.on('GET', STATE, ok(state));
   server.on('GET', ASSIGNEES, ok([FIONA, GUS], { meta: { me, mayAssign } }));
-  noChecklist();
+  emptyPanelSections();
   return renderInAdmin(
     <PanelHost
       panel={WorkflowPanel}

@@ -13,7 +13,7 @@ import {
 import { PanelHost } from '../../tests/hosts';
 import { renderInAdmin } from '../../tests/render';
 import {
-  noChecklist,
+  emptyPanelSections,
   notifications,
   ok,
   server,
@@ -30,8 +30,6 @@ vi.mock('@strapi/strapi/admin', () => import('../../tests/strapi-admin'));
 const STATE = statePath(ARTICLE, 'doc-1');
 const TRANSITION = `${STATE}/transition`;
 
-// The quote checklist section asks for its own data (ChecklistSection.test.tsx): none here.
-
 const showPanel = ({
   state,
   modified = false,
@@ -39,7 +37,8 @@ const showPanel = ({
 }: { state?: DocumentState | FakeResponse; modified?: boolean; url?: string } = {}) => {
   server.on('GET', '/editorial-workflow/workflow', ok(workflow));
   if (state) server.on('GET', STATE, 'status' in state ? state : ok(state));
-  noChecklist();
+  // The checklist and the thread have their own tests (ChecklistSection, ThreadSection).
+  emptyPanelSections();
   return renderInAdmin(
     <PanelHost
       panel={WorkflowPanel}
@@ -55,6 +54,9 @@ const showPanel = ({
 };
 
 const panel = () => screen.findByRole('region', { name: 'Editorial workflow' });
+/** The panel's own controls: the discussion thread's textarea and buttons are not moves. */
+const outsideThread = (elements: HTMLElement[]) =>
+  elements.filter((e) => !e.closest('[data-testid="ew-thread"]'));
 const badge = (root: HTMLElement) => within(root).getByTestId('ew-stage-badge');
 /** A deferred server answer: the test decides when the request completes. */
 const deferred = () => {
@@ -98,7 +100,7 @@ describe('WorkflowPanel', () => {
   it('reads the locale from the URL when the document does not carry one', async () => {
     server.on('GET', '/editorial-workflow/workflow', ok(workflow));
     server.on('GET', STATE, ok(documentState({ locale: 'ru', moves: ['submit'] })));
-    noChecklist();
+    emptyPanelSections();
     renderInAdmin(
       <PanelHost
         panel={WorkflowPanel}
@@ -162,11 +164,9 @@ describe('WorkflowPanel', () => {
     await within(root).findByRole('button', { name: 'Submit for fact-check' });
     expect(badge(root)).toHaveTextContent('Draft');
     expect(within(root).getByText('No version is published.')).toBeInTheDocument();
-    expect(
-      within(root)
-        .getAllByRole('button')
-        .map((b) => b.textContent)
-    ).toEqual(['Submit for fact-check']);
+    expect(outsideThread(within(root).getAllByRole('button')).map((b) => b.textContent)).toEqual([
+      'Submit for fact-check',
+    ]);
     expect(within(root).getByText('No moves yet.')).toBeInTheDocument();
   });
 
@@ -306,8 +306,8 @@ describe('WorkflowPanel', () => {
     expect(
       await within(root).findByText('You have no move to make in this stage.')
     ).toBeInTheDocument();
-    expect(within(root).queryByRole('button')).not.toBeInTheDocument();
-    expect(within(root).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(outsideThread(within(root).queryAllByRole('button'))).toEqual([]);
+    expect(outsideThread(within(root).queryAllByRole('textbox'))).toEqual([]);
   });
 
   it('keeps the moves disabled while the form has unsaved changes', async () => {

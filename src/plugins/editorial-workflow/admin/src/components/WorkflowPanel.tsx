@@ -17,6 +17,7 @@ import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 import { ChecklistSection } from './ChecklistSection';
 import { AssigneeSection } from './AssigneeSection';
+import { ThreadSection } from './ThreadSection';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -395,6 +396,7 @@ const PanelContent = ({
       <ChecklistSection uid={uid} documentId={documentId} locale={locale} />
 
       <History history={state.history} workflow={workflow} />
+      <ThreadSection uid={uid} documentId={documentId} locale={locale} />
     </Flex>
   );
 };

@@ -1,6 +1,7 @@
 import stateSchema from './workflow-state/schema.json';
 import historySchema from './workflow-history/schema.json';
 import notificationSchema from './workflow-notification/schema.json';
+import noteSchema from './workflow-note/schema.json';
 import preferenceSchema from './workflow-notification-preference/schema.json';
 
 // Indexes live with the schema so Strapi's schema sync owns them: one state per document locale
@@ -49,6 +50,14 @@ export default {
     schema: {
       ...preferenceSchema,
       indexes: [{ name: 'ew_notification_prefs_user', columns: ['user_id'], type: 'unique' }],
+    },
+  },
+  'workflow-note': {
+    schema: {
+      ...noteSchema,
+      indexes: [
+        { name: 'ew_notes_target', columns: ['target_uid', 'target_document_id', 'target_locale'] },
+      ],
     },
   },
 };

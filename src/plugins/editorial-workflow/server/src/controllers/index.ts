@@ -4,6 +4,7 @@ import cache from './cache';
 import checklist from './checklist';
 import desk from './desk';
 import notify from './notify';
+import notes from './notes';
 import { queue, state } from './content-api';
 
-export default { admin, assign, cache, checklist, desk, state, queue, notify };
+export default { admin, assign, cache, checklist, desk, state, queue, notify, notes };

@@ -3,6 +3,7 @@ import notifyRoutes from './admin-notify';
 import checklistRoutes from './admin-checklist';
 import assignRoutes from './admin-assign';
 import deskRoutes from './admin-desk';
+import notesRoutes from './admin-notes';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -48,5 +49,6 @@ export default {
     ...checklistRoutes,
     ...assignRoutes,
     ...deskRoutes,
+    ...notesRoutes,
   ],
 };

@@ -7,6 +7,7 @@ import definition from './definition';
 import desk from './desk';
 import deskUsers from './desk-users';
 import guards from './guards';
+import notes from './notes';
 import notifications from './notifications';
 import notificationPreferences from './notification-preferences';
 import notificationSender from './notification-sender';
@@ -25,6 +26,7 @@ const services = {
   desk,
   'desk-users': deskUsers,
   guards,
+  notes,
   notifications,
   'notification-preferences': notificationPreferences,
   'notification-sender': notificationSender,

@@ -210,6 +210,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             actor,
             comment: request.comment,
           });
+          // The move's comment opens or continues the story's discussion thread.
+          await getService(strapi, 'notes').fromMove(
+            target,
+            transition.id,
+            request.comment ?? null,
+            actor
+          );
           // Told after the commit; never for a refused or rolled-back move.
           await getService(strapi, 'notifications').enqueue({
             kind: transition.id,
