@@ -17,6 +17,10 @@
 //     read that started after a move's 200 must show the new state; on PostgreSQL also in a second
 //     process on the same database, with the propagation delay; (d) memory: cache bytes, entries, RSS
 //     before and after filling it with every story page and list page.
+//  7. the Newsroom desk (issue 10): its figures over BENCH_DESK_HISTORY history rows (rounds of
+//     submit, request changes, submit, approve over 40 days), 7 and 30 days, computed in the server
+//     process and over the admin API: p50/p95 ms, and whether the figures equal the ones computed
+//     from the rows as written.
 // Sections 2-5 run with the cache as configured (section 2's workflow-on reads with it off, so that
 // they still measure the workflow's cost, not the cache's).
 // Each Strapi runs in a child process (test/bench/worker.cjs) on 127.0.0.1:<free port>; the load
@@ -28,7 +32,8 @@
 //      on a freshly seeded database), BENCH_CACHE_DURATION (s per cache measure, default 5),
 //      BENCH_CACHE_READERS (freshness readers, default 8; split between the two processes on
 //      PostgreSQL), BENCH_CACHE_MOVES (public moves, retract or approve, default 60),
-//      BENCH_CACHE_STORIES (moving stories, default 3).
+//      BENCH_CACHE_STORIES (moving stories, default 3), BENCH_DESK_ONLY=1 (section 7 alone),
+//      BENCH_DESK_HISTORY (history rows, default 100,000), BENCH_DESK_RUNS (default 20).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -70,6 +75,9 @@ const QUEUE_PATH = '/editorial-workflow/queue?stage=fact_check&pageSize=25';
 const LIST_STORIES = num('BENCH_LIST_STORIES', 100000);
 const LIST_ONLY = process.env.BENCH_LIST_ONLY === '1';
 const CACHE_ONLY = process.env.BENCH_CACHE_ONLY === '1';
+const DESK_ONLY = process.env.BENCH_DESK_ONLY === '1';
+const DESK_HISTORY = num('BENCH_DESK_HISTORY', 100000);
+const DESK_RUNS = num('BENCH_DESK_RUNS', 20);
 const CACHE_DURATION_S = num('BENCH_CACHE_DURATION', 5);
 const CACHE_READERS = num('BENCH_CACHE_READERS', 8);
 const CACHE_MOVES = num('BENCH_CACHE_MOVES', 60);
@@ -278,6 +286,7 @@ const summarize = (latencies, elapsedMs, errors) => {
     rps: (sorted.length / elapsedMs) * 1000,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1],
     elapsedMs,
@@ -586,6 +595,86 @@ const listRows = (list) => {
         `${fmt(r.sort.p50)} / ${fmt(r.sort.p99)}`,
         tag === 'indexed' ? 'p99 < 100' : '-',
         tag === 'indexed' ? (r.sort.p99 < 100 ? 'PASS' : 'MISS') : '-',
+      ],
+    ]),
+  ];
+};
+
+// ---------------------------------------------------------------- 7. the Newsroom desk
+const deskSection = async (server) => {
+  const filled = await server.call('desk-history', { total: DESK_HISTORY });
+  log(
+    `desk: ${filled.inserted} history rows inserted in ${fmt(filled.ms / 1000)}s (${filled.rows} in all)`
+  );
+  const auth = await adminLogin(server);
+  const timed = async (pathname) => {
+    // Connections kept alive across a long in-process measure have timed out on the server's side.
+    agent.destroy();
+    const samples = [];
+    for (let i = 0; i < DESK_RUNS; i += 1) {
+      const t = performance.now();
+      const res = await request(server.url, 'GET', pathname, { headers: auth });
+      if (res.status !== 200) throw new Error(`${pathname}: ${res.status} ${res.text}`);
+      samples.push(performance.now() - t);
+    }
+    return summarize(samples, 1, 0);
+  };
+  // What any admin API answer costs (authentication, permissions): the floor under the desk's.
+  const floor = await timed('/editorial-workflow/workflow');
+  const results = {};
+  for (const days of [7, 30]) {
+    const inProcess = await server.call('desk-stats', { days, runs: DESK_RUNS });
+    results[days] = {
+      service: summarize(inProcess.samples, 1, 0),
+      http: await timed(`/editorial-workflow/desk?days=${days}`),
+      ...inProcess,
+    };
+    log(
+      `desk ${days} days: service p50 ${fmt(results[days].service.p50)} ms, HTTP p50 ${fmt(results[days].http.p50)} ms, ` +
+        `rounds ${inProcess.got.rounds} (expected ${inProcess.expected.rounds}), median ${inProcess.got.median} s, p90 ${inProcess.got.p90} s, correct: ${inProcess.correct}`
+    );
+  }
+  return { rows: filled.rows, floor, results };
+};
+
+const deskRows = (desk) => {
+  const n = desk.rows.toLocaleString('en');
+  return [
+    [
+      'Admin API floor (workflow)',
+      'p50 / p95 ms',
+      `${fmt(desk.floor.p50)} / ${fmt(desk.floor.p95)}`,
+      '-',
+      '-',
+    ],
+    ...Object.entries(desk.results).flatMap(([days, r]) => [
+      [
+        `Desk @${n} history, ${days} days, in process`,
+        'p50 / p95 ms',
+        `${fmt(r.service.p50)} / ${fmt(r.service.p95)}`,
+        'p95 < 200',
+        r.service.p95 < 200 ? 'PASS' : 'MISS',
+      ],
+      [
+        `Desk @${n} history, ${days} days, HTTP`,
+        'p50 / p95 ms',
+        `${fmt(r.http.p50)} / ${fmt(r.http.p95)}`,
+        'p95 < 200',
+        r.http.p95 < 200 ? 'PASS' : 'MISS',
+      ],
+      [
+        `Desk ${days} days / floor`,
+        'HTTP p50 ratio',
+        fmt(r.http.p50 / desk.floor.p50, 2),
+        '-',
+        '-',
+      ],
+      [
+        `Desk ${days} days, figures`,
+        'rounds, median s, p90 s',
+        `${r.got.rounds}, ${fmt(r.got.median)}, ${fmt(r.got.p90)}`,
+        'as written',
+        r.correct ? 'PASS' : 'MISS',
       ],
     ]),
   ];
@@ -1145,6 +1234,16 @@ const main = async () => {
     return 0;
   }
 
+  if (DESK_ONLY) {
+    const db = await newDatabase('desk');
+    const server = await startServer(db, { workflow: true });
+    log(`Strapi (workflow on) up in ${server.bootMs} ms on ${server.url}`);
+    const desk = await deskSection(server);
+    await server.stop();
+    printTable(deskRows(desk), `desk only, ${DESK_RUNS} runs a measure`);
+    return 0;
+  }
+
   if (LIST_ONLY) {
     const db = await newDatabase('list');
     const server = await startServer(db, { workflow: true });
@@ -1230,6 +1329,9 @@ const main = async () => {
 
   // 5. The Content Manager's list view at newsroom size, filtered and sorted by stage.
   const list = await listSection(server);
+
+  // 7. The Newsroom desk over 100,000 history entries.
+  const desk = await deskSection(server);
   await server.stop();
 
   // 6. The response cache.
@@ -1298,6 +1400,7 @@ const main = async () => {
     ['Queue @10,000', 'server CPU ms/req', fmt(queue[10000].serverCpuPerReq, 2), '-', '-'],
     ['Queue 10k/1k', 'p99 ratio', fmt(queue[10000].p99 / queue[1000].p99, 3), '-', '-'],
     ...listRows(list),
+    ...deskRows(desk),
   ];
   printTable(
     rows,

@@ -361,6 +361,102 @@ const retitle = async ({ documentId, title }) => {
   return { title };
 };
 
+const HISTORY_UID = 'plugin::editorial-workflow.workflow-history';
+const DAY_MS = 86_400_000;
+
+/** [exit time ms, ms in fact-check] of every round deskHistory wrote: the expected answers. */
+let deskRounds = [];
+
+/**
+ * Section 7: `total` history rows through the query engine (Strapi's own column and date handling),
+ * as rounds of four moves per story over the last 40 days: submit, request_changes, submit, approve,
+ * the checks by ten fact-checkers; minutes to days in fact-check.
+ */
+const deskHistory = async ({ total }) => {
+  const started = Date.now();
+  const now = Date.now();
+  const checkers = Array.from({ length: 10 }, (_, k) => ({
+    type: 'admin',
+    id: 9000 + k,
+    name: `Checker ${k}`,
+  }));
+  const move = (documentId, transition, fromStage, toStage, actor, at) => ({
+    targetUid: ARTICLE,
+    targetDocumentId: documentId,
+    targetLocale: LOCALE,
+    transition,
+    fromStage,
+    toStage,
+    actor,
+    comment: transition === 'request_changes' ? 'Source the second quote.' : null,
+    createdAt: new Date(at),
+  });
+  const stories = Math.ceil(total / 4);
+  let inserted = 0;
+  deskRounds = [];
+  for (let i = 0; i < stories && inserted < total; i += 250) {
+    const rows = [];
+    for (let k = i; k < Math.min(stories, i + 250); k += 1) {
+      const documentId = `deskbench${String(k).padStart(15, '0')}`;
+      const checker = checkers[k % checkers.length];
+      // Deterministic spread over days 41 to 3 ago (every move in the past): 5 min to ~2 days in
+      // fact-check the first time, up to a day the second.
+      const t0 = now - 41 * DAY_MS + ((k * 2_654_435_761) % (38 * DAY_MS));
+      const first = 300_000 + ((k * 104_729) % (2 * DAY_MS));
+      const second = 300_000 + ((k * 15_485_863) % DAY_MS);
+      const t1 = t0 + first;
+      const t2 = t1 + 3_600_000;
+      const t3 = t2 + second;
+      deskRounds.push([t1, first], [t3, t3 - t2]);
+      rows.push(
+        move(documentId, 'submit', 'draft', 'fact_check', WRITER, t0),
+        move(documentId, 'request_changes', 'fact_check', 'draft', checker, t1),
+        move(documentId, 'submit', 'draft', 'fact_check', WRITER, t2),
+        move(documentId, 'approve', 'fact_check', 'published', checker, t3)
+      );
+    }
+    const batch = rows.slice(0, total - inserted);
+    await strapi.db.query(HISTORY_UID).createMany({ data: batch });
+    inserted += batch.length;
+  }
+  const knex = strapi.db.connection;
+  if (strapi.db.dialect.client === 'postgres') await knex.raw('ANALYZE editorial_workflow_history');
+  else await knex.raw('ANALYZE');
+  const [{ n }] = await knex('editorial_workflow_history').count({ n: '*' });
+  return { inserted, rows: Number(n), ms: Date.now() - started };
+};
+
+/** Section 7: the desk's figures computed in the server process, `runs` times (no HTTP, no auth). */
+const deskStats = async ({ days, runs }) => {
+  const desk = strapi.plugin('editorial-workflow').service('desk');
+  const samples = [];
+  let last = null;
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    last = await desk.stats({ days });
+    samples.push(performance.now() - t);
+  }
+  // What the figures must be, from the rounds as written (nearest rank, whole seconds compared).
+  const since = Date.parse(last.since);
+  const inWindow = deskRounds
+    .filter(([exit]) => exit >= since)
+    .map(([, ms]) => ms / 1000)
+    .sort((a, b) => a - b);
+  const rank = (p) => inWindow[Math.max(0, Math.ceil((p / 100) * inWindow.length) - 1)] ?? null;
+  const expected = { rounds: inWindow.length, median: rank(50), p90: rank(90) };
+  const got = { rounds: last.rounds, median: last.medianSeconds, p90: last.p90Seconds };
+  const close = (a, b) => (a === null ? b === null : Math.abs(a - b) < 1);
+  return {
+    samples,
+    got,
+    expected,
+    correct:
+      got.rounds === expected.rounds &&
+      close(got.median, expected.median) &&
+      close(got.p90, expected.p90),
+  };
+};
+
 const handlers = {
   seed,
   stats: processStats,
@@ -370,6 +466,8 @@ const handlers = {
   'queue-states': queueStates,
   'list-stories': listStories,
   'stage-index': stageIndex,
+  'desk-history': deskHistory,
+  'desk-stats': deskStats,
   async stop() {
     await strapi.destroy();
     return { stopped: true };
