@@ -57,8 +57,10 @@ const Card = ({
 
 /** Time in the review stage per day: p50 and p90 lines, with a hidden table for screen readers. */
 const Chart = ({ stats, t }: { stats: DeskStats; t: T }) => {
-  const theme = useTheme() as { colors?: Record<string, string> } | undefined;
-  const colour = (token: string, fallback: string) => theme?.colors?.[token] ?? fallback;
+  const theme = useTheme();
+  // The fallbacks are the design system's light theme, for a render outside its provider.
+  const colour = (token: 'primary600' | 'warning600' | 'neutral300', fallback: string) =>
+    theme?.colors?.[token] ?? fallback;
   const g = chartGeometry(stats.series);
   const title = t('chart.title', 'Time in review per day');
   const desc = t(
@@ -71,7 +73,13 @@ const Chart = ({ stats, t }: { stats: DeskStats; t: T }) => {
     ['p90', g.p90, colour('warning600', '#d9822f')],
   ] as const;
   return (
-    <Box background="neutral0" padding={5} hasRadius shadow="tableShadow" data-testid="ew-desk-chart">
+    <Box
+      background="neutral0"
+      padding={5}
+      hasRadius
+      shadow="tableShadow"
+      data-testid="ew-desk-chart"
+    >
       <Typography variant="delta" tag="h2">
         {title}
       </Typography>
@@ -148,10 +156,12 @@ const DeskPageContent = () => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const [days, setDays] = React.useState<DeskDays>(7);
-  const { data: stats, error, isLoading, isFetching } = useGetDeskQuery(
-    { days },
-    { refetchOnMountOrArgChange: true }
-  );
+  const {
+    data: stats,
+    error,
+    isLoading,
+    isFetching,
+  } = useGetDeskQuery({ days }, { refetchOnMountOrArgChange: true });
   const { data: workflow } = useGetWorkflowQuery();
   const t: T = (key, defaultMessage, values) =>
     formatMessage({ id: getTrad(`desk.${key}`), defaultMessage }, values) as string;
@@ -207,11 +217,15 @@ const DeskPageContent = () => {
       />
       <Layouts.Content>
         <Box data-testid="ew-desk">
-          {isFetching && stats ? (
-            <Loader small>{t('loading', 'Loading the desk')}</Loader>
-          ) : null}
+          {isFetching && stats ? <Loader small>{t('loading', 'Loading the desk')}</Loader> : null}
           {err ? (
-            <Box role="alert" background="danger100" padding={4} hasRadius data-testid="ew-desk-error">
+            <Box
+              role="alert"
+              background="danger100"
+              padding={4}
+              hasRadius
+              data-testid="ew-desk-error"
+            >
               <Typography textColor="danger700">
                 {t('error', 'The desk could not be loaded: {message}', {
                   message: err.message ?? err.name ?? 'unknown error',
@@ -287,7 +301,12 @@ const DeskPageContent = () => {
                 </Typography>
                 <Flex direction="column" alignItems="stretch" gap={2} paddingTop={3}>
                   {funnel.map(([key, label, count]) => (
-                    <Flex key={key} gap={3} alignItems="center" data-testid={`ew-desk-funnel-${key}`}>
+                    <Flex
+                      key={key}
+                      gap={3}
+                      alignItems="center"
+                      data-testid={`ew-desk-funnel-${key}`}
+                    >
                       <Box minWidth="160px">
                         <Typography>{label}</Typography>
                       </Box>
@@ -318,7 +337,9 @@ const DeskPageContent = () => {
                       <Typography variant="sigma">{t('checkers.name', 'Fact-checker')}</Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">{t('checkers.approvals', 'Approvals')}</Typography>
+                      <Typography variant="sigma">
+                        {t('checkers.approvals', 'Approvals')}
+                      </Typography>
                     </Th>
                     <Th>
                       <Typography variant="sigma">
