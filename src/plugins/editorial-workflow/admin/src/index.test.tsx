@@ -63,6 +63,14 @@ describe('admin entry (index.ts)', () => {
         intlLabel: { id: 'editorial-workflow.queue.menu', defaultMessage: 'Fact-check queue' },
       })
     );
+    expect(app.addMenuLink).toHaveBeenCalledWith(
+      expect.objectContaining({
+        to: 'plugins/editorial-workflow/desk',
+        permissions: [{ action: 'plugin::editorial-workflow.read', subject: null }],
+        intlLabel: { id: 'editorial-workflow.desk.menu', defaultMessage: 'Newsroom desk' },
+      })
+    );
+    expect(app.addMenuLink).toHaveBeenCalledTimes(2);
     expect(app.addSettingsLink).toHaveBeenCalledWith(
       'global',
       expect.objectContaining({

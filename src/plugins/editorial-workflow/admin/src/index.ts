@@ -1,4 +1,4 @@
-import { Check } from '@strapi/icons';
+import { ChartPie, Check } from '@strapi/icons';
 import { CACHE_READ_ACTION, PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
 import { gateBulkAction, gateDocumentAction } from './components/actions';
 import { addAssigneeColumn } from './components/AssigneeColumn';
@@ -20,6 +20,15 @@ export default {
       intlLabel: { id: getTrad('queue.menu'), defaultMessage: 'Fact-check queue' },
       permissions: [{ action: READ_ACTION, subject: null }],
       Component: () => import('./pages/QueuePage'),
+    });
+    // Its own menu entry: core mounts each link at `${to}/*`, and React Router ranks this longer
+    // path above the queue's `plugins/editorial-workflow/*`, so the two never clash.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/desk`,
+      icon: ChartPie,
+      intlLabel: { id: getTrad('desk.menu'), defaultMessage: 'Newsroom desk' },
+      permissions: [{ action: READ_ACTION, subject: null }],
+      Component: () => import('./pages/DeskPage'),
     });
 
     // Core's webhook form lists only core events: the workflow's event is chosen here instead.

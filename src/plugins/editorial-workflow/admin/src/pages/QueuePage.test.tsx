@@ -127,6 +127,26 @@ describe('QueuePage (fact-check queue)', () => {
     ).toEqual([author.name, factChecker.name, '—', 'ru']);
   });
 
+  it('flags an overdue story with its SLA hours, and only that one', async () => {
+    serveQueue([
+      queueItem({
+        documentId: 'doc-late',
+        title: 'Late story',
+        enteredStageAt: '2026-11-30T12:00:00.000Z',
+        overdue: true,
+        slaHours: 24,
+      }),
+      queueItem({ documentId: 'doc-fresh', title: 'Fresh story', overdue: false, slaHours: 24 }),
+    ]);
+    showQueue();
+    await screen.findByRole('grid');
+    const [late, fresh] = rows();
+    const badge = within(late).getByTestId('ew-overdue');
+    expect(badge).toHaveTextContent('Overdue');
+    expect(badge).toHaveAttribute('title', "Waiting longer than the stage's 24 hours SLA");
+    expect(within(fresh).queryByTestId('ew-overdue')).not.toBeInTheDocument();
+  });
+
   it('pages through the queue, the page in the URL and in each request', async () => {
     const items = Array.from({ length: 12 }, (_, i) =>
       queueItem({ documentId: `doc-${i + 1}`, title: `Story ${i + 1}` })

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  Badge,
   Box,
   Button,
   Flex,
@@ -301,9 +302,31 @@ const QueuePageContent = () => {
                       />
                     </Td>
                     <Td>
-                      <Typography title={formatDateTime(intl, item.enteredStageAt)}>
-                        {formatElapsed(intl, item.enteredStageAt, now)}
-                      </Typography>
+                      <Flex gap={2} alignItems="center">
+                        <Typography title={formatDateTime(intl, item.enteredStageAt)}>
+                          {formatElapsed(intl, item.enteredStageAt, now)}
+                        </Typography>
+                        {item.overdue ? (
+                          <Badge
+                            backgroundColor="danger100"
+                            textColor="danger700"
+                            data-testid="ew-overdue"
+                            title={formatMessage(
+                              {
+                                id: getTrad('queue.overdue.title'),
+                                defaultMessage:
+                                  "Waiting longer than the stage's {hours, plural, one {# hour} other {# hours}} SLA",
+                              },
+                              { hours: item.slaHours ?? 0 }
+                            )}
+                          >
+                            {formatMessage({
+                              id: getTrad('queue.overdue'),
+                              defaultMessage: 'Overdue',
+                            })}
+                          </Badge>
+                        ) : null}
+                      </Flex>
                     </Td>
                     <Td>
                       <Typography>{actorName(item.submittedBy)}</Typography>
