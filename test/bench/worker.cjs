@@ -380,7 +380,8 @@ const deskHistory = async ({ total }) => {
     id: 9000 + k,
     name: `Checker ${k}`,
   }));
-  const move = (documentId, transition, fromStage, toStage, actor, at) => ({
+  // As the workflow writes them: a move out of a stage carries when that stage was entered.
+  const move = (documentId, transition, fromStage, toStage, actor, at, enteredAt = null) => ({
     targetUid: ARTICLE,
     targetDocumentId: documentId,
     targetLocale: LOCALE,
@@ -390,6 +391,7 @@ const deskHistory = async ({ total }) => {
     actor,
     comment: transition === 'request_changes' ? 'Source the second quote.' : null,
     createdAt: new Date(at),
+    stageEnteredAt: enteredAt === null ? null : new Date(enteredAt),
   });
   const stories = Math.ceil(total / 4);
   let inserted = 0;
@@ -410,9 +412,9 @@ const deskHistory = async ({ total }) => {
       deskRounds.push([t1, first], [t3, t3 - t2]);
       rows.push(
         move(documentId, 'submit', 'draft', 'fact_check', WRITER, t0),
-        move(documentId, 'request_changes', 'fact_check', 'draft', checker, t1),
+        move(documentId, 'request_changes', 'fact_check', 'draft', checker, t1, t0),
         move(documentId, 'submit', 'draft', 'fact_check', WRITER, t2),
-        move(documentId, 'approve', 'fact_check', 'published', checker, t3)
+        move(documentId, 'approve', 'fact_check', 'published', checker, t3, t2)
       );
     }
     const batch = rows.slice(0, total - inserted);

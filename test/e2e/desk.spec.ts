@@ -83,7 +83,7 @@ test('the desk: assign, check quotes in the panel, request changes by email, rep
   const editor = await sessionOf(browser, 'editor', idleCallbackFix);
   await editor.goto(editViewUrl(ARTICLE, story));
   const checkerName = `${USERS.checker.firstname} ${USERS.checker.lastname}`;
-  await editor.getByTestId('ew-assign-select').click();
+  await editor.getByRole('combobox', { name: 'Assign to' }).click();
   await editor.getByRole('option', { name: checkerName, exact: true }).click();
   await editor.getByTestId('ew-assign').click();
   await expect(editor.getByTestId('ew-assignee')).toContainText(checkerName);
@@ -96,7 +96,7 @@ test('the desk: assign, check quotes in the panel, request changes by email, rep
   // The fact-checker finds it under "Assigned to me".
   await page.goto('/admin');
   await page.getByRole('link', { name: 'Fact-check queue' }).click();
-  await page.getByTestId('ew-queue-assigned').click();
+  await page.getByRole('combobox', { name: 'Assigned' }).click();
   await page.getByRole('option', { name: 'Assigned to me' }).click();
   const row = page
     .getByTestId('ew-queue')

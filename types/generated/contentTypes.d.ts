@@ -454,6 +454,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    editorialAssignee: Schema.Attribute.Integer & Schema.Attribute.Private;
     editorialStage: Schema.Attribute.String & Schema.Attribute.Private;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'>;
@@ -835,6 +836,7 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
   };
   attributes: {
     actor: Schema.Attribute.JSON & Schema.Attribute.Required;
+    assignee: Schema.Attribute.JSON;
     comment: Schema.Attribute.Text;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -846,6 +848,7 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    stageEnteredAt: Schema.Attribute.DateTime;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
     targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
@@ -884,7 +887,10 @@ export interface PluginEditorialWorkflowWorkflowNote extends Struct.CollectionTy
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::editorial-workflow.workflow-note'> &
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.workflow-note'
+    > &
       Schema.Attribute.Private;
     mentions: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
@@ -1019,6 +1025,7 @@ export interface PluginEditorialWorkflowWorkflowState extends Struct.CollectionT
   };
   attributes: {
     assignee: Schema.Attribute.JSON;
+    assigneeId: Schema.Attribute.Integer;
     author: Schema.Attribute.JSON;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

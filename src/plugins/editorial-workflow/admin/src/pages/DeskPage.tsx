@@ -15,7 +15,6 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useTheme } from 'styled-components';
 import { DESK_DAYS, type DeskDays, type DeskStats } from '../../../shared/desk';
 import { asApiError, useGetWorkflowQuery } from '../api';
 import { useGetDeskQuery } from '../api-desk';
@@ -55,12 +54,12 @@ const Card = ({
   </Box>
 );
 
+// The design system's light-theme tokens (primary600, warning600, neutral300) as fixed values: the
+// plugin's bundle holds its own styled-components, outside the admin's ThemeProvider (useTheme throws).
+const CHART_COLOURS = { p50: '#4945ff', p90: '#d9822f', axis: '#dcdce4' };
+
 /** Time in the review stage per day: p50 and p90 lines, with a hidden table for screen readers. */
 const Chart = ({ stats, t }: { stats: DeskStats; t: T }) => {
-  const theme = useTheme();
-  // The fallbacks are the design system's light theme, for a render outside its provider.
-  const colour = (token: 'primary600' | 'warning600' | 'neutral300', fallback: string) =>
-    theme?.colors?.[token] ?? fallback;
   const g = chartGeometry(stats.series);
   const title = t('chart.title', 'Time in review per day');
   const desc = t(
@@ -69,8 +68,8 @@ const Chart = ({ stats, t }: { stats: DeskStats; t: T }) => {
     { max: formatDuration(g.max) }
   );
   const lines = [
-    ['p50', g.p50, colour('primary600', '#4945ff')],
-    ['p90', g.p90, colour('warning600', '#d9822f')],
+    ['p50', g.p50, CHART_COLOURS.p50],
+    ['p90', g.p90, CHART_COLOURS.p90],
   ] as const;
   return (
     <Box
@@ -97,7 +96,7 @@ const Chart = ({ stats, t }: { stats: DeskStats; t: T }) => {
           x2={g.width - 24}
           y1={g.height - 24}
           y2={g.height - 24}
-          stroke={colour('neutral300', '#dcdce4')}
+          stroke={CHART_COLOURS.axis}
         />
         {lines.flatMap(([key, runs, stroke]) =>
           runs.map((run, i) =>

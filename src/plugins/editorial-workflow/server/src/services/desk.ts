@@ -38,8 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     pg()
       ? `EXTRACT(EPOCH FROM ${c})`
       : `(CASE WHEN typeof(${c}) IN ('integer','real') THEN ${c} / 1000.0 ELSE (julianday(${c}) - 2440587.5) * 86400.0 END)`;
+  /** Days since 1970 (UTC) as an integer: cheaper to partition by than a date string. */
   const dayOf = (c: string) =>
-    pg() ? `to_char(${c}, 'YYYY-MM-DD')` : `strftime('%Y-%m-%d', ${epoch(c)}, 'unixepoch')`;
+    pg() ? `FLOOR(EXTRACT(EPOCH FROM ${c}) / 86400)` : `CAST(${epoch(c)} / 86400 AS INTEGER)`;
   const jsonText = (c: string, key: string) =>
     pg() ? `(${c} ->> '${key}')` : `json_extract(${c}, '$.${key}')`;
   const list = (values: unknown[]) => values.map(() => '?').join(', ');
@@ -164,19 +165,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map((a) => `e.${h(a)} = x.${h(a)}`)
         .join(' AND ');
 
-      // A round ends with a move out of the review stage in the window; it began with the latest
-      // move into that stage before it (an index seek per round). Percentiles: nearest rank over
-      // the ordered durations, ceil(p·n/100) in integer arithmetic, overall and per day.
+      // A round ends with a move out of the review stage in the window (not an assignment, which
+      // stays in it). The move carries when the stage was entered (stageEnteredAt); history written
+      // before that column finds the latest move into the stage instead (an index seek per round).
+      // Percentiles: nearest rank over the ordered durations, ceil(p·n/100) in integer arithmetic,
+      // overall and per day.
       const rounds = `
         WITH exits AS (
           SELECT x.${h('createdAt')} AS left_at,
-            (SELECT e.${h('createdAt')} FROM ${H} e
+            COALESCE(x.${h('stageEnteredAt')}, (SELECT MAX(e.${h('createdAt')}) FROM ${H} e
               WHERE ${same} AND e.${h('toStage')} = ?
-                AND (e.${h('createdAt')} < x.${h('createdAt')}
-                  OR (e.${h('createdAt')} = x.${h('createdAt')} AND e.id < x.id))
-              ORDER BY e.${h('createdAt')} DESC, e.id DESC LIMIT 1) AS entered_at
+                AND e.${h('createdAt')} <= x.${h('createdAt')} AND e.id <> x.id)) AS entered_at
           FROM ${H} x
-          WHERE x.${h('fromStage')} = ? AND x.${h('createdAt')} >= ?${on(scope, 'x')}
+          WHERE x.${h('fromStage')} = ? AND x.${h('toStage')} <> ?
+            AND x.${h('createdAt')} >= ?${on(scope, 'x')}
         ),
         durations AS (
           SELECT ${epoch('left_at')} - ${epoch('entered_at')} AS secs, ${dayOf('left_at')} AS day
@@ -199,13 +201,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           MIN(CASE WHEN drn = (dn * 90 + 99) / 100 THEN secs END) AS p90
         FROM ranked GROUP BY day`;
       const roundRows = normalize(
-        await knex().raw(rounds, [review, review, sinceAt, ...scope.bindings])
+        await knex().raw(rounds, [review, review, review, sinceAt, ...scope.bindings])
       ).rows;
       const overall = roundRows.find((r) => r.day === null);
       const days = roundRows
         .filter((r) => r.day !== null)
         .map((r) => ({
-          day: String(r.day),
+          day: new Date(Number(r.day) * 86_400_000).toISOString().slice(0, 10),
           rounds: Number(r.rounds),
           p50: seconds(r.p50),
           p90: seconds(r.p90),
@@ -222,9 +224,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
              MAX(${jsonText(`h.${h('actor')}`, 'name')}) AS name,
              SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
              SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
-           FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('createdAt')} >= ?${on(scope, 'h')}
+           FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('toStage')} <> ?
+             AND h.${h('createdAt')} >= ?${on(scope, 'h')}
            GROUP BY ${actorType}, ${actorId}`,
-          [...publishing, ...publishing, review, sinceAt, ...scope.bindings]
+          [...publishing, ...publishing, review, review, sinceAt, ...scope.bindings]
         )
       ).rows;
       const checkers: DeskChecker[] = byActor
@@ -243,8 +246,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [submitted] = normalize(
         await knex().raw(
           `SELECT COUNT(*) AS n FROM ${H} h
-           WHERE h.${h('toStage')} = ? AND h.${h('createdAt')} >= ?${on(scope, 'h')}`,
-          [review, sinceAt, ...scope.bindings]
+           WHERE h.${h('toStage')} = ? AND (h.${h('fromStage')} IS NULL OR h.${h('fromStage')} <> ?)
+             AND h.${h('createdAt')} >= ?${on(scope, 'h')}`,
+          [review, review, sinceAt, ...scope.bindings]
         )
       ).rows;
       const approved = checkers.reduce((sum, c) => sum + c.approvals, 0);
@@ -275,6 +279,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ],
         ['ew_history_to_time', [h('toStage'), h('createdAt')]],
         ['ew_history_from_time', [h('fromStage'), h('createdAt')]],
+        // Exits with what the rounds query reads of them: no table lookup per round.
+        ['ew_history_exits', [h('fromStage'), h('createdAt'), h('toStage'), h('stageEnteredAt')]],
+        // The entry seek for history from before stageEnteredAt.
+        [
+          'ew_history_target_to_time',
+          [h('targetUid'), h('targetDocumentId'), h('targetLocale'), h('toStage'), h('createdAt')],
+        ],
       ];
       for (const [name, columns] of indexes) {
         await knex().raw(

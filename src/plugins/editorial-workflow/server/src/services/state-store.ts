@@ -226,7 +226,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async appendHistory(target: Target, entry: Omit<HistoryEntry, 'createdAt'>) {
+    /**
+     * `stageEnteredAt`: when the document entered the stage this move leaves, kept on the move so
+     * that time in stage is one row's arithmetic for the desk, not a search for the entry.
+     */
+    async appendHistory(
+      target: Target,
+      entry: Omit<HistoryEntry, 'createdAt'>,
+      stageEnteredAt: Date | null = null
+    ) {
       const row = await strapi.db.query(HISTORY_UID).create({
         data: {
           ...targetWhere(target),
@@ -236,6 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           actor: entry.actor,
           comment: entry.comment,
           assignee: entry.assignee ?? null,
+          stageEnteredAt,
         },
       });
       return {

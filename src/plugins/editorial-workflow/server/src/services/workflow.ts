@@ -203,13 +203,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               }
             );
           }
-          const entry = await store().appendHistory(target, {
-            transition: transition.id,
-            from: state.stage,
-            to: next.stage,
-            actor,
-            comment: request.comment,
-          });
+          const entry = await store().appendHistory(
+            target,
+            {
+              transition: transition.id,
+              from: state.stage,
+              to: next.stage,
+              actor,
+              comment: request.comment,
+            },
+            state.enteredStageAt
+          );
           // The move's comment opens or continues the story's discussion thread.
           await getService(strapi, 'notes').fromMove(
             target,
@@ -269,13 +273,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         if (next.moved) {
-          await store().appendHistory(target, {
-            transition: 'edit',
-            from: state.stage,
-            to: next.state.stage,
-            actor,
-            comment: null,
-          });
+          await store().appendHistory(
+            target,
+            { transition: 'edit', from: state.stage, to: next.state.stage, actor, comment: null },
+            state.enteredStageAt
+          );
         }
       });
     },
