@@ -1,4 +1,4 @@
-// The fact-checker's side: the queue, the guard's refusal in words, verifying a quote, approving;
+// The fact-checker's side: the queue, the guard's reason in words before approving, verifying a quote, approving;
 // readers then get the story. Each story is the author's, submitted through the API.
 import { ARTICLE, QUOTE, seedStory } from './newsroom-api';
 import { editViewUrl, escapeRegExp, expect, test, workflowPanel } from './fixtures';
@@ -34,10 +34,11 @@ test('the fact-checker finds the story in the queue, is told the quote is unveri
   await expect(ew.stage).toHaveAttribute('data-stage', 'fact_check');
 
   // Approving is refused, and the panel says which quote and why.
-  await ew.button('Approve and publish').click();
-  await expect(ew.refusal.getByRole('listitem')).not.toHaveCount(0);
-  await expect(ew.refusal).toHaveText(/Given their scale and number.*unverified.*must be verified/);
-  await ew.refusal.scrollIntoViewIfNeeded();
+  // Before it is pressed: approve is disabled, with the guard's reason under it.
+  await expect(ew.button('Approve and publish')).toBeDisabled();
+  const blocked = page.getByTestId('ew-blocked-approve');
+  await expect(blocked).toHaveText(/Given their scale and number.*unverified.*must be verified/);
+  await blocked.scrollIntoViewIfNeeded();
   await capture('side-panel-refused.png');
 
   // The verdict on the quote, in the quote's own edit view.
