@@ -61,7 +61,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeCacheLifecycles(strapi);
   await getService(strapi, 'cache').startSync();
   startNotifications(strapi);
-  await getService(strapi, 'desk').ensureIndexes();
   // Stories past their stage's slaHours: one reminder each, looked for every 5 minutes.
   strapi.cron.add({
     [SLA_JOB]: {

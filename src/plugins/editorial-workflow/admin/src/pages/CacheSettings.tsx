@@ -19,6 +19,7 @@ import { useIntl } from 'react-intl';
 import { CACHE_PURGE_ACTION, CACHE_READ_ACTION, type CacheStats } from '../../../shared/contracts';
 import { asApiError, useGetCacheStatsQuery, usePurgeCacheMutation } from '../api';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
+import { FigureCard } from '../components/FigureCard';
 import { formatBytes, formatRatio, formatShareOfLimit } from '../utils/cache-stats';
 import { formatDateTime } from '../utils/time';
 import { getTrad } from '../utils/translations';
@@ -44,35 +45,6 @@ const SYNC_LABELS: Record<CacheStats['sync'], string> = {
   reconnecting: 'PostgreSQL LISTEN: reconnecting (nothing is served from the cache meanwhile)',
   local: 'This process only (SQLite)',
 };
-
-/** One figure with its label, for the row of key figures at the top. */
-const Figure = ({
-  id,
-  label,
-  children,
-}: {
-  id: string;
-  label: string;
-  children: React.ReactNode;
-}) => (
-  <Box
-    background="neutral0"
-    padding={5}
-    hasRadius
-    shadow="tableShadow"
-    minWidth="220px"
-    data-testid={`ew-cache-${id}`}
-    role="group"
-    aria-label={label}
-  >
-    <Flex direction="column" alignItems="flex-start" gap={2}>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
 
 /**
  * Settings → Response cache: what the publish-aware cache of public reads holds in this server
@@ -211,10 +183,10 @@ const CacheSettingsContent = () => {
               </Box>
             ) : null}
             <Flex gap={4} wrap="wrap" alignItems="stretch">
-              <Figure id="entries" label={t('entries', 'Cached answers')}>
+              <FigureCard testId="ew-cache-entries" label={t('entries', 'Cached answers')}>
                 <Typography variant="beta">{number(stats.entries)}</Typography>
-              </Figure>
-              <Figure id="size" label={t('size', 'Size')}>
+              </FigureCard>
+              <FigureCard testId="ew-cache-size" label={t('size', 'Size')}>
                 <Typography variant="beta">
                   {t('size.value', '{bytes} of {limit}', {
                     bytes: formatBytes(stats.bytes, intl.locale),
@@ -226,15 +198,15 @@ const CacheSettingsContent = () => {
                     share: formatShareOfLimit(stats.bytes, stats.maxBytes, intl.locale),
                   })}
                 </Typography>
-              </Figure>
-              <Figure id="ratio" label={t('ratio', 'Hit ratio')}>
+              </FigureCard>
+              <FigureCard testId="ew-cache-ratio" label={t('ratio', 'Hit ratio')}>
                 <Typography variant="beta">{ratio ?? t('ratio.none', 'No reads yet')}</Typography>
-              </Figure>
-              <Figure id="sync" label={t('sync', 'Other server processes')}>
+              </FigureCard>
+              <FigureCard testId="ew-cache-sync" label={t('sync', 'Other server processes')}>
                 <Typography fontWeight="semiBold">
                   {t(`sync.${stats.sync}`, SYNC_LABELS[stats.sync])}
                 </Typography>
-              </Figure>
+              </FigureCard>
             </Flex>
             <Table colCount={2} rowCount={COUNTERS.length + 1} data-testid="ew-cache-counters">
               <Thead>

@@ -19,40 +19,12 @@ import { DESK_DAYS, type DeskDays, type DeskStats } from '../../../shared/desk';
 import { asApiError, useGetWorkflowQuery } from '../api';
 import { useGetDeskQuery } from '../api-desk';
 import { PluginErrorBoundary } from '../components/ErrorBoundary';
+import { FigureCard } from '../components/FigureCard';
 import { barShare, chartGeometry, formatDuration, toPoints } from '../utils/desk';
 import { formatDateTime, formatElapsed } from '../utils/time';
 import { getTrad } from '../utils/translations';
 
 type T = (key: string, defaultMessage: string, values?: Record<string, React.ReactNode>) => string;
-
-/** One figure with its label (a labelled group, so tests and screen readers find it by name). */
-const Card = ({
-  id,
-  label,
-  children,
-}: {
-  id: string;
-  label: string;
-  children: React.ReactNode;
-}) => (
-  <Box
-    background="neutral0"
-    padding={5}
-    hasRadius
-    shadow="tableShadow"
-    minWidth="220px"
-    data-testid={`ew-desk-${id}`}
-    role="group"
-    aria-label={label}
-  >
-    <Flex direction="column" alignItems="flex-start" gap={2}>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
 
 // The design system's light-theme tokens (primary600, warning600, neutral300) as fixed values: the
 // plugin's bundle holds its own styled-components, outside the admin's ThemeProvider (useTheme throws).
@@ -236,7 +208,7 @@ const DeskPageContent = () => {
           ) : (
             <Flex direction="column" alignItems="stretch" gap={6}>
               <Flex gap={4} wrap="wrap" alignItems="stretch">
-                <Card id="waiting" label={t('waiting', 'Waiting now')}>
+                <FigureCard testId="ew-desk-waiting" label={t('waiting', 'Waiting now')}>
                   {stats.waiting.length === 0 ? (
                     <Typography>{t('waiting.none', 'Nothing is waiting.')}</Typography>
                   ) : (
@@ -262,19 +234,19 @@ const DeskPageContent = () => {
                       </Flex>
                     ))
                   )}
-                </Card>
-                <Card id="median" label={t('median', 'Median time in review')}>
+                </FigureCard>
+                <FigureCard testId="ew-desk-median" label={t('median', 'Median time in review')}>
                   <Typography variant="beta">{formatDuration(stats.medianSeconds)}</Typography>
                   <Typography variant="pi" textColor="neutral600">
                     {t('rounds', '{rounds, plural, one {# round} other {# rounds}}', {
                       rounds: stats.rounds,
                     })}
                   </Typography>
-                </Card>
-                <Card id="p90" label={t('p90', '90th percentile in review')}>
+                </FigureCard>
+                <FigureCard testId="ew-desk-p90" label={t('p90', '90th percentile in review')}>
                   <Typography variant="beta">{formatDuration(stats.p90Seconds)}</Typography>
-                </Card>
-                <Card id="rate" label={t('rate', 'Changes requested rate')}>
+                </FigureCard>
+                <FigureCard testId="ew-desk-rate" label={t('rate', 'Changes requested rate')}>
                   <Typography variant="beta">
                     {stats.requestChangesRate === null
                       ? '—'
@@ -283,7 +255,7 @@ const DeskPageContent = () => {
                           maximumFractionDigits: 1,
                         })}
                   </Typography>
-                </Card>
+                </FigureCard>
               </Flex>
 
               <Chart stats={stats} t={t} />

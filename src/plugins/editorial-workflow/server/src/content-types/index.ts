@@ -24,9 +24,16 @@ export default {
     schema: {
       ...historySchema,
       indexes: [
+        // A story's history in order; also the desk's seek for a round's entry (older history).
         {
           name: 'ew_history_target',
-          columns: ['target_uid', 'target_document_id', 'target_locale'],
+          columns: ['target_uid', 'target_document_id', 'target_locale', 'created_at', 'id'],
+        },
+        // The desk: entries into a stage, and exits with what the rounds query reads of them.
+        { name: 'ew_history_to_time', columns: ['to_stage', 'created_at'] },
+        {
+          name: 'ew_history_exits',
+          columns: ['from_stage', 'created_at', 'to_stage', 'stage_entered_at'],
         },
       ],
     },

@@ -257,3 +257,19 @@ export const isPublishingStage = (def: WorkflowDefinition, id: string) =>
 /** The stage a document that is already live belongs in when it joins the workflow. */
 export const firstPublishingStage = (def: WorkflowDefinition) =>
   def.stages.find((s) => s.publishes);
+
+/** The transition that takes a story out of `stageId` into a publishing stage (approve). */
+export const publishingTransitionFrom = (
+  def: Pick<WorkflowDefinition, 'stages' | 'transitions'>,
+  stageId: string
+) => {
+  const publishing = new Set(def.stages.filter((s) => s.publishes).map((s) => s.id));
+  return def.transitions.find((t) => t.from.includes(stageId) && publishing.has(t.to)) ?? null;
+};
+
+/**
+ * The move whose holders review a stage: its `assignTo`, else its move into publishing (approve).
+ * Assignees, "every fact-checker" in emails and SLA reminders all mean its holders.
+ */
+export const reviewTransitionOf = (def: WorkflowDefinition, stageId: string) =>
+  stageById(def, stageId)?.assignTo ?? publishingTransitionFrom(def, stageId)?.id ?? null;

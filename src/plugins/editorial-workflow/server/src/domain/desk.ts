@@ -14,15 +14,6 @@ export const reviewStageOf = (def: Pick<WorkflowDefinition, 'stages' | 'transiti
   return into ? (into.from.find((f) => !publishing.has(f)) ?? null) : null;
 };
 
-/** The transition that takes a story out of `stageId` into a publishing stage (approve). */
-export const publishingTransitionFrom = (
-  def: Pick<WorkflowDefinition, 'stages' | 'transitions'>,
-  stageId: string
-) => {
-  const publishing = new Set(def.stages.filter((s) => s.publishes).map((s) => s.id));
-  return def.transitions.find((t) => t.from.includes(stageId) && publishing.has(t.to)) ?? null;
-};
-
 /** UTC day (YYYY-MM-DD) of a time. */
 export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@ import type { Actor, Assignee, DocumentState } from '../../../shared/contracts';
 import { transitionAction } from '../../../shared/contracts';
 import { ASSIGN_ACTION } from '../../../shared/assignment';
 import { decideAssignment } from '../domain/assignment';
-import { stageById } from '../domain/definition';
+import { reviewTransitionOf, stageById } from '../domain/definition';
 import { conflict, invalid, notFound, toError } from './errors';
 import type { Target } from './state-store';
 import type { MayTransition } from './workflow';
@@ -21,13 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService(strapi, 'state-store');
 
   const service = {
-    /** Who may review (and be assigned) in this stage: holders of its assignTo move; none without one. */
+    /**
+     * Who reviews this stage: holders of its review move (reviewTransitionOf). Only a stage with
+     * `assignTo` takes assignees; decideAssignment says so.
+     */
     async reviewersOf(stageId: string): Promise<Assignee[]> {
-      const stage = stageById(definition(), stageId);
-      if (!stage?.assignTo) return [];
-      const users = await getService(strapi, 'desk-users').holding(
-        transitionAction(stage.assignTo)
-      );
+      const transition = reviewTransitionOf(definition(), stageId);
+      if (!transition) return [];
+      const users = await getService(strapi, 'desk-users').holding(transitionAction(transition));
       return users.map(({ id, name }) => ({ id, name }));
     },
 

@@ -1,14 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { transitionAction } from '../../../shared/contracts';
 import type { DeskChecker, DeskStats, DeskWaiting } from '../../../shared/desk';
-import {
-  fillSeries,
-  isOverdue,
-  publishingTransitionFrom,
-  reviewStageOf,
-  slaEventKey,
-  windowStart,
-} from '../domain/desk';
+import { fillSeries, isOverdue, reviewStageOf, slaEventKey, windowStart } from '../domain/desk';
 import { getService, HISTORY_UID, STATE_UID } from '../utils';
 import type { UserAbility } from './access';
 
@@ -268,33 +260,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The history indexes the desk's queries seek on; created once, kept by name. */
-    async ensureIndexes() {
-      const H = table(HISTORY_UID);
-      const h = (a: string) => col(HISTORY_UID, a);
-      const indexes: [string, string[]][] = [
-        [
-          'ew_history_target_time',
-          [h('targetUid'), h('targetDocumentId'), h('targetLocale'), h('createdAt'), 'id'],
-        ],
-        ['ew_history_to_time', [h('toStage'), h('createdAt')]],
-        ['ew_history_from_time', [h('fromStage'), h('createdAt')]],
-        // Exits with what the rounds query reads of them: no table lookup per round.
-        ['ew_history_exits', [h('fromStage'), h('createdAt'), h('toStage'), h('stageEnteredAt')]],
-        // The entry seek for history from before stageEnteredAt.
-        [
-          'ew_history_target_to_time',
-          [h('targetUid'), h('targetDocumentId'), h('targetLocale'), h('toStage'), h('createdAt')],
-        ],
-      ];
-      for (const [name, columns] of indexes) {
-        await knex().raw(
-          `CREATE INDEX IF NOT EXISTS ${name} ON ${H} (${columns.map(() => '??').join(', ')})`,
-          columns
-        );
-      }
-    },
-
     /** Reminders already asked for by this process (the outbox's eventKey makes them once anywhere). */
     remindedKeys: new Set<string>(),
 
@@ -320,16 +285,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           let recipients: number[];
           if (state.assignee?.id) recipients = [Number(state.assignee.id)];
           else {
-            if (!reviewers) {
-              const assignTo =
-                (stage as { assignTo?: string }).assignTo ??
-                publishingTransitionFrom(def, stage.id)?.id;
-              reviewers = assignTo
-                ? (await getService(strapi, 'desk-users').holding(transitionAction(assignTo))).map(
-                    (u) => u.id
-                  )
-                : [];
-            }
+            reviewers ??= (await getService(strapi, 'assignment').reviewersOf(stage.id)).map(
+              (u) => u.id
+            );
             recipients = reviewers;
           }
           await strapi.db.transaction(() =>

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../shared/contracts';
-import { transitionAction } from '../../../shared/contracts';
 import {
   defaultRecipients,
   editViewUrl,
@@ -90,10 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // A move back to draft ends the round: the caller passes who submitted it.
           submitter: (data.submitter as Actor | null | undefined) ?? state?.submitter ?? null,
           reviewers: async () =>
-            stage?.assignTo
-              ? (
-                  await getService(strapi, 'desk-users').holding(transitionAction(stage.assignTo))
-                ).map((u) => u.id)
+            stage
+              ? (await getService(strapi, 'assignment').reviewersOf(stage.id)).map((u) => u.id)
               : [],
         }));
       const disabled = await getService(strapi, 'notification-preferences').disabledFor(candidates);
