@@ -839,6 +839,50 @@ class Note extends Command {
   }
 }
 
+/**
+ * Assignment (issue 10, part 2): take a story, assign it to an eligible reviewer, or release it.
+ * It writes the state and the hidden `editorialAssignee` copy on every row of the story, the
+ * published one too: neither may change what readers see, and no public answer names an assignee.
+ */
+class Assign extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number,
+    readonly op: 'take' | 'assign' | 'release'
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    const actor = w.actors[this.actor];
+    const query = `uid=${ARTICLE}&documentId=${id}&locale=en`;
+    const eligible = await w.send(actor, 'get', `/editorial-workflow/assignees?${query}`);
+    const assignee =
+      this.op === 'release'
+        ? null
+        : this.op === 'take'
+          ? (eligible.body?.meta?.me ?? null)
+          : ((pick(eligible.body?.data ?? [], this.target) as any)?.id ?? null);
+    if (this.op !== 'release' && assignee === null) return;
+    await step(w, actor, `assign ${this.op}`, `${this.op} ${id} (${assignee})`, () =>
+      w.send(actor, 'post', `/editorial-workflow/state/${ARTICLE}/${id}/assign?locale=en`, {
+        assignee,
+      })
+    );
+    const story = await w.send(w.actors.public, 'get', publicStoryUrl(id));
+    if (/editorialAssignee|"assignee"/.test(JSON.stringify(story.body ?? null)))
+      w.fail('assignment: never public', `the public answer for ${id} names an assignee`);
+    await afterCommand(w);
+  }
+  toString() {
+    return `Assign(${this.actor} ${this.op}s story #${this.target})`;
+  }
+}
+
 class Move extends Command {
   constructor(
     readonly actor: ActorName,
@@ -1224,6 +1268,16 @@ export const commandArbs = [
   fc
     .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))
     .map(([a, n, o]) => new Note(a, n, o)),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb(ADMINS),
+        fc.nat(),
+        fc.constantFrom('take' as const, 'assign' as const, 'release' as const)
+      )
+      .map(([a, n, o]) => new Assign(a, n, o))
+  ),
   fc
     .tuple(
       fc.constantFrom<StagePath>('cm-update', 'cm-create', 'cm-clone', 'rest-put', 'rest-post'),
