@@ -72,6 +72,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           to: 'draft',
           requireComment: true,
           commentPrompt: 'Retracting takes the story down: say why.',
+          // Its address answers 404 afterwards.
+          effect: 'retract',
+        },
+        {
+          id: 'withdraw',
+          name: 'Withdraw with a notice',
+          from: 'published',
+          to: 'draft',
+          requireComment: true,
+          commentPrompt: 'Withdrawing takes the story down: say why (for the newsroom).',
+          // Its address keeps answering, with a retraction notice: the last published title, the
+          // date and the public note sent with the move (`publicNote`).
+          effect: 'withdraw',
         },
       ],
       // An article's quotes go live and come down with it.

@@ -23,6 +23,11 @@ export interface Transition {
   guards: string[];
   separationOfDuties: boolean;
   unpublishes: boolean;
+  /**
+   * On a transition that unpublishes: `retract` (the URL answers 404) or `withdraw` (the URL answers
+   * a retraction notice: the last published title, the date, the editor's public note).
+   */
+  effect?: 'retract' | 'withdraw';
 }
 
 export interface WorkflowInfo {
@@ -161,6 +166,34 @@ export interface CacheStats {
   /** Since when the counters count (the process's first use of the cache). */
   since: string;
 }
+
+/** One entry of a story's public corrections log (`corrections` on the article's content-API answer). */
+export interface CorrectionEntry {
+  /** When the corrected version went live (ISO 8601). */
+  date: string;
+  /** The approver's public note; never the move's internal comment. */
+  note: string;
+}
+
+/** What a withdrawn story's address answers to readers, in place of the story. */
+export interface RetractionNotice {
+  documentId: string;
+  locale: string;
+  /** The title readers last saw (the published version's, never the working copy's). */
+  title: string | null;
+  slug: string | null;
+  /** When it was withdrawn (ISO 8601). */
+  withdrawnAt: string;
+  /** The editor's public note. */
+  note: string;
+}
+
+/**
+ * `ctx.state` key where a content-API controller lists documents its answer shows beyond those in
+ * `data` (`[{ uid, documentId }]`, e.g. the quotes and speakers of a story's JSON-LD): the
+ * response cache tags the stored answer with them too, so that their changes evict it.
+ */
+export const CACHE_DOCUMENTS_STATE = 'editorialWorkflowCacheDocuments';
 
 export const PLUGIN_ID = 'editorial-workflow';
 export const TRANSITION_EVENT = 'editorial-workflow.transition';

@@ -6,6 +6,8 @@ export const STATE_UID = `plugin::${PLUGIN_ID}.workflow-state`;
 export const HISTORY_UID = `plugin::${PLUGIN_ID}.workflow-history`;
 export const NOTIFICATION_UID = `plugin::${PLUGIN_ID}.workflow-notification`;
 export const NOTE_UID = `plugin::${PLUGIN_ID}.workflow-note`;
+export const CORRECTION_UID = `plugin::${PLUGIN_ID}.workflow-correction`;
+export const NOTICE_UID = `plugin::${PLUGIN_ID}.workflow-notice`;
 export const PREFERENCE_UID = `plugin::${PLUGIN_ID}.workflow-notification-preference`;
 
 export const getService = <K extends keyof ServiceMap>(

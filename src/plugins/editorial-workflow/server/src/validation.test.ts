@@ -50,16 +50,58 @@ describe('parseMoveRequest', () => {
     [
       { transition: 'submit', stage: 'published' },
       'stage',
-      'Unknown key "stage" (expected transition, comment, expectedVersion)',
+      'Unknown key "stage" (expected transition, comment, expectedVersion, correction, publicNote)',
     ],
     // The unknown key is named first, whatever else is wrong.
     [
       { comment: 5, stage: 'published' },
       'stage',
-      'Unknown key "stage" (expected transition, comment, expectedVersion)',
+      'Unknown key "stage" (expected transition, comment, expectedVersion, correction, publicNote)',
     ],
+    [
+      { transition: 'approve', correction: true },
+      'correction',
+      'correction must be an object { note }',
+    ],
+    [
+      { transition: 'approve', correction: { note: 3 } },
+      'correction.note',
+      'correction.note must be text',
+    ],
+    [
+      { transition: 'approve', correction: { note: 'x', flag: true } },
+      'correction.flag',
+      'Unknown key "correction.flag"',
+    ],
+    [{ transition: 'withdraw', publicNote: ['x'] }, 'publicNote', 'publicNote must be text'],
   ])('refuses %j, naming %s', (body, path, message) => {
     expect(refusal(() => parseMoveRequest(body))).toEqual({ message, paths: [path] });
+  });
+
+  it('keeps a chosen correction even with a blank note (the rules refuse it), trims public notes', () => {
+    expect(
+      parseMoveRequest({ transition: 'approve', correction: { note: '  Fixed a name.  ' } })
+    ).toEqual({
+      transition: 'approve',
+      comment: null,
+      expectedVersion: null,
+      correction: { note: 'Fixed a name.' },
+    });
+    expect(parseMoveRequest({ transition: 'approve', correction: { note: '  ' } })).toMatchObject({
+      correction: { note: '' },
+    });
+    expect(parseMoveRequest({ transition: 'approve', correction: {} })).toMatchObject({
+      correction: { note: '' },
+    });
+    expect(parseMoveRequest({ transition: 'approve', correction: null })).not.toHaveProperty(
+      'correction'
+    );
+    expect(parseMoveRequest({ transition: 'withdraw', publicNote: ' Gone. ' })).toMatchObject({
+      publicNote: 'Gone.',
+    });
+    expect(parseMoveRequest({ transition: 'withdraw', publicNote: '  ' })).not.toHaveProperty(
+      'publicNote'
+    );
   });
 
   it('trims comments and treats blank or null ones as none', () => {

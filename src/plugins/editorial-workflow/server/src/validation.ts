@@ -18,6 +18,11 @@ export const parse = <S extends z.ZodType>(
   const { issues } = result.error;
   // An unknown key says the most about what the client meant: name it first.
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
+  if (issue.code === 'unrecognized_keys' && issue.path.length > 0) {
+    // Inside a nested object (`correction.flag`): named by its whole path.
+    const key = [...issue.path.map(String), issue.keys[0]].join('.');
+    throw invalid(key, `Unknown key "${key}"`);
+  }
   if (issue.code === 'unrecognized_keys') {
     const object = schema instanceof z.ZodPipe ? schema.in : schema;
     const known =
@@ -57,17 +62,31 @@ export const moveRequestSchema = z
         .int('expectedVersion must be a positive integer')
         .min(1, 'expectedVersion must be a positive integer')
         .nullish(),
+      // Read by the public (domain/public-record.ts): a correction's note, a withdrawal's notice.
+      correction: z
+        .strictObject(
+          { note: z.string({ error: 'correction.note must be text' }).nullish() },
+          { error: 'correction must be an object { note }' }
+        )
+        .nullish(),
+      publicNote: z.string({ error: 'publicNote must be text' }).nullish(),
     },
     { error: 'The body must be a JSON object' }
   )
-  // A blank comment is no comment: a move that needs one is refused by the rules.
-  .transform(({ transition, comment, expectedVersion }): MoveRequest => ({
+  // A blank comment is no comment: a move that needs one is refused by the rules. A correction
+  // chosen with a blank note stays a correction, refused by the rules for want of its note.
+  .transform(({ transition, comment, expectedVersion, correction, publicNote }): MoveRequest => ({
     transition,
     comment: comment?.trim() || null,
     expectedVersion: expectedVersion ?? null,
+    ...(correction ? { correction: { note: correction.note?.trim() ?? '' } } : {}),
+    ...(publicNote?.trim() ? { publicNote: publicNote.trim() } : {}),
   }));
 
-/** The body of `POST .../transition`: `{ transition, comment?, expectedVersion? }`. */
+/**
+ * The body of `POST .../transition`: `{ transition, comment?, expectedVersion?, correction?: { note },
+ * publicNote? }`.
+ */
 export const parseMoveRequest = (body: unknown): MoveRequest =>
   parse(moveRequestSchema, body, 'body');
 

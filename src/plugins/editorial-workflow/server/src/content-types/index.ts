@@ -3,6 +3,8 @@ import historySchema from './workflow-history/schema.json';
 import notificationSchema from './workflow-notification/schema.json';
 import noteSchema from './workflow-note/schema.json';
 import preferenceSchema from './workflow-notification-preference/schema.json';
+import correctionSchema from './workflow-correction/schema.json';
+import noticeSchema from './workflow-notice/schema.json';
 
 // Indexes live with the schema so Strapi's schema sync owns them: one state per document locale
 // (the database refuses a second), and the queue and history read by index.
@@ -64,6 +66,32 @@ export default {
       ...noteSchema,
       indexes: [
         { name: 'ew_notes_target', columns: ['target_uid', 'target_document_id', 'target_locale'] },
+      ],
+    },
+  },
+  // A story's corrections log, read with every public answer of the story.
+  'workflow-correction': {
+    schema: {
+      ...correctionSchema,
+      indexes: [
+        {
+          name: 'ew_corrections_target',
+          columns: ['target_uid', 'target_document_id', 'target_locale'],
+        },
+      ],
+    },
+  },
+  // One notice per withdrawn document locale, found by documentId or by slug.
+  'workflow-notice': {
+    schema: {
+      ...noticeSchema,
+      indexes: [
+        {
+          name: 'ew_notices_target_unique',
+          columns: ['target_uid', 'target_document_id', 'target_locale'],
+          type: 'unique',
+        },
+        { name: 'ew_notices_slug', columns: ['target_uid', 'slug', 'target_locale'] },
       ],
     },
   },

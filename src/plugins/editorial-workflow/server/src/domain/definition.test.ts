@@ -21,6 +21,27 @@ describe('parseWorkflowConfig', () => {
       unpublishes: false,
       requireComment: true,
     });
+    // A move that takes a story down retracts it unless it says otherwise; others have no effect.
+    expect(def.transitions.find((t) => t.id === 'retract')?.effect).toBe('retract');
+    expect(def.transitions.find((t) => t.id === 'request_changes')).not.toHaveProperty('effect');
+  });
+
+  it('declares withdraw as a takedown whose address answers a notice', () => {
+    const def = parseWorkflowConfig(
+      withChange((c) =>
+        c.transitions.push({
+          id: 'withdraw',
+          name: 'Withdraw',
+          from: 'published',
+          to: 'draft',
+          effect: 'withdraw',
+        })
+      )
+    );
+    expect(def.transitions.find((t) => t.id === 'withdraw')).toMatchObject({
+      unpublishes: true,
+      effect: 'withdraw',
+    });
   });
 
   it('accepts a four-stage workflow with legal review', () => {
@@ -189,6 +210,16 @@ describe('parseWorkflowConfig', () => {
       'reviewFields list',
       (c: any) => (c.reviewFields = { 'api::quote.quote': [''] }),
       'reviewFields.api::quote.quote must be a list of field names',
+    ],
+    [
+      'transitions[3].effect',
+      (c: any) => (c.transitions[3].effect = 'hide'),
+      'transitions[3].effect must be "retract" or "withdraw"',
+    ],
+    [
+      'transitions[0].effect (no takedown)',
+      (c: any) => (c.transitions[0].effect = 'withdraw'),
+      'transitions[0].effect applies only to a transition that takes the story down',
     ],
   ])('refuses a bad %s, naming the key', (_key, change, message) => {
     const attempt = () => parseWorkflowConfig(withChange(change));

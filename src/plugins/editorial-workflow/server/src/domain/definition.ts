@@ -25,6 +25,9 @@ export class WorkflowConfigError extends Error {
   }
 }
 
+/** What a transition that takes a story down does at its URL (see `effect` below). */
+export const TAKEDOWN_EFFECTS = ['retract', 'withdraw'] as const;
+
 const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 const UID_PATTERN = /^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/;
@@ -71,6 +74,13 @@ const transitionSchema = z.strictObject(
     guards: listOf(isName, 'must be a list of guard names').optional(),
     separationOfDuties: flag(),
     unpublishes: flag(),
+    // What a move that takes a story down leaves at its URL: nothing (`retract`, 404) or a
+    // retraction notice with the editor's public note (`withdraw`).
+    effect: z
+      .enum(TAKEDOWN_EFFECTS, {
+        error: `must be ${TAKEDOWN_EFFECTS.map((e) => `"${e}"`).join(' or ')}`,
+      })
+      .optional(),
   },
   { error: 'must be an object' }
 );
@@ -153,6 +163,12 @@ const configSchema = z
           'cannot be true for a transition into a publishing stage'
         );
       }
+      if (t.effect !== undefined && !takesDown(publishing, from as string[], t)) {
+        problem(
+          ['transitions', i, 'effect'],
+          'applies only to a transition that takes the story down (out of a publishing stage, or `unpublishes: true`)'
+        );
+      }
       if (transitionIds.has(t.id)) problem(['transitions', i, 'id'], `repeats "${t.id}"`);
       transitionIds.add(t.id);
     });
@@ -182,6 +198,13 @@ const configSchema = z
         problem(['reviewFields', uid], 'must be keyed by a content-type uid');
     }
   });
+
+/** Whether a transition unpublishes: as declared, else out of the publishing stages into another. */
+const takesDown = (
+  publishing: Set<string>,
+  from: string[],
+  t: { to: string; unpublishes?: boolean }
+) => t.unpublishes ?? (from.every((f) => publishing.has(f)) && !publishing.has(t.to));
 
 /** `transitions[2].to`, `publishWith.api::quote.quote`, or `config` for the whole. */
 const keyOf = (path: readonly PropertyKey[]) =>
@@ -224,6 +247,7 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
   }));
   const transitions: Transition[] = config.transitions.map((t) => {
     const from = (typeof t.from === 'string' ? [t.from] : t.from) as string[];
+    const unpublishes = takesDown(publishing, from, t);
     return {
       id: t.id,
       name: t.name,
@@ -234,7 +258,8 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
       guards: t.guards ?? [],
       separationOfDuties: t.separationOfDuties ?? false,
       // Out of the published stages into an unpublished one takes the document down, unless told otherwise.
-      unpublishes: t.unpublishes ?? (from.every((f) => publishing.has(f)) && !publishing.has(t.to)),
+      unpublishes,
+      ...(unpublishes ? { effect: t.effect ?? 'retract' } : {}),
     };
   });
 

@@ -147,6 +147,7 @@ const SUBJECTS: Record<string, (story: string, f: MessageFacts) => string> = {
   request_changes: (story) => `Changes requested: ${story}`,
   approve: (story) => `Approved and published: ${story}`,
   retract: (story) => `Retracted: ${story}`,
+  withdraw: (story) => `Withdrawn with a notice: ${story}`,
   assigned: (story) => `Assigned to you: ${story}`,
   mentioned: (story, f) => `${f.actorName} mentioned you: ${story}`,
   sla: (story) => `Waiting too long: ${story}`,
@@ -157,6 +158,8 @@ const LEADS: Record<string, (f: MessageFacts) => string> = {
   request_changes: (f) => `${f.actorName} requested changes to this story.`,
   approve: (f) => `${f.actorName} approved this story; it is published.`,
   retract: (f) => `${f.actorName} retracted this story; it is no longer published.`,
+  withdraw: (f) =>
+    `${f.actorName} withdrew this story; its address shows a retraction notice instead.`,
   assigned: (f) =>
     f.assigneeName
       ? `${f.actorName} assigned this story to ${f.assigneeName}.`

@@ -2,6 +2,7 @@
 // the state, the actor and a permission check; these functions decide.
 import type { Actor, Transition } from '../../../shared/contracts';
 import { initialStage, isPublishingStage, type WorkflowDefinition } from './definition';
+import type { PublicRecordRequest } from './public-record';
 
 export interface WorkflowState {
   stage: string;
@@ -16,7 +17,7 @@ export interface WorkflowState {
   lastActor: Actor | null;
 }
 
-export interface MoveRequest {
+export interface MoveRequest extends PublicRecordRequest {
   transition: string;
   comment: string | null;
   expectedVersion: number | null;

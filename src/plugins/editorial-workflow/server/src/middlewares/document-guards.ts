@@ -4,7 +4,14 @@ import { actorFromRequest } from '../services/actor';
 import { conflict, forbidden } from '../services/errors';
 import type { Target } from '../services/state-store';
 import { isWorkflowRun } from '../services/workflow-context';
-import { getService, HISTORY_UID, isLocalized as isLocalizedType, STATE_UID } from '../utils';
+import {
+  CORRECTION_UID,
+  getService,
+  HISTORY_UID,
+  isLocalized as isLocalizedType,
+  NOTICE_UID,
+  STATE_UID,
+} from '../utils';
 import { mentionedTargets } from './relation-input';
 
 // Document Service middlewares: every write passes here, whichever route or code made it
@@ -216,11 +223,15 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
     }
   };
 
-  // The workflow's own records are written by the plugin alone, through the database layer.
+  // The workflow's own records are written by the plugin alone, through the database layer: what
+  // readers are told (corrections, notices) included.
+  const OWN_RECORDS = new Set([STATE_UID, HISTORY_UID, CORRECTION_UID, NOTICE_UID]);
   strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== STATE_UID && ctx.uid !== HISTORY_UID) return next();
+    if (!OWN_RECORDS.has(ctx.uid)) return next();
     if (['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action)) return next();
-    throw forbidden('The editorial workflow history and states cannot be changed directly');
+    throw forbidden(
+      'The editorial workflow history, states, corrections and notices cannot be changed directly'
+    );
   });
 
   // Publish gate: only the workflow publishes or unpublishes managed documents and the documents
@@ -284,11 +295,14 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
 
         if (managed && ctx.action === 'delete' && params.documentId) {
           // States go with the document; the history stays, for good.
-          await store().remove({
+          const removed = {
             uid: ctx.uid,
             documentId: params.documentId,
             ...(params.locale === '*' ? {} : { locale: await localeOf(ctx.uid, params.locale) }),
-          });
+          };
+          await store().remove(removed);
+          // A deleted story's address answers 404, not its retraction notice.
+          await getService(strapi, 'public-record').removeNotices(removed);
           for (const key of [...before.keys()])
             if (before.get(key)!.target.documentId === params.documentId) before.delete(key);
         }

@@ -6,7 +6,8 @@
 // end user's or admin's JWT) always goes through, and its answer is marked `private, no-store`.
 // An answer is stored only if Strapi itself treated the request as the public's.
 import type { Core } from '@strapi/strapi';
-import { answerTags, queryTags } from '../cache/answer-tags';
+import { CACHE_DOCUMENTS_STATE } from '../../../shared/contracts';
+import { answerTags, documentTag, queryTags } from '../cache/answer-tags';
 import {
   PRIVATE_CACHE_CONTROL,
   etagOf,
@@ -75,6 +76,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       }
       const bytes = Buffer.from(JSON.stringify(body));
       const tags = answerTags(cache.getModel, route.uid, (body as any).data, dependsOn);
+      const shown: { uid: string; documentId: string }[] = ctx.state?.[CACHE_DOCUMENTS_STATE] ?? [];
+      for (const { uid, documentId } of shown)
+        tags.add(documentTag(cache.getModel, uid, documentId));
       const answer: CachedAnswer = {
         body: bytes,
         etag: etagOf(bytes),

@@ -12,6 +12,7 @@ import notifications from './notifications';
 import notificationPreferences from './notification-preferences';
 import notificationSender from './notification-sender';
 import permissions from './permissions';
+import publicRecord from './public-record';
 import publisher from './publisher';
 import stateStore from './state-store';
 import workflow from './workflow';
@@ -31,6 +32,7 @@ const services = {
   'notification-preferences': notificationPreferences,
   'notification-sender': notificationSender,
   permissions,
+  'public-record': publicRecord,
   publisher,
   'state-store': stateStore,
   workflow,

@@ -81,6 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi
           .documents(target.uid as any)
           .publish({ documentId: target.documentId, ...localeParam(target.uid, target.locale) });
+        // Live again: its address answers the story, no longer a retraction notice.
+        await getService(strapi, 'public-record').clearNotice(target);
       });
     },
 

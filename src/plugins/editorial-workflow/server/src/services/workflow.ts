@@ -20,6 +20,7 @@ import {
 } from '../domain/rules';
 import { isPublishingStage } from '../domain/definition';
 import { isOverdue } from '../domain/desk';
+import { publicRecordRefusal } from '../domain/public-record';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { StateRow, Target } from './state-store';
@@ -178,6 +179,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!decision.ok) throw toError(decision.refusal);
           const { transition } = decision;
           const effect = publishingEffect(def, transition);
+          // A correction or a public note is for readers: it must fit the move (domain/public-record.ts).
+          const recordRefusal = publicRecordRefusal(transition, request, {
+            publishes: effect === 'publish',
+            live: Boolean(request.correction) && (await store().isLive(target)),
+          });
+          if (recordRefusal) throw toError(recordRefusal);
 
           const problems = await getService(strapi, 'guards').run(transition.guards, {
             ...target,
@@ -230,6 +237,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             data: { comment: request.comment, submitter: state.submitter },
           });
 
+          const record = getService(strapi, 'public-record');
+          const at = new Date(entry.createdAt);
+          if (request.correction)
+            await record.recordCorrection(target, {
+              note: request.correction.note,
+              actor,
+              at,
+              historyId: entry.id,
+            });
+          // Before unpublishing: the notice keeps the title readers saw.
+          if (effect === 'unpublish' && transition.effect === 'withdraw')
+            await record.withdraw(target, {
+              note: request.publicNote!,
+              actor,
+              at,
+              historyId: entry.id,
+            });
           if (effect === 'publish') await getService(strapi, 'publisher').publish(target);
           if (effect === 'unpublish') await getService(strapi, 'publisher').unpublish(target);
           // Publishing made the published row afresh from the draft: the stage goes onto it too.
