@@ -11,6 +11,7 @@ import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
+import { publisherSettings } from './newsroom/public-record';
 import {
   DEMO_AUTHOR,
   DEMO_FACT_CHECKER,
@@ -29,6 +30,8 @@ export default {
     registerWorkflowGuards(strapi);
     // A bad SOURCE_WARNINGS stops the boot, naming it.
     sourceWarningMode(strapi);
+    // So do bad PUBLISHER_* settings or ARTICLE_URL_TEMPLATE (structured data).
+    publisherSettings(strapi);
     registerChecklist(strapi);
     guardLiveMedia(strapi);
   },

@@ -12,6 +12,8 @@ import { grantWorkflowRoles } from './workflow-roles';
 // repeated.
 
 const PUBLIC_READ_ACTIONS = ['find', 'findOne'];
+/** A story's structured data, read like the story (its own step: databases from before it get it too). */
+const JSONLD_ACTION = 'api::article.article-jsonld.findOne';
 const EXTRA_LOCALES = [{ code: 'ru', name: 'Russian (ru)' }];
 
 const store = (strapi: Core.Strapi) => strapi.store({ type: 'app', name: 'newsroom' });
@@ -23,30 +25,35 @@ const runOnce = async (strapi: Core.Strapi, step: string, run: () => Promise<voi
   await store(strapi).set({ key, value: { doneAt: new Date().toISOString() } });
 };
 
-// Logged-in end users (the Authenticated role) read what the public reads.
-const grantPublicReads = async (
+/** Content-API actions for a users-permissions role (the public, or logged-in end users). */
+const grantReaderActions = async (
   strapi: Core.Strapi,
-  roleType: 'public' | 'authenticated' = 'public'
+  roleType: 'public' | 'authenticated',
+  permissions: string[]
 ) => {
-  const publicRole = await strapi.db
+  const role = await strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: roleType } });
-  if (!publicRole) throw new Error(`users-permissions ${roleType} role is missing`);
-
-  for (const uid of NEWSROOM_TYPES) {
-    for (const action of PUBLIC_READ_ACTIONS) {
-      const permission = `${uid}.${action}`;
-      const exists = await strapi.db
+  if (!role) throw new Error(`users-permissions ${roleType} role is missing`);
+  for (const permission of permissions) {
+    const exists = await strapi.db
+      .query('plugin::users-permissions.permission')
+      .count({ where: { action: permission, role: role.id } });
+    if (!exists) {
+      await strapi.db
         .query('plugin::users-permissions.permission')
-        .count({ where: { action: permission, role: publicRole.id } });
-      if (!exists) {
-        await strapi.db
-          .query('plugin::users-permissions.permission')
-          .create({ data: { action: permission, role: publicRole.id } });
-      }
+        .create({ data: { action: permission, role: role.id } });
     }
   }
 };
+
+// Logged-in end users (the Authenticated role) read what the public reads.
+const grantPublicReads = (strapi: Core.Strapi, roleType: 'public' | 'authenticated' = 'public') =>
+  grantReaderActions(
+    strapi,
+    roleType,
+    NEWSROOM_TYPES.flatMap((uid) => PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`))
+  );
 
 const addLocales = async (strapi: Core.Strapi) => {
   const locales = strapi.plugin('i18n').service('locales');
@@ -58,6 +65,10 @@ const addLocales = async (strapi: Core.Strapi) => {
 export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'public-reads', () => grantPublicReads(strapi));
   await runOnce(strapi, 'reader-reads', () => grantPublicReads(strapi, 'authenticated'));
+  await runOnce(strapi, 'jsonld-reads', async () => {
+    await grantReaderActions(strapi, 'public', [JSONLD_ACTION]);
+    await grantReaderActions(strapi, 'authenticated', [JSONLD_ACTION]);
+  });
   await runOnce(strapi, 'locales', () => addLocales(strapi));
   await runOnce(strapi, 'workflow-roles', () => grantWorkflowRoles(strapi));
   // After workflow-roles: it creates the Fact-checker role.
