@@ -205,7 +205,7 @@ describe('corrections', () => {
           },
         })
       ).rejects.toThrow(
-        'The editorial workflow history, states, corrections and notices cannot be changed directly'
+        'The editorial workflow history and states cannot be changed directly, nor its corrections log and notices'
       );
     }
     // No content-API route writes them, and an article body cannot set its log.

@@ -291,6 +291,7 @@ describe('preferences', () => {
       'request_changes',
       'approve',
       'retract',
+      'withdraw',
       'assigned',
       'mentioned',
       'sla',
@@ -324,7 +325,7 @@ describe('preferences', () => {
     [
       { disabled: ['nope'] },
       'disabled.0',
-      'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, assigned, mentioned, sla)',
+      'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, withdraw, assigned, mentioned, sla)',
     ],
     [{ disabled: 'submit' }, 'disabled', 'disabled must list notification kinds'],
     [{ disabled: [3] }, 'disabled.0', 'disabled must list notification kinds'],

@@ -230,16 +230,29 @@ describe('the story lifecycle, as the newsroom lives it', () => {
 
 describe('each default role × each transition', () => {
   const EXPECTED: Record<string, Record<string, boolean>> = {
-    author: { submit: true, request_changes: false, approve: false, retract: false },
-    editor: { submit: true, request_changes: true, approve: true, retract: true },
-    factChecker: { submit: false, request_changes: true, approve: true, retract: false },
-    chief: { submit: true, request_changes: true, approve: true, retract: true },
+    author: {
+      submit: true,
+      request_changes: false,
+      approve: false,
+      retract: false,
+      withdraw: false,
+    },
+    editor: { submit: true, request_changes: true, approve: true, retract: true, withdraw: true },
+    factChecker: {
+      submit: false,
+      request_changes: true,
+      approve: true,
+      retract: false,
+      withdraw: false,
+    },
+    chief: { submit: true, request_changes: true, approve: true, retract: true, withdraw: true },
   };
   const START: Record<string, string[]> = {
     submit: [],
     request_changes: ['submit'],
     approve: ['submit'],
     retract: ['submit', 'approve'],
+    withdraw: ['submit', 'approve'],
   };
   const cases = Object.entries(EXPECTED).flatMap(([role, moves]) =>
     Object.entries(moves).map(([t, ok]) => [role, t, ok] as const)
@@ -264,7 +277,11 @@ describe('each default role × each transition', () => {
     expect(state.body.data.allowedTransitions.map((t: any) => t.id).includes(transition)).toBe(ok);
 
     const before = await snapshot(app, documentId);
-    const res = await move(who, documentId, { transition, comment: 'test' });
+    const res = await move(who, documentId, {
+      transition,
+      comment: 'test',
+      ...(transition === 'withdraw' ? { publicNote: 'Withdrawn: see why.' } : {}),
+    });
     if (ok) {
       expect(res.status).toBe(200);
       expect(res.body.data.history[0]).toMatchObject({
@@ -295,6 +312,7 @@ describe('each default role × each transition', () => {
         'plugin::editorial-workflow.transition.request-changes',
         'plugin::editorial-workflow.transition.retract',
         'plugin::editorial-workflow.transition.submit',
+        'plugin::editorial-workflow.transition.withdraw',
       ].sort()
     );
   });

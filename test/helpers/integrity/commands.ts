@@ -253,14 +253,28 @@ class LiveStory extends Command {
   }
 }
 
-const move = async (w: World, actor: Actor, documentId: string, transition: string) => {
+/** What a move tells readers (issue 11): a correction's note, a withdrawal's public note. */
+interface PublicExtras {
+  correction?: { note: string };
+  publicNote?: string;
+}
+
+const move = async (
+  w: World,
+  actor: Actor,
+  documentId: string,
+  transition: string,
+  extras: PublicExtras = {}
+) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
     transition,
-    comment:
-      transition === 'request_changes' || transition === 'retract'
-        ? `why ${w.marker()}`
-        : undefined,
+    comment: ['request_changes', 'retract', 'withdraw'].includes(transition)
+      ? `why ${w.marker()}`
+      : undefined,
+    // A withdrawal always says why in public; the internal comment above must never show.
+    ...(transition === 'withdraw' ? { publicNote: `Withdrawn ${w.marker()}` } : {}),
+    ...extras,
   };
   const { res } = await step(
     w,
@@ -270,7 +284,10 @@ const move = async (w: World, actor: Actor, documentId: string, transition: stri
     () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
-  if (res.status === 200 && story) await w.moved(story, transition, actor);
+  if (res.status === 200 && story) {
+    await w.moved(story, transition, actor, body);
+    await w.checkJsonLd(`${actor.name}: move ${transition} ${documentId}`);
+  }
 };
 
 // ---------------------------------------------------------------- Content Manager writes
@@ -716,6 +733,45 @@ class Advance extends Command {
   }
 }
 
+/**
+ * A correction of a live story the newsroom's way (issue 11): a writer edits its title, submits,
+ * an approver approves with a correction note, or with a blank one (refused, nothing changes).
+ * On a story that is not live, the correction must be refused too.
+ */
+class Correct extends Command {
+  constructor(
+    readonly writer: ActorName,
+    readonly approver: ActorName,
+    readonly target: number,
+    readonly blank: boolean
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    const writer = w.actors[this.writer];
+    if ((await w.stage(id)) === 'published')
+      await step(w, writer, 'cm-update article', `cm-update article ${id} title`, () =>
+        w.send(writer, 'put', `${CM}/${ARTICLE}/${id}?locale=en`, {
+          title: `Corrected ${w.marker()}`,
+        })
+      );
+    if ((await w.stage(id)) === 'draft') await move(w, writer, id, 'submit');
+    if ((await w.stage(id)) === 'fact_check')
+      await move(w, w.actors[this.approver], id, 'approve', {
+        correction: { note: this.blank ? '  ' : `Correction ${w.marker()}` },
+      });
+    await afterCommand(w);
+  }
+  toString() {
+    return `Correct(story #${this.target}: ${this.writer} edits and submits, ${this.approver} approves with ${this.blank ? 'a blank' : 'a'} correction)`;
+  }
+}
+
 /** Workflow reads follow Content Manager read rights: an Author sees only their own stories (class 10). */
 class WorkflowRead extends Command {
   constructor(
@@ -1071,6 +1127,7 @@ export const sweep = async (w: World) => {
     for (const probe of all) await runProbe(w, reader, probe, 'the end-of-run sweep');
   }
   await readPublic(w, 0, 'the end-of-run sweep');
+  await w.checkJsonLd('the end-of-run sweep');
 };
 
 class ProbeCmd extends Command {
@@ -1109,6 +1166,9 @@ export const publicReads = (w: World, n: number): string[] => {
   const story = pick(w.stories, n);
   if (story) {
     urls.push(publicStoryUrl(story.documentId));
+    // Structured data: inside the story's answer (cached), and its own route (never cached).
+    urls.push(`/api/articles/${story.documentId}?locale=en&jsonld=true`);
+    urls.push(`/api/articles/${story.documentId}/jsonld?locale=en`);
     const slug = w.slugOf(story.documentId);
     if (slug)
       urls.push(
@@ -1157,7 +1217,7 @@ class ReadPublic extends Command {
 // ---------------------------------------------------------------- the arbitrary
 
 const WRITERS: ActorName[] = [...ADMINS];
-const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract'];
+const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract', 'withdraw'];
 
 /** Weighted: the writes that build a graph come often enough for the attacks to have targets. */
 const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) =>
@@ -1264,6 +1324,20 @@ export const commandArbs = [
   fc
     .tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve'))
     .map(([a, n, t]) => new Move(a, n, t)),
+  fc
+    .tuple(actorArb([...ADMINS, 'fullToken']), fc.nat(), fc.constant('withdraw'))
+    .map(([a, n, t]) => new Move(a, n, t)),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb(['author1', 'author2', 'editor']),
+        actorArb([...APPROVERS]),
+        fc.nat(),
+        fc.boolean()
+      )
+      .map(([wr, p, n, b]) => new Correct(wr, p, n, b))
+  ),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
   fc
     .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))

@@ -59,9 +59,44 @@ export const PUBLIC_STORY_QUERY =
 export const publicStoryUrl = (documentId: string) =>
   `/api/articles/${documentId}?${PUBLIC_STORY_QUERY}`;
 
+/** What a withdrawn story's address shows instead of the story (issue 11). */
+export interface NoticeView {
+  title: string | null;
+  note: string;
+}
+
+/**
+ * What readers get at a story's address: the story (its view and its corrections log, newest
+ * first), a retraction notice, or neither (404).
+ */
 export const readPublicStory = async (app: TestApp, documentId: string) => {
   const res = await app.request.get(publicStoryUrl(documentId));
-  return { res, view: res.status === 200 && res.body?.data ? toStoryView(res.body.data) : null };
+  const data = res.status === 200 ? res.body?.data : null;
+  const notice: NoticeView | null = data?.withdrawn
+    ? { title: data.title ?? null, note: data.withdrawn.note }
+    : null;
+  return {
+    res,
+    view: data && !notice ? toStoryView(data) : null,
+    notice,
+    corrections:
+      data && !notice ? ((data.corrections ?? []) as { note: string }[]).map((c) => c.note) : null,
+  };
+};
+
+/** The story's structured data as readers get it: headline and corrections, or null (404). */
+export const readJsonLd = async (app: TestApp, documentId: string) => {
+  const res = await app.request.get(`/api/articles/${documentId}/jsonld?locale=en`);
+  const article = res.status === 200 ? res.body?.['@graph']?.[0] : null;
+  return {
+    res,
+    view: article
+      ? {
+          headline: article.headline as string,
+          corrections: [article.correction ?? []].flat().map((c: any) => c.text as string),
+        }
+      : null,
+  };
 };
 
 export interface QuoteRow {
@@ -157,6 +192,8 @@ export const RESET_UIDS = [
   'plugin::upload.file',
   'plugin::editorial-workflow.workflow-state',
   'plugin::editorial-workflow.workflow-history',
+  'plugin::editorial-workflow.workflow-correction',
+  'plugin::editorial-workflow.workflow-notice',
 ];
 
 export const resetContent = async (app: TestApp) => {

@@ -10,10 +10,12 @@ import {
   QUOTE_CONTENT,
   markersIn,
   publicStoryUrl,
+  readJsonLd,
   readPublicStory,
   readStored,
   sameJson,
   storyContent,
+  type NoticeView,
   type Stored,
   type StoryView,
 } from './projection';
@@ -49,6 +51,10 @@ export interface StoryModel {
   approved: StoryView | null;
   /** Every marker in the public answer at that approval (slug included: it keeps the first title). */
   approvedMarkers: Set<string>;
+  /** What its address shows after a withdrawal: the last approved title and the public note. */
+  notice: NoticeView | null;
+  /** The public corrections log, newest first (notes of approvals that corrected the live story). */
+  corrections: string[];
 }
 
 export interface QuoteModel {
@@ -203,6 +209,8 @@ export class World {
           editors: new Set(),
           approved: null,
           approvedMarkers: new Set(),
+          notice: null,
+          corrections: [],
         });
       }
     }
@@ -339,8 +347,13 @@ export class World {
     return map;
   }
 
-  /** A successful move: update the model and judge approvals. */
-  async moved(story: StoryModel, transition: string, actor: Actor) {
+  /** A successful move: update the model and judge approvals (and what they tell readers). */
+  async moved(
+    story: StoryModel,
+    transition: string,
+    actor: Actor,
+    body: { correction?: { note: string }; publicNote?: string } = {}
+  ) {
     if (actor.name.startsWith('author') && story.creator !== actor.name) {
       this.fail(
         '10: move without update rights',
@@ -358,9 +371,32 @@ export class World {
     if (transition === 'retract') {
       story.approved = null;
       story.approvedMarkers = new Set();
+      story.notice = null;
+      return;
+    }
+    if (transition === 'withdraw') {
+      // The address keeps the title readers last saw, and the editor's public note.
+      story.notice = { title: story.approved?.title ?? null, note: body.publicNote ?? '' };
+      story.approved = null;
+      story.approvedMarkers = new Set(markersIn(story.notice));
       return;
     }
     if (transition !== 'approve') return;
+    if (body.correction) {
+      const note = body.correction.note.trim();
+      if (!note)
+        this.fail(
+          'k: correction without its note accepted',
+          `${actor.name} approved story ${story.documentId} with a blank correction note`
+        );
+      if (!story.approved)
+        this.fail(
+          'k: correction of a story that was not live accepted',
+          `${actor.name} approved story ${story.documentId} (not live) with correction «${note}»`
+        );
+      story.corrections = [note, ...story.corrections];
+    }
+    story.notice = null;
     const barred = new Set([story.creator, story.submitter ?? '', ...story.editors]);
     if (barred.has(actor.name)) {
       this.fail(
@@ -411,7 +447,18 @@ export class World {
   async checkProjections(what: string) {
     const approved = this.approvedMarkers();
     for (const story of this.stories) {
-      const { res, view } = await readPublicStory(this.app, story.documentId);
+      const { res, view, notice, corrections } = await readPublicStory(this.app, story.documentId);
+      // Readers see the notice of a withdrawn story, and each live story's corrections log.
+      if (!sameJson(notice, story.notice))
+        this.fail(
+          'k: notice',
+          `after ${what}, story ${story.documentId}'s address shows notice ${JSON.stringify(notice)} but the model expects ${JSON.stringify(story.notice)}`
+        );
+      if (view && !sameJson(corrections, story.corrections))
+        this.fail(
+          'k: corrections log',
+          `after ${what}, story ${story.documentId} shows corrections ${JSON.stringify(corrections)} but the model expects ${JSON.stringify(story.corrections)}`
+        );
       // A cached story page is judged like any other: against the model's last approval.
       if (res.headers['x-cache'] === 'HIT') this.hits += 1;
       if (res.status >= 500)
@@ -427,6 +474,28 @@ export class World {
         for (const marker of markersIn(res.body)) story.approvedMarkers.add(marker);
       }
       this.checkMarkers(approved, res.body, `GET /api/articles/${story.documentId}`, what);
+    }
+  }
+
+  /**
+   * (j) structured data follows the public version: a live story's JSON-LD has its approved title
+   * and corrections; anything else (never approved, retracted, withdrawn) is 404; never unapproved text.
+   */
+  async checkJsonLd(what: string) {
+    const approved = this.approvedMarkers();
+    for (const story of this.stories) {
+      const { res, view } = await readJsonLd(this.app, story.documentId);
+      if (res.status >= 500)
+        this.fail('c: 5xx', `JSON-LD of story ${story.documentId} → ${res.status}`);
+      const expected = story.approved
+        ? { headline: story.approved.title, corrections: story.corrections }
+        : null;
+      if (!sameJson(view, expected))
+        this.fail(
+          'j: JSON-LD differs from the public version',
+          `after ${what}, GET /api/articles/${story.documentId}/jsonld → ${res.status} ${JSON.stringify(view)}, expected ${JSON.stringify(expected)}`
+        );
+      this.checkMarkers(approved, res.body, `GET /api/articles/${story.documentId}/jsonld`, what);
     }
   }
 

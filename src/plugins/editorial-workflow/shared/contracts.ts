@@ -71,6 +71,11 @@ export interface AllowedTransition {
   commentPrompt?: string;
   /** Why the move would be refused now (guard problems, conflicts); absent when nothing stands in the way. */
   blockedBy?: string[];
+  /**
+   * What the move may tell readers: `notice`, a withdrawal, needs `publicNote`; `correction`, an
+   * approval of a live story, may carry `correction: { note }`.
+   */
+  publicNote?: 'notice' | 'correction';
 }
 
 export interface DocumentState {
@@ -91,6 +96,10 @@ export interface TransitionRequest {
   transition: string;
   comment?: string;
   expectedVersion?: number;
+  /** On an approval of a live story: it corrects it, and readers read the note in its log. */
+  correction?: { note: string };
+  /** On a withdrawal: the notice readers get at the story's address. */
+  publicNote?: string;
 }
 
 export interface QueueItem {

@@ -233,6 +233,82 @@ describe('WorkflowPanel', () => {
     await waitFor(() => expect(comment).not.toHaveAttribute('aria-invalid', 'true'));
   });
 
+  it('an approval of a live story with a public note sends it as a correction', async () => {
+    server.on('POST', TRANSITION, () =>
+      ok(documentState({ stage: 'published', version: 3, live: true }))
+    );
+    const approve = {
+      id: 'approve',
+      name: 'Approve and publish',
+      to: 'published',
+      requireComment: false,
+      publicNote: 'correction' as const,
+    };
+    const { user } = showPanel({
+      state: documentState({
+        stage: 'fact_check',
+        version: 2,
+        live: true,
+        allowedTransitions: [approve],
+      }),
+    });
+    const root = await panel();
+    const note = await within(root).findByRole('textbox', {
+      name: 'Public note (correction or withdrawal)',
+    });
+    await user.type(note, '  An earlier version misspelt a name.  ');
+    await user.click(within(root).getByRole('button', { name: 'Approve and publish' }));
+    await waitFor(() => expect(server.requestsTo('POST', TRANSITION)).toHaveLength(1));
+    expect(server.requestsTo('POST', TRANSITION)[0].data).toEqual({
+      transition: 'approve',
+      expectedVersion: 2,
+      correction: { note: 'An earlier version misspelt a name.' },
+    });
+  });
+
+  it('a withdrawal needs the public note: refused in the panel without it, sent as publicNote', async () => {
+    server.on('POST', TRANSITION, () => ok(documentState({ stage: 'draft', version: 6 })));
+    const { user } = showPanel({
+      state: documentState({
+        stage: 'published',
+        version: 5,
+        live: true,
+        allowedTransitions: [
+          {
+            id: 'withdraw',
+            name: 'Withdraw with a notice',
+            to: 'draft',
+            requireComment: true,
+            publicNote: 'notice',
+          },
+        ],
+      }),
+    });
+    const root = await panel();
+    const withdraw = await within(root).findByRole('button', { name: 'Withdraw with a notice' });
+    await user.type(within(root).getByRole('textbox', { name: 'Comment' }), 'Legal hold.');
+    await user.click(withdraw);
+    expect(
+      await within(root).findByText(
+        'A withdrawal needs a public note: readers see it in place of the story.'
+      )
+    ).toBeInTheDocument();
+    expect(server.requestsTo('POST', TRANSITION)).toHaveLength(0);
+
+    await user.type(
+      within(root).getByRole('textbox', { name: 'Public note (correction or withdrawal)' }),
+      'This story was withdrawn.'
+    );
+    await user.click(withdraw);
+    await waitFor(() => expect(server.requestsTo('POST', TRANSITION)).toHaveLength(1));
+    expect(server.requestsTo('POST', TRANSITION)[0].data).toEqual({
+      transition: 'withdraw',
+      comment: 'Legal hold.',
+      expectedVersion: 5,
+      publicNote: 'This story was withdrawn.',
+    });
+  });
+
   it('asks for a comment in general words when the transition has no prompt of its own', async () => {
     const { user } = showPanel({
       state: documentState({ stage: 'published', live: true, version: 3, moves: ['retract'] }),

@@ -197,6 +197,10 @@ const PanelContent = ({
   const [transition, { isLoading: moving }] = useTransitionMutation();
   const [comment, setComment] = React.useState('');
   const [commentError, setCommentError] = React.useState<string | null>(null);
+  // What readers read: a withdrawal's notice, or the note of an approval that corrects a live story.
+  const [publicNote, setPublicNote] = React.useState('');
+  const [publicNoteError, setPublicNoteError] = React.useState<string | null>(null);
+  const publicNoteId = React.useId();
   const [refusal, setRefusal] = React.useState<ApiError | null>(null);
   const commentId = React.useId();
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
@@ -247,7 +251,18 @@ const PanelContent = ({
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
     setRefusal(null);
     setCommentError(null);
+    setPublicNoteError(null);
     const text = comment.trim();
+    const note = publicNote.trim();
+    if (t.publicNote === 'notice' && !note) {
+      setPublicNoteError(
+        formatMessage({
+          id: getTrad('panel.publicNote.needed'),
+          defaultMessage: 'A withdrawal needs a public note: readers see it in place of the story.',
+        })
+      );
+      return;
+    }
     if (t.requireComment && !text) {
       setCommentError(
         promptOf(t) ??
@@ -263,6 +278,9 @@ const PanelContent = ({
       transition: t.id,
       comment: text || undefined,
       expectedVersion: state.version,
+      ...(note && t.publicNote === 'notice' ? { publicNote: note } : {}),
+      // A note written for an approval of a live story makes it a correction.
+      ...(note && t.publicNote === 'correction' ? { correction: { note } } : {}),
     });
     if (!('data' in res) || !res.data) {
       const err = ('error' in res ? asApiError(res.error) : null) ?? { message: 'Unknown error' };
@@ -271,6 +289,7 @@ const PanelContent = ({
       return;
     }
     setComment('');
+    if (t.publicNote) setPublicNote('');
     toggleNotification({
       type: 'success',
       message: formatMessage(
@@ -339,6 +358,33 @@ const PanelContent = ({
             <Field.Hint />
             <Field.Error />
           </Field.Root>
+          {state.allowedTransitions.some((t) => t.publicNote) ? (
+            <Field.Root
+              id={publicNoteId}
+              name="editorial-workflow-public-note"
+              error={publicNoteError ?? undefined}
+              hint={formatMessage({
+                id: getTrad('panel.publicNote.hint'),
+                defaultMessage:
+                  'Readers see it: with “Approve”, a correction in the story’s corrections log; with “Withdraw”, the notice at its address. Leave it empty for an approval that corrects nothing.',
+              })}
+            >
+              <Field.Label>
+                {formatMessage({
+                  id: getTrad('panel.publicNote.label'),
+                  defaultMessage: 'Public note (correction or withdrawal)',
+                })}
+              </Field.Label>
+              <Textarea
+                value={publicNote}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  setPublicNote(e.target.value)
+                }
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          ) : null}
           {modified ? (
             <Typography variant="pi" textColor="warning700" tag="p" role="status">
               {formatMessage({

@@ -230,7 +230,7 @@ export const registerDocumentGuards = (strapi: Core.Strapi) => {
     if (!OWN_RECORDS.has(ctx.uid)) return next();
     if (['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action)) return next();
     throw forbidden(
-      'The editorial workflow history, states, corrections and notices cannot be changed directly'
+      'The editorial workflow history and states cannot be changed directly, nor its corrections log and notices'
     );
   });
 

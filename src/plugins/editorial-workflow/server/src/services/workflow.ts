@@ -125,6 +125,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         allowedTransitions: await Promise.all(
           allowedTransitions(def, state, actor, may).map(async (t) => {
             const blockedBy = await service.blockers(target, state, t);
+            const publicNote =
+              t.effect === 'withdraw'
+                ? 'notice'
+                : live && publishingEffect(def, t) === 'publish'
+                  ? 'correction'
+                  : undefined;
             return {
               id: t.id,
               name: t.name,
@@ -132,6 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               requireComment: t.requireComment,
               ...(commentPrompt(t) ? { commentPrompt: commentPrompt(t) } : {}),
               ...(blockedBy.length > 0 ? { blockedBy } : {}),
+              ...(publicNote ? { publicNote } : {}),
             };
           })
         ),
