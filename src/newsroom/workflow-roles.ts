@@ -72,3 +72,24 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
     },
   ]);
 };
+
+/**
+ * Editors hold every transition from first boot; `withdraw` came later (issue 11), so a database
+ * set up before it gets it for the Editor role once (its own first-boot step).
+ */
+export const grantWithdrawToEditors = async (strapi: Core.Strapi) => {
+  const plugin = strapi.plugin('editorial-workflow');
+  if (!plugin) return;
+  const ids: string[] = plugin
+    .service('definition')
+    .get()
+    .transitions.map((t: { id: string }) => t.id);
+  const editor = await findRole(strapi, 'strapi-editor');
+  if (!editor || !ids.includes('withdraw')) return;
+  const action = plugin.service('permissions').transitionAction('withdraw');
+  // A fresh database got it with every other transition just before.
+  const held = await strapi.db
+    .query('admin::permission')
+    .count({ where: { action, role: { id: editor.id } } });
+  if (!held) await grantActions(strapi, editor.id, [action]);
+};
