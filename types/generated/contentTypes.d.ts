@@ -812,6 +812,50 @@ export interface PluginContentReleasesReleaseAction extends Struct.CollectionTyp
   };
 }
 
+export interface PluginEditorialWorkflowWorkflowCorrection extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_corrections';
+  info: {
+    description: 'The public corrections log: one row per approval that corrected a live story, append-only';
+    displayName: 'Workflow correction';
+    pluralName: 'workflow-corrections';
+    singularName: 'workflow-correction';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.JSON & Schema.Attribute.Required;
+    correctedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    historyId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.workflow-correction'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginEditorialWorkflowWorkflowHistory extends Struct.CollectionTypeSchema {
   collectionName: 'editorial_workflow_history';
   info: {
@@ -902,6 +946,52 @@ export interface PluginEditorialWorkflowWorkflowNote extends Struct.CollectionTy
     transition: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginEditorialWorkflowWorkflowNotice extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_notices';
+  info: {
+    description: "What a withdrawn story's address shows until the story is published again";
+    displayName: 'Workflow retraction notice';
+    pluralName: 'workflow-notices';
+    singularName: 'workflow-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    historyId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.workflow-notice'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.String;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    title: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    withdrawnAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
   };
 }
 
@@ -1410,8 +1500,10 @@ declare module '@strapi/strapi' {
       'api::source.source': ApiSourceSource;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::editorial-workflow.workflow-correction': PluginEditorialWorkflowWorkflowCorrection;
       'plugin::editorial-workflow.workflow-history': PluginEditorialWorkflowWorkflowHistory;
       'plugin::editorial-workflow.workflow-note': PluginEditorialWorkflowWorkflowNote;
+      'plugin::editorial-workflow.workflow-notice': PluginEditorialWorkflowWorkflowNotice;
       'plugin::editorial-workflow.workflow-notification': PluginEditorialWorkflowWorkflowNotification;
       'plugin::editorial-workflow.workflow-notification-preference': PluginEditorialWorkflowWorkflowNotificationPreference;
       'plugin::editorial-workflow.workflow-state': PluginEditorialWorkflowWorkflowState;
