@@ -9,6 +9,7 @@ import {
   changedVerificationFields,
   QUOTE_CONTENT_FIELDS,
   UNVERIFIED,
+  verdictNoteProblem,
   type QuoteContent,
 } from '../content/quote-verification';
 import { mayVerifyQuotes, VERIFY_QUOTES_ACTION } from './editorial-rights';
@@ -17,8 +18,8 @@ import { isLocalized } from './locales';
 import { currentActor } from './request-actor';
 
 // Newsroom rules for every write that goes through the Document Service (REST, Content Manager,
-// code), clones included: validation, slugs, who may set a quote's verdict, its stamp, and its
-// reset when the quote's content changes.
+// code), clones included: validation, slugs, who may set a quote's verdict, the note a verdict
+// against the quote needs, its stamp, and its reset when the quote's content changes.
 
 const SLUG_SOURCE: Record<string, string> = {
   [ARTICLE]: 'title',
@@ -128,10 +129,14 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
       }
     }
 
+    // The verdict fields this write changes (a copy's against a new quote's). Who may judge a quote
+    // is asked first: a writer who may not is not told how to word a verdict.
+    const verdictChanges =
+      ctx.uid === QUOTE ? changedVerificationFields(data, cloning ? null : stored) : [];
+    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi)))
+      throw verifyRefusal(verdictChanges);
     if (ctx.uid === QUOTE && cloning) {
       // A copy is a new quote nobody has checked: its verdict starts over, whatever the body says.
-      const changes = changedVerificationFields(data, null);
-      if (changes.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(changes);
       data.verification = UNVERIFIED;
       data.verificationNote = null;
     }
@@ -144,6 +149,9 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
       stored,
       slugSource ? ['slug'] : []
     );
+    // A verdict against the quote says why (a clone starts unverified, so has nothing to say).
+    const noteProblem = ctx.uid === QUOTE && !cloning ? verdictNoteProblem(data, stored) : null;
+    if (noteProblem) problems.push(noteProblem);
 
     if (slugSource && problems.length === 0) {
       let wanted = typeof data.slug === 'string' ? data.slug.trim() : '';
@@ -178,9 +186,6 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     delete data.verifiedBy;
     delete data.verifiedAt;
     delete data.verifiedByActor;
-    const verdictChanges = cloning ? [] : changedVerificationFields(data, stored);
-    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi)))
-      throw verifyRefusal(verdictChanges);
     const actor = currentActor(strapi);
     // Who answers for the verdict: whoever last changed it or its note (a second fact-checker
     // confirms a colleague's verdict by adding their note).

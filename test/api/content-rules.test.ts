@@ -643,7 +643,7 @@ describe("class 5: verification is the fact-checker's act", () => {
     const byEditor = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))
       .set(editor.auth)
-      .send({ verification: 'disputed' });
+      .send({ verification: 'disputed', verificationNote: 'The date is wrong' });
     expect(byEditor.body.data).toMatchObject({
       verification: 'disputed',
       verifiedBy: 'Eddie Editor Tester',
@@ -654,9 +654,11 @@ describe("class 5: verification is the fact-checker's act", () => {
       .send({ data: { verification: 'verified' } });
     expect(byFull.status).toBe(200);
     expect(byFull.body.data.verifiedBy).toMatch(/^API token "test-full-access-[0-9a-f]+"$/);
-    const fromCode = await app.strapi
-      .documents(QUOTE)
-      .update({ documentId: id, locale: 'en', data: { verification: 'unverifiable' } });
+    const fromCode = await app.strapi.documents(QUOTE).update({
+      documentId: id,
+      locale: 'en',
+      data: { verification: 'unverifiable', verificationNote: 'No recording exists' },
+    });
     expect(fromCode.verifiedBy).toBe('system');
 
     const granted = await app.strapi.db
@@ -667,6 +669,121 @@ describe("class 5: verification is the fact-checker's act", () => {
       'Fact-checker',
       'Super Admin',
     ]);
+  });
+
+  it('a verdict against the quote (disputed, misattributed, unverifiable) needs a note, over every API', async () => {
+    const id = await newQuote('«Say why»');
+    const needsNote = (verdict: string) =>
+      `verificationNote is required when verification is ${verdict}: say why`;
+    const expectNoteRefusal = (res: any, verdict: string) => {
+      expectRefused(res, 400, 'ValidationError', needsNote(verdict));
+      expect(res.body.error.details.errors).toEqual([
+        expect.objectContaining({
+          path: ['verificationNote'],
+          message: needsNote(verdict),
+          name: 'ValidationError',
+        }),
+      ]);
+    };
+    const untouched = { verification: 'unverified', verificationNote: null, verifiedBy: null };
+
+    // The Content Manager (the panel's route), without a note or with a blank one.
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'disputed' }),
+      'disputed'
+    );
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'misattributed', verificationNote: '   ' }),
+      'misattributed'
+    );
+    // REST, update and create; code.
+    expectNoteRefusal(
+      await app.request
+        .put(`/api/quotes/${id}?status=draft`)
+        .set(fullToken)
+        .send({ data: { verification: 'unverifiable' } }),
+      'unverifiable'
+    );
+    const quotes = await app.strapi.db.query(QUOTE).count();
+    expectNoteRefusal(
+      await app.request
+        .post('/api/quotes?status=draft')
+        .set(fullToken)
+        .send({ data: { text: '«New and doubtful»', verification: 'disputed' } }),
+      'disputed'
+    );
+    await expect(
+      app.strapi
+        .documents(QUOTE)
+        .update({ documentId: id, locale: 'en', data: { verification: 'misattributed' } })
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: needsNote('misattributed'),
+      details: { errors: [expect.objectContaining({ path: ['verificationNote'] })] },
+    });
+    expect(await app.strapi.db.query(QUOTE).count()).toBe(quotes);
+    expect(await draftQuote(id)).toMatchObject(untouched);
+
+    // With a note it is written; the note cannot then be emptied while the verdict stands.
+    const withNote = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ verification: 'disputed', verificationNote: 'The video has other words' });
+    expect(withNote.status).toBe(200);
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verificationNote: '' }),
+      'disputed'
+    );
+    expect(await draftQuote(id)).toMatchObject({
+      verification: 'disputed',
+      verificationNote: 'The video has other words',
+    });
+    // Verified or back to unverified needs none.
+    const verified = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ verification: 'verified', verificationNote: '' });
+    expect(verified.status).toBe(200);
+
+    // A clone starts unverified, so a disputed original clones without a word.
+    await app.strapi.documents(QUOTE).update({
+      documentId: id,
+      locale: 'en',
+      data: { verification: 'disputed', verificationNote: 'Wrong date' },
+    });
+    const clone = await app.request
+      .post(cm(QUOTE, `/clone/${id}?locale=en`))
+      .set(editor.auth)
+      .send({});
+    expect(clone.status, JSON.stringify(clone.body)).toBe(200);
+    expect(await draftQuote(clone.body.data.documentId)).toMatchObject(untouched);
+
+    // A quote disputed before the rule, without a note, still saves; the next verdict needs one.
+    await app.strapi.db
+      .query(QUOTE)
+      .updateMany({ where: { documentId: id }, data: { verificationNote: null } });
+    const context = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ context: 'At a press conference', verification: 'disputed' });
+    expect(context.status, JSON.stringify(context.body)).toBe(200);
+    expect(context.body.data).toMatchObject({ verification: 'disputed', verificationNote: null });
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'unverifiable' }),
+      'unverifiable'
+    );
   });
 
   it('regression: a verified quote whose content changes goes back to unverified (draft only), recording who', async () => {
@@ -744,7 +861,7 @@ describe("class 5: verification is the fact-checker's act", () => {
     const explicit = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))
       .set(factChecker.auth)
-      .send({ verification: 'disputed' });
+      .send({ verification: 'disputed', verificationNote: 'Not what the tape says' });
     expect(explicit.status).toBe(200);
     const both = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))

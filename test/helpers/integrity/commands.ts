@@ -90,7 +90,7 @@ const resolveRel = (w: World, owner: string, spec: RelSpec): [string, unknown] |
   return [spec.field, relation(spec.form, ids, target, TO_ONE.has(key))];
 };
 
-const VERIFICATIONS = ['verified', 'unverified', 'disputed'] as const;
+const VERIFICATIONS = ['verified', 'unverified', 'disputed', 'misattributed'] as const;
 
 /** Runs one request, learns its effects and checks the model; every command goes through here. */
 const step = async (
@@ -282,6 +282,8 @@ interface WriteSpec {
   text: boolean;
   second: boolean;
   verification: (typeof VERIFICATIONS)[number] | null;
+  /** Whether the verdict comes with a note (disputed and misattributed need one). */
+  note: boolean;
   rels: RelSpec[];
 }
 const writeSpecArb = fc.oneof(
@@ -292,6 +294,7 @@ const writeSpecArb = fc.oneof(
     text: fc.boolean(),
     second: fc.boolean(),
     verification: fc.constant(null),
+    note: fc.constant(false),
     rels: fc.array(relArb(['quotes', 'people', 'sources']), { maxLength: 2 }),
   }),
   fc.record({
@@ -301,6 +304,7 @@ const writeSpecArb = fc.oneof(
     text: fc.boolean(),
     second: fc.boolean(),
     verification: fc.option(fc.constantFrom(...VERIFICATIONS), { nil: null }),
+    note: fc.boolean(),
     rels: fc.array(relArb(['speaker', 'source', 'article']), { maxLength: 2 }),
   })
 );
@@ -315,6 +319,7 @@ const writeBody = (w: World, spec: WriteSpec) => {
     if (spec.text || spec.create) data.text = `«Said ${w.marker()}»`;
     if (spec.second) data.originalText = `Original ${w.marker()}`;
     if (spec.verification) data.verification = spec.verification;
+    if (spec.verification && spec.note) data.verificationNote = `Note ${w.marker()}`;
   }
   for (const rel of spec.rels) {
     const resolved = resolveRel(w, spec.type, rel);
@@ -666,7 +671,8 @@ class Verify extends Command {
   constructor(
     readonly actor: ActorName,
     readonly target: number,
-    readonly verdict: string
+    readonly verdict: string,
+    readonly note: boolean
   ) {
     super();
   }
@@ -677,7 +683,11 @@ class Verify extends Command {
     const actor = w.actors[this.actor];
     const id = targetOf(w, 'quote', this.target);
     if (!id) return;
-    const body = { verification: this.verdict, verificationNote: `note ${w.marker()}` };
+    // Without a note, a verdict against the quote is refused (400) and changes nothing.
+    const body = {
+      verification: this.verdict,
+      verificationNote: this.note ? `note ${w.marker()}` : null,
+    };
     await step(w, actor, `verify ${actor.kind}`, `verify quote ${id} ${this.verdict}`, () =>
       actor.kind === 'admin'
         ? w.send(actor, 'put', `${CM}/${QUOTE}/${id}?locale=en`, body)
@@ -686,7 +696,7 @@ class Verify extends Command {
     await afterCommand(w);
   }
   toString() {
-    return `Verify(${this.actor}, quote #${this.target}, ${this.verdict})`;
+    return `Verify(${this.actor}, quote #${this.target}, ${this.verdict}, note=${this.note})`;
   }
 }
 
@@ -1181,9 +1191,10 @@ export const commandArbs = [
       .tuple(
         actorArb([...WRITERS, 'fullToken']),
         fc.nat(),
-        fc.constantFrom('verified', 'verified', 'disputed')
+        fc.constantFrom('verified', 'verified', 'disputed', 'unverifiable'),
+        fc.boolean()
       )
-      .map(([a, n, v]) => new Verify(a, n, v))
+      .map(([a, n, v, note]) => new Verify(a, n, v, note))
   ),
   ...weighted(
     2,

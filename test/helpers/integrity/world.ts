@@ -18,6 +18,9 @@ import {
   type StoryView,
 } from './projection';
 
+/** Verdicts that say a quote is wrong or cannot be checked: each must come with a note (issue 10). */
+const VERDICTS_NEEDING_NOTE = ['disputed', 'misattributed', 'unverifiable'];
+
 const prefixes = (value: string | undefined) =>
   (value ?? '')
     .split(',')
@@ -242,6 +245,25 @@ export class World {
     for (const id of after.files) if (!this.files.includes(id)) this.files.push(id);
     this.people = this.people.filter((d) => after.people.has(d));
     this.sources = this.sources.filter((d) => after.sources.has(d));
+
+    // A verdict against the quote says why: no write may leave one without a note (a clone starts
+    // unverified; rows from before the rule do not exist here).
+    for (const [documentId, row] of after.quotes) {
+      const old = before.quotes.get(documentId);
+      const judged =
+        !old ||
+        old.verification !== row.verification ||
+        (old.verificationNote ?? '') !== (row.verificationNote ?? '');
+      if (
+        judged &&
+        VERDICTS_NEEDING_NOTE.includes(row.verification ?? '') &&
+        !row.verificationNote?.trim()
+      )
+        this.fail(
+          '5: a verdict without a note',
+          `${what} left quote ${documentId} ${row.verification} without a note`
+        );
+    }
 
     // Verification: only a verifier's act counts, and a content change makes it stale.
     for (const [documentId, row] of after.quotes) {
