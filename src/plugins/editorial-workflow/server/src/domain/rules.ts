@@ -71,6 +71,22 @@ const dutyConflict = (
 };
 
 /**
+ * Why separation of duties stops `actor` from making `transition` on this state, in the words of
+ * the refusal (the panel shows them under the disabled button), or null.
+ */
+export const dutyBlocker = (
+  def: WorkflowDefinition,
+  transition: Transition,
+  state: WorkflowState,
+  actor: Actor
+): string | null => {
+  const conflict = dutyConflict(def, transition, state, actor);
+  return conflict
+    ? `Separation of duties: someone else must make "${transition.name}", because ${conflict}`
+    : null;
+};
+
+/**
  * Everything but the guards, in the order a client can act on: a malformed or unknown move (400),
  * no permission (403), the document is elsewhere or changed meanwhile (409), separation of
  * duties (403).
@@ -131,14 +147,8 @@ export const decideMove = (
       details: { stage: state.stage, version: state.version },
     });
   }
-  const conflict = dutyConflict(def, transition, state, actor);
-  if (conflict) {
-    return refuse({
-      status: 403,
-      name: 'ForbiddenError',
-      message: `Separation of duties: someone else must make "${transition.name}", because ${conflict}`,
-    });
-  }
+  const duty = dutyBlocker(def, transition, state, actor);
+  if (duty) return refuse({ status: 403, name: 'ForbiddenError', message: duty });
   return { ok: true, transition };
 };
 
@@ -153,16 +163,16 @@ export const guardRefusal = (transition: Transition, problems: string[]): Refusa
         details: { problems },
       };
 
-/** The transitions this actor may make now (guards aside: those explain themselves when tried). */
+/**
+ * The transitions from this stage that this actor holds permission for. What would still refuse
+ * one now (separation of duties: `dutyBlocker`; guards) does not hide it: a client shows it
+ * disabled, with the reason, rather than leaving the user to wonder where it went.
+ */
 export const allowedTransitions = (
   def: WorkflowDefinition,
   state: WorkflowState,
-  actor: Actor,
   may: (transitionId: string) => boolean
-) =>
-  def.transitions.filter(
-    (t) => t.from.includes(state.stage) && may(t.id) && !dutyConflict(def, t, state, actor)
-  );
+) => def.transitions.filter((t) => t.from.includes(state.stage) && may(t.id));
 
 export const applyMove = (
   def: WorkflowDefinition,

@@ -13,6 +13,7 @@ import {
   applyMove,
   commentPrompt,
   decideMove,
+  dutyBlocker,
   guardRefusal,
   participation,
   publishingEffect,
@@ -122,8 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         live,
         enteredStageAt: state.enteredStageAt.toISOString(),
         allowedTransitions: await Promise.all(
-          allowedTransitions(def, state, actor, may).map(async (t) => {
-            const blockedBy = await service.blockers(target, state, t);
+          allowedTransitions(def, state, may).map(async (t) => {
+            const blockedBy = await service.blockers(target, state, t, actor);
             return {
               id: t.id,
               name: t.name,
@@ -140,10 +141,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * What would refuse `transition` now, without moving: its guards (reads only) and, for a
-     * publishing move, the conflicts with other stories. The move itself checks again.
+     * What would refuse `transition` by `actor` now, without moving: separation of duties (then the
+     * one reason: nothing the story's people could mend changes it), else its guards (reads only)
+     * and, for a publishing move, the conflicts with other stories. The move itself checks again.
      */
-    async blockers(target: Target, state: WorkflowState, transition: Transition) {
+    async blockers(target: Target, state: WorkflowState, transition: Transition, actor: Actor) {
+      const duty = dutyBlocker(def(), transition, state, actor);
+      if (duty) return [duty];
       const problems = await getService(strapi, 'guards').run(transition.guards, {
         ...target,
         isParticipant: (someone: Actor) => participation(state, someone) !== null,
