@@ -12,6 +12,7 @@ import {
   type ApiError,
 } from '../api';
 import { getTrad } from '../utils/translations';
+import { transitionName } from '../utils/names';
 import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
@@ -105,16 +106,6 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
       </Typography>
     );
   }
-  const transitionName = (id: string) =>
-    id === 'edit'
-      ? intl.formatMessage({
-          id: getTrad('transition.edit'),
-          defaultMessage: 'Edited after approval',
-        })
-      : intl.formatMessage({
-          id: getTrad(`transition.${id}`),
-          defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
-        });
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="sigma" textColor="neutral600" tag="h3" id={headingId}>
@@ -135,7 +126,7 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
             borderWidth={i ? '1px 0 0 0' : undefined}
           >
             <Typography variant="omega" fontWeight="bold" tag="p">
-              {transitionName(entry.transition)}
+              {transitionName(intl, workflow, entry.transition)}
             </Typography>
             {entry.transition === 'assign' ? <AssignmentNote entry={entry} /> : null}
             <Typography variant="pi" textColor="neutral700" tag="p">
@@ -396,7 +387,7 @@ const PanelContent = ({
       <ChecklistSection uid={uid} documentId={documentId} locale={locale} />
 
       <History history={state.history} workflow={workflow} />
-      <ThreadSection uid={uid} documentId={documentId} locale={locale} />
+      <ThreadSection uid={uid} documentId={documentId} locale={locale} workflow={workflow} />
     </Flex>
   );
 };
