@@ -6,7 +6,7 @@ import { detectLanguage } from './language';
 import { layoutStory } from './layout';
 import { findPeople } from './people';
 import { extractQuotes } from './quotes';
-import { findSources, SourceRegistry } from './sources';
+import { canonical, findSources, SourceRegistry, typeOf } from './sources';
 import type { RemovedText, WireExtraction, WireInput } from './types';
 
 // NUL or a run of other C0 controls: a binary file dropped in by mistake, not text.
@@ -53,9 +53,10 @@ export const extractWire = (input: WireInput): WireExtraction => {
   const { people, mentions } = findPeople(paragraphs);
   const registry = new SourceRegistry();
   const agencyName = doc.agency ?? layout.agency;
-  const storyAgency = agencyName
-    ? registry.add(cleanLine(agencyName), 'news_agency', agencyName)
-    : undefined;
+  const agency = agencyName ? cleanLine(agencyName) : '';
+  // The agency whose copy this is: a known name keeps its type (VOA is a broadcaster), else an agency.
+  const agencyType = typeOf(agency) === 'other' ? 'news_agency' : typeOf(agency);
+  const storyAgency = agency ? registry.add(canonical(agency), agencyType, agency) : undefined;
   findSources(paragraphs, registry, (paragraph, start) =>
     mentions.some((m) => m.paragraph === paragraph && m.start === start)
   );

@@ -99,14 +99,49 @@ const fromNinjs = (content: string): WireDocument => {
   };
 };
 
+// Ordered parse: paragraphs keep their inline markup (<q>, <em>) in reading order.
 const nitfParser = new XMLParser({
   ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  // The body keeps its markup (<p>, <q>, <em>) as a string: the HTML reader flattens it in order.
-  stopNodes: ['*.body.content'],
+  attributeNamePrefix: '',
+  preserveOrder: true,
   processEntities: false,
-  isArray: (name) => name === 'p' || name === 'byline' || name === 'hl2',
+  trimValues: false,
 });
+
+type XmlNode = Record<string, any>;
+const tagOf = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@');
+const kids = (node: XmlNode): XmlNode[] => {
+  const tag = tagOf(node);
+  return tag && Array.isArray(node[tag]) ? node[tag] : [];
+};
+const attr = (node: XmlNode | undefined, name: string): string | undefined =>
+  str(node?.[':@']?.[name]);
+/** First element named `name` at any depth. */
+const find = (nodes: XmlNode[], name: string): XmlNode | undefined => {
+  for (const node of nodes) {
+    if (tagOf(node) === name) return node;
+    const deeper = find(kids(node), name);
+    if (deeper) return deeper;
+  }
+  return undefined;
+};
+const textOf = (node: XmlNode | undefined): string =>
+  !node
+    ? ''
+    : typeof node['#text'] === 'string' || typeof node['#text'] === 'number'
+      ? String(node['#text'])
+      : kids(node).map(textOf).join('');
+const clean = (value: string) => value.replace(/\s+/g, ' ').trim() || undefined;
+
+/** Block children of body.content (p, hl2, block, …) as lines; inline markup flattened. */
+const bodyLines = (node: XmlNode | undefined): string[] =>
+  kids(node ?? {}).flatMap((child) => {
+    const tag = tagOf(child);
+    if (tag === '#text') return clean(textOf(child)) ? [textOf(child)] : [];
+    if (tag === 'block' || tag === 'ul' || tag === 'ol' || tag === 'table') return bodyLines(child);
+    const text = clean(textOf(child));
+    return text ? [text] : [];
+  });
 
 const fromNitf = (content: string): WireDocument => {
   const valid = XMLValidator.validate(content);
@@ -114,36 +149,30 @@ const fromNitf = (content: string): WireDocument => {
     throw new WireInputError(
       `The NITF document is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`
     );
-  const root = nitfParser.parse(content)?.nitf;
-  if (!root || typeof root !== 'object')
-    throw new WireInputError('The NITF document has no <nitf> root element.');
-  const head = root.head ?? {};
-  const bodyHead = root.body?.['body.head'] ?? {};
-  const docdata = head.docdata ?? {};
-  const dateline = bodyHead.dateline;
-  const body = htmlToLines(
-    typeof root.body?.['body.content'] === 'string' ? root.body['body.content'] : ''
-  );
-  const byline = Array.isArray(bodyHead.byline)
-    ? bodyHead.byline.map(str).filter(Boolean).join(', ')
-    : undefined;
+  const root = find(nitfParser.parse(content) as XmlNode[], 'nitf');
+  if (!root) throw new WireInputError('The NITF document has no <nitf> root element.');
+  const top = kids(root);
+  const hedline = find(top, 'hedline');
+  const dateline = find(top, 'dateline');
+  const byline = clean(textOf(find(top, 'byline')));
   return {
     format: 'nitf',
-    lines: body.lines,
-    headline: str(bodyHead.hedline?.hl1) ?? str(head.title),
-    standfirst: str(bodyHead.hedline?.hl2?.[0]) ?? str(bodyHead.abstract?.p?.[0]),
-    byline: byline ? byline.replace(/^by\s+/i, '') : undefined,
-    dateline: str(dateline?.location) ?? str(dateline?.['location']?.city) ?? str(dateline),
+    lines: bodyLines(find(top, 'body.content')),
+    headline: clean(textOf(find(kids(hedline ?? {}), 'hl1'))) ?? clean(textOf(find(top, 'title'))),
+    standfirst:
+      clean(textOf(find(kids(hedline ?? {}), 'hl2'))) ?? clean(textOf(find(top, 'abstract'))),
+    byline: byline?.replace(/^by\s+/i, ''),
+    dateline: clean(textOf(find(kids(dateline ?? {}), 'location'))) ?? clean(textOf(dateline)),
     date:
-      toIsoDate(docdata['date.issue']?.['@norm']) ??
-      toIsoDate(dateline?.['story.date']?.['@norm']) ??
-      toIsoDate(docdata['date.release']?.['@norm']),
+      toIsoDate(attr(find(top, 'date.issue'), 'norm')) ??
+      toIsoDate(attr(find(top, 'story.date'), 'norm')) ??
+      toIsoDate(attr(find(top, 'date.release'), 'norm')),
     agency:
-      str(docdata['doc.copyright']?.['@holder']) ??
-      str(bodyHead.distributor) ??
-      str(head.pubdata?.['@name']),
-    language: str(root['@xml:lang']) ?? str(head.docdata?.['@xml:lang']),
-    dropped: body.dropped,
+      attr(find(top, 'doc.copyright'), 'holder') ??
+      clean(textOf(find(top, 'distributor'))) ??
+      attr(find(top, 'pubdata'), 'name'),
+    language: attr(root, 'xml:lang') ?? attr(find(top, 'docdata'), 'xml:lang'),
+    dropped: [],
   };
 };
 
@@ -153,7 +182,13 @@ export const readDocument = (content: string, format: WireFormat): WireDocument 
   if (format === 'nitf') return fromNitf(content);
   if (format === 'html') {
     const html = htmlToLines(content);
-    return { format, lines: html.lines, headline: html.headline, dropped: html.dropped };
+    return {
+      format,
+      lines: html.lines,
+      headline: html.headline,
+      agency: html.publisher,
+      dropped: html.dropped,
+    };
   }
   return { format, lines: textLines(content), dropped: [] };
 };

@@ -50,6 +50,8 @@ export interface HtmlText {
   lines: string[];
   /** The first <h1> (or <title>), the story's headline in a web page. */
   headline?: string;
+  /** The site named after the headline in <title> ("… | Voice of America"), when there is an <h1>. */
+  publisher?: string;
   /** Text of elements that never reach the reader (scripts, styles): reported, not kept. */
   dropped: string[];
 }
@@ -94,5 +96,12 @@ export const htmlToLines = (html: string): HtmlText => {
     if (block) out.push('');
   };
   document.children.forEach(walk);
-  return { lines: out.map((l) => l.trim()).filter(Boolean), headline: headline ?? title, dropped };
+  const publisher =
+    headline && title ? /\s[|–—]\s+([^|–—]{2,60})$/.exec(title)?.[1]?.trim() : undefined;
+  return {
+    lines: out.map((l) => l.trim()).filter(Boolean),
+    headline: headline ?? title,
+    publisher,
+    dropped,
+  };
 };

@@ -52,6 +52,9 @@ const isHeadlineLike = (line: string) => {
 
 const BYLINE =
   /^(?:by|от|автор:?)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5})$/iu;
+// "VILNIUS — …": a city in capitals and a dash, no agency.
+const BARE_DATELINE =
+  /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.\s]{1,30})?)\s+[—–-]+\s+/u;
 const DATELINE =
   /^(\p{Lu}[\p{Lu}\s.'-]{1,40}(?:,\s*\p{Lu}[\p{L}.\s]{1,30})?)(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\(([\p{L}\s-]{2,30})\)\s*[-–—]+\s*/u;
 
@@ -108,10 +111,12 @@ export const layoutStory = (
   let dateline: string | undefined;
   let agency: string | undefined;
   const datelineMatch = paragraphs.length > 0 ? DATELINE.exec(paragraphs[0]) : null;
-  if (datelineMatch && paragraphs[0].length > datelineMatch[0].length) {
-    dateline = datelineMatch[1].trim();
-    agency = datelineMatch[3].trim();
-    paragraphs[0] = paragraphs[0].slice(datelineMatch[0].length);
+  const bare = paragraphs.length > 0 && !datelineMatch ? BARE_DATELINE.exec(paragraphs[0]) : null;
+  const found = datelineMatch ?? bare;
+  if (found && paragraphs[0].length > found[0].length) {
+    dateline = found[1].trim();
+    agency = datelineMatch?.[3]?.trim();
+    paragraphs[0] = paragraphs[0].slice(found[0].length);
   }
   if (!title) title = paragraphs[0]?.split(/(?<=[.!?])\s/)[0]?.slice(0, 160) ?? '';
   return { title, standfirst, byline, dateline, agency, paragraphs, secondStory, removed };

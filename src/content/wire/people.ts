@@ -25,7 +25,7 @@ export const TITLE_WORDS = new Set(
     'correspondent journalist editor blogger candidate rapporteur representative coordinator ' +
     'президент премьер премьер-министр министр глава лидер председатель пресс-секретарь представитель ' +
     'спикер губернатор мэр посол генсек секретарь директор депутат советник кандидат комиссар ' +
-    'верховный правозащитник оппозиционер политик командующий'
+    'member верховный правозащитник оппозиционер политик командующий'
   ).split(' ')
 );
 const SPEECH_VERBS =
@@ -141,7 +141,15 @@ export const findPeople = (paragraphs: string[]): PeopleFound => {
       const lastWord = words[words.length - 1];
       const end = offsets[words.length - 1] + stripPossessive(lastWord).length;
       const name = text.slice(start, end);
-      const { titled, role } = roleBefore(text, start);
+      let { titled, role } = roleBefore(text, start);
+      // Apposition: "Belarus's ambassador to the UN, Yury Ambrazevich," or "Anton Rodnenkov, a council member".
+      if (!titled && /,\s*$/.test(text.slice(0, start)))
+        ({ titled, role } = roleBefore(text, text.slice(0, start).lastIndexOf(',')));
+      const appended = /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:«»]{2,60})/u.exec(text.slice(end));
+      if (!titled && appended && appended[1].split(/\s+/).some((w) => isTitle(w))) {
+        titled = true;
+        role ??= appended[1].replace(/\s+(?:who|which|that|whose)\b.*$/u, '').trim();
+      }
       const after = text.slice(end);
       const before = text.slice(0, start);
       const speaks = SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before);

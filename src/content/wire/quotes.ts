@@ -6,7 +6,7 @@
 import { detectLanguage } from './language';
 import type { PersonMention } from './people';
 import { TITLE_WORDS } from './people';
-import { OWN_CHANNEL, ownChannelName, type SourceRegistry } from './sources';
+import { backReference, OWN_CHANNEL, ownChannelName, type SourceRegistry } from './sources';
 import { quoteSpans, sentenceAround, sentenceStarts, type Span } from './spans';
 import type { ExtractedQuote, FlaggedPhrase, ProposedPerson, ProposedSource } from './types';
 
@@ -83,6 +83,15 @@ const attribution = (
         to: span.start,
         verbAt: sentence.start + according.index + according[0].length - 1,
       };
+  }
+  // "Makei told BelTA that Kyiv was «…»": a partial quotation inside reported speech.
+  const reported = new RegExp(
+    `(?:${VERB.source})[^«»]*?(?:\\bthat\\b|,\\s*что(?![\\p{L}]))[^«»]*$`,
+    'iu'
+  ).exec(prefix);
+  if (reported)
+    return { from: sentence.start, to: span.start, verbAt: sentence.start + reported.index };
+  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
     // "Bachelet: «…»" — a name right before a colon.
     if (/\p{Lu}[\p{L}'’-]+\s*:\s*$/u.test(prefix))
       return { from: sentence.start, to: span.start, verbAt: span.start };
@@ -148,6 +157,14 @@ export const extractQuotes = (scene: QuoteScene) => {
           (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)
         )
         .at(-1);
+      if (named && named.paragraph === paragraph) return named.key;
+      // Across paragraphs only when no unrecognised name stands in between ("…, Yury Ambrazevich, …").
+      if (
+        /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(
+          text.slice(0, quoteStart).replace(/^\p{Lu}\p{Ll}+\s/u, '')
+        )
+      )
+        return undefined;
       if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1) return lastSpeaker.key;
       if (named && named.paragraph >= paragraph - 1) return named.key;
     }
@@ -183,10 +200,13 @@ export const extractQuotes = (scene: QuoteScene) => {
     const named = scene.sources.mentions.filter(
       (m) => m.paragraph === paragraph && m.start >= from && m.end <= to
     );
-    return named[0]?.key ?? scene.storyAgency?.key;
+    const earlier = backReference(scene.sources, text.slice(att.from, att.to), paragraph);
+    return named[0]?.key ?? earlier?.key ?? scene.storyAgency?.key;
   };
 
+  let previousAtt: Attribution | undefined;
   scene.paragraphs.forEach((text, paragraph) => {
+    previousAtt = undefined;
     const spans = quoteSpans(text);
     const starts = sentenceStarts(text, spans);
     for (const span of spans) {
@@ -202,12 +222,28 @@ export const extractQuotes = (scene: QuoteScene) => {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'scare-quotes' });
         continue;
       }
-      const att = attribution(text, span, sentence, starts);
+      let att = attribution(text, span, sentence, starts);
+      const previous = quotes.at(-1);
+      let inherited: ExtractedQuote | undefined;
+      if (
+        !att &&
+        previous?.paragraph === paragraph &&
+        previousAtt &&
+        previousAtt.to <= span.start &&
+        !/[«»]/.test(text.slice(previousAtt.to, span.start))
+      ) {
+        // «…,» X said. «…» — the second quotation continues the first speaker's words.
+        att = previousAtt;
+        inherited = previous;
+      }
       if (!att) {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'no-speaker' });
         continue;
       }
-      const speaker = resolveSpeaker(paragraph, text, att, span.start);
+      previousAtt = att;
+      const speaker = inherited
+        ? inherited.speaker
+        : resolveSpeaker(paragraph, text, att, span.start);
       if (speaker) lastSpeaker = { key: speaker, paragraph };
       const from = Math.min(sentence.start, att.from);
       const to = Math.max(sentence.end, att.to);
@@ -223,7 +259,9 @@ export const extractQuotes = (scene: QuoteScene) => {
         context,
         ...(speaker ? { speaker } : {}),
         ...(() => {
-          const source = resolveSource(paragraph, text, sentence, att, speaker);
+          const source = inherited
+            ? inherited.source
+            : resolveSource(paragraph, text, sentence, att, speaker);
           return source ? { source } : {};
         })(),
         language,

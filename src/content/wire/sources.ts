@@ -13,7 +13,7 @@ export interface SourceMention {
 
 const KNOWN: [RegExp, string, WireSourceType][] = [
   [/\bReuters\b|Рейтер\p{L}*/u, 'Reuters', 'news_agency'],
-  [/\bAssociated Press\b|\(AP\)|\bthe AP\b/, 'Associated Press', 'news_agency'],
+  [/\bAssociated Press\b|\bAP\b/, 'Associated Press', 'news_agency'],
   [/\bAgence France-Presse\b|\bAFP\b/, 'Agence France-Presse', 'news_agency'],
   [/\bInterfax\b|Интерфакс\p{L}*/u, 'Interfax', 'news_agency'],
   [/\bTASS\b|ТАСС/u, 'TASS', 'news_agency'],
@@ -60,6 +60,9 @@ const NAMED: [RegExp, WireSourceType][] = [
 ];
 const STATE_MEDIA = /\b(\p{Lu}\p{Ll}+)\s+state\s+(media|television|TV)\b/gu;
 const STATE_MEDIA_RU = /(\p{L}+)\s+(?:государственные|госуд\.)\s+СМИ|(\p{L}+)\s+госСМИ/giu;
+// "the Belarusian Foreign Ministry", "Russia's Defence Ministry": an official source.
+const MINISTRY =
+  /\b(\p{Lu}\p{Ll}+(?:['’]s)?)\s+(Foreign|Interior|Defen[cs]e|Health|Justice|Finance|Emergencies)\s+Ministry\b/gu;
 const ACCORDING_TO =
   /\b(?:according to|citing)\s+((?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3})|по данным\s+(\p{Lu}[\p{L}-]*)|как сообщает\s+(\p{Lu}[\p{L}-]*)/gu;
 
@@ -98,9 +101,9 @@ export class SourceRegistry {
   }
 }
 
-const typeOf = (name: string): WireSourceType =>
+export const typeOf = (name: string): WireSourceType =>
   KNOWN.find(([re]) => re.test(name))?.[2] ?? 'other';
-const canonical = (name: string) => KNOWN.find(([re]) => re.test(name))?.[1] ?? name;
+export const canonical = (name: string) => KNOWN.find(([re]) => re.test(name))?.[1] ?? name;
 
 /**
  * Every source the paragraphs name. `isPerson` keeps "according to Putin" from becoming a source.
@@ -145,6 +148,15 @@ export const findSources = (
         m.index + m[0].length
       );
     }
+    for (const m of text.matchAll(MINISTRY)) {
+      const name = `${m[1].replace(/['’]s$/, '')} ${m[2]} Ministry`;
+      registry.mention(
+        registry.add(name, 'official', m[0]),
+        paragraph,
+        m.index,
+        m.index + m[0].length
+      );
+    }
     for (const m of text.matchAll(ACCORDING_TO)) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').replace(/^the\s+/, '');
       const at = m.index + m[0].length - raw.length;
@@ -158,4 +170,25 @@ export const findSources = (
       );
     }
   });
+};
+
+/**
+ * "told the council", "the agency reported": a source named earlier, by the last word of its name.
+ * The nearest one before `paragraph` wins; none when no earlier source ends in that word.
+ */
+export const backReference = (
+  registry: SourceRegistry,
+  segment: string,
+  paragraph: number
+): ProposedSource | undefined => {
+  const noun =
+    /\bthe\s+(council|agency|ministry|channel|newspaper|broadcaster|assembly|committee)\b/i.exec(
+      segment
+    )?.[1];
+  if (!noun) return undefined;
+  const earlier = registry.mentions
+    .filter((m) => m.paragraph <= paragraph)
+    .map((m) => registry.sources.find((s) => s.key === m.key))
+    .filter((s): s is ProposedSource => Boolean(s && new RegExp(`\\b${noun}$`, 'i').test(s.name)));
+  return earlier.at(-1);
 };
