@@ -1,7 +1,7 @@
 // Proposals matched against existing people and sources: by name, by alias, then by spelling variant
 // (case, diacritics, Cyrillic/Latin, Lukashenko/Lukashenka). A match must be unambiguous: two
 // candidates at the same level give none, so two different people are never merged.
-import { nameTokens, sameName, sameToken, variantName } from './normalise';
+import { nameTokens, sameName, sameSpelling, sameToken, variantName } from './normalise';
 import type {
   KnownPerson,
   KnownSource,
@@ -17,13 +17,18 @@ const unique = <T extends { documentId: string }>(hits: T[]) => {
   return ids.size === 1 ? hits[0] : undefined;
 };
 
-const personMatch = (spellings: string[], people: KnownPerson[]): ReferenceMatch | null => {
+const personMatch = (all: string[], people: KnownPerson[]): ReferenceMatch | null => {
+  // A surname the copy also used ("Lukashenko" for "Viktor Lukashenko") must not match another
+  // person's alias: surnames alone count only when the copy never gave a full name.
+  const full = all.filter((s) => nameTokens(s).length > 1);
+  const spellings = full.length > 0 ? full : all;
   const tries: [Level, (known: KnownPerson) => boolean][] = [
-    ['name', (k) => spellings.some((s) => sameName(s, k.name))],
-    ['alias', (k) => spellings.some((s) => k.aliases.some((a) => sameName(s, a)))],
+    ['name', (k) => spellings.some((s) => sameSpelling(s, k.name))],
+    ['alias', (k) => spellings.some((s) => k.aliases.some((a) => sameSpelling(s, a)))],
     [
       'variant',
-      (k) => spellings.some((s) => [k.name, ...k.aliases].some((n) => variantName(s, n))),
+      (k) =>
+        full.some((s) => [k.name, ...k.aliases].some((n) => sameName(s, n) || variantName(s, n))),
     ],
     // A surname alone ("Bachelet", "Лукашенко") against the surname of every known spelling.
     [
@@ -57,7 +62,7 @@ const expand = (name: string) =>
     .trim();
 
 const sourceMatch = (spellings: string[], sources: KnownSource[]): ReferenceMatch | null => {
-  const exact = sources.filter((k) => spellings.some((s) => sameName(s, k.name)));
+  const exact = sources.filter((k) => spellings.some((s) => sameSpelling(s, k.name)));
   if (exact.length > 0) {
     const hit = unique(exact);
     return hit ? { documentId: hit.documentId, name: hit.name, by: 'name' } : null;

@@ -51,6 +51,13 @@ export const sameToken = (a: string, b: string): boolean => {
 /** The words of a name, Latin and lower-case. */
 export const nameTokens = (name: string): string[] => latinise(name).split(' ').filter(Boolean);
 
+/** The same spelling up to case and spacing: what counts as matching "by name" or "by alias". */
+export const sameSpelling = (a: string, b: string): boolean => {
+  const fold = (x: string) =>
+    x.normalize('NFC').toLocaleLowerCase().replace(/['’]/g, "'").replace(/\s+/g, ' ').trim();
+  return fold(a).length > 0 && fold(a) === fold(b);
+};
+
 /** Case- and diacritics-insensitive equality of whole names (also across scripts). */
 export const sameName = (a: string, b: string): boolean => {
   const x = latinise(a);
