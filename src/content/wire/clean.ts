@@ -76,8 +76,10 @@ export const fixPunctuation = (line: string): string =>
 /** One line of copy as it should be published. */
 export const cleanLine = (line: string): string => {
   let current = line;
-  // A fixed point in at most a few rounds: decoding may reveal marks that pairing then rewrites.
-  for (let round = 0; round < 4; round += 1) {
+  // To a fixed point: decoding may reveal marks that pairing rewrites, and removing one doubled
+  // full stop may make the next (".»......»."). Every round that changes the text shortens it or only
+  // re-pairs marks, so this ends long before the cap on any real copy.
+  for (let round = 0; round < 50; round += 1) {
     const next = fixPunctuation(
       normaliseQuotes(
         decodeEntities(current)

@@ -32,7 +32,8 @@ const looksLikeHtml = (text: string) =>
 /** `auto`: JSON object → ninjs, `<nitf>` → NITF, tags → HTML, else text. */
 export const detectFormat = (content: string): WireFormat => {
   if (looksLikeJson(content) && parsesAsNinjs(content)) return 'ninjs';
-  if (looksLikeNitf(content) && XMLValidator.validate(content) === true) return 'nitf';
+  // NITF that is not well-formed XML is still markup: the lenient HTML reader keeps its text.
+  if (looksLikeNitf(content)) return XMLValidator.validate(content) === true ? 'nitf' : 'html';
   return looksLikeHtml(content) ? 'html' : 'text';
 };
 

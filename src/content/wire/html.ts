@@ -44,7 +44,16 @@ const BLOCKS = new Set([
   'hl2',
   'dateline',
 ]);
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'head',
+  'nav',
+]);
 
 export interface HtmlText {
   lines: string[];

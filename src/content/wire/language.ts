@@ -18,12 +18,12 @@ export const detectLanguage = (text: string): string | undefined => {
   const latin = count(text, /\p{Script=Latin}/gu);
   if (cyrillic + latin < 12) return undefined;
   if (cyrillic > latin) {
-    const be =
-      count(text, /[ўЎ]/g) * 3 + (count(text, /[іІ]/g) > 0 && count(text, /[иИ]/g) === 0 ? 2 : 0);
-    const uk =
-      count(text, /[їЇєЄґҐ]/g) * 3 +
-      (count(text, /[іІ]/g) > 0 && count(text, /[ыЫэЭ]/g) === 0 ? 1 : 0);
-    const ru = count(text, /[ыЫэЭъЁё]/g);
+    // Belarusian has ў and і but no и, щ, ъ; Ukrainian has ї, є, ґ, і but no ы, э; Russian has и and no і.
+    const has = (re: RegExp) => count(text, re) > 0;
+    const i = has(/[іІ]/g);
+    const be = count(text, /[ўЎ]/g) * 3 + (i && !has(/[иИщЩъЪ]/g) ? 3 : 0);
+    const uk = count(text, /[їЇєЄґҐ]/g) * 3 + (i && !has(/[ыЫэЭ]/g) ? 2 : 0);
+    const ru = has(/[иИщЩъЪ]/g) && !i ? 3 : 1;
     if (be > uk && be > ru) return 'be';
     if (uk > ru && uk >= be) return 'uk';
     return 'ru';

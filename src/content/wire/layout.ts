@@ -75,6 +75,13 @@ export const layoutStory = (
   }
 
   let title = known.headline ?? '';
+  // A web page repeats its <h1> in the body, after the site's menus: those go, reported.
+  const headlineAt = title ? lines.findIndex((l) => key(l) === key(title)) : -1;
+  if (headlineAt >= 0 && headlineAt <= 5) {
+    for (const line of lines.splice(0, headlineAt))
+      removed.push({ text: line, reason: 'page-furniture' });
+    lines.shift();
+  }
   if (!title && lines.length > 0 && isHeadlineLike(lines[0])) title = lines.shift() ?? '';
   let standfirst = known.standfirst;
   if (title && lines.length > 1 && key(lines[0]) === key(title))
