@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wireCopy } from '../../../test/wire/arbitraries';
 import { contentHash, extractWire, MAX_WIRE_CHARS, WireInputError, type WireExtraction } from '.';
 
 const SAMPLE = readFileSync(
@@ -153,41 +154,28 @@ describe('contentHash', () => {
 });
 
 describe('extractWire properties', () => {
-  const wireish = fc
-    .array(
-      fc.constantFrom(
-        '«',
-        '»',
-        '"',
-        '“',
-        '”',
-        '„',
-        ' said: ',
-        ' told reporters.',
-        ', he said',
-        'Bachelet',
-        'Vladimir Putin',
-        'President ',
-        'UN High Commissioner for Human Rights ',
-        'wrote in her Telegram channel: ',
-        'According to Reuters, ',
-        '\n',
-        '\n\n',
-        '. ',
-        '&# 171;',
-        '..',
-        'Лукашенко заявил: ',
-        '<p>',
-        '</p>',
-        '{',
-        '<nitf>',
-        'a b c d e',
-        '•',
-        ', — сказал Песков'
-      ),
-      { maxLength: 60 }
-    )
-    .map((parts) => parts.join(''));
+  const wireish = wireCopy([
+    ' said: ',
+    ' told reporters.',
+    ', he said',
+    'Bachelet',
+    'Vladimir Putin',
+    'President ',
+    'UN High Commissioner for Human Rights ',
+    'wrote in her Telegram channel: ',
+    'According to Reuters, ',
+    '\n',
+    '\n\n',
+    '. ',
+    'Лукашенко заявил: ',
+    '<p>',
+    '</p>',
+    '{',
+    '<nitf>',
+    'a b c d e',
+    '•',
+    ', — сказал Песков',
+  ]);
   const anyCopy = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), wireish);
 
   it('never throws anything but WireInputError, and every quote is in the text with real keys', () => {

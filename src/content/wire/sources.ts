@@ -99,6 +99,17 @@ export class SourceRegistry {
   mention(source: ProposedSource, paragraph: number, start: number, end: number) {
     this.mentions.push({ key: source.key, paragraph, start, end });
   }
+
+  /** A source named by `match` (its whole text) at its place in the paragraph. */
+  found(
+    name: string,
+    type: WireSourceType,
+    paragraph: number,
+    match: RegExpExecArray | RegExpMatchArray
+  ) {
+    const at = match.index ?? 0;
+    this.mention(this.add(name, type, match[0]), paragraph, at, at + match[0].length);
+  }
 }
 
 export const typeOf = (name: string): WireSourceType =>
@@ -116,7 +127,7 @@ export const findSources = (
   paragraphs.forEach((text, paragraph) => {
     for (const [re, name, type] of KNOWN) {
       for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
-        registry.mention(registry.add(name, type, m[0]), paragraph, m.index, m.index + m[0].length);
+        registry.found(name, type, paragraph, m);
       }
     }
     for (const [re, type] of NAMED) {
@@ -131,31 +142,16 @@ export const findSources = (
       }
     }
     for (const m of text.matchAll(STATE_MEDIA)) {
-      registry.mention(
-        registry.add(`${m[1]} state media`, 'broadcaster', m[0]),
-        paragraph,
-        m.index,
-        m.index + m[0].length
-      );
+      registry.found(`${m[1]} state media`, 'broadcaster', paragraph, m);
     }
     for (const m of text.matchAll(STATE_MEDIA_RU)) {
       const adjective = (m[1] ?? m[2] ?? '').toLowerCase();
       const name = `${adjective.charAt(0).toUpperCase()}${adjective.slice(1)} государственные СМИ`;
-      registry.mention(
-        registry.add(name, 'broadcaster', m[0]),
-        paragraph,
-        m.index,
-        m.index + m[0].length
-      );
+      registry.found(name, 'broadcaster', paragraph, m);
     }
     for (const m of text.matchAll(MINISTRY)) {
       const name = `${m[1].replace(/['’]s$/, '')} ${m[2]} Ministry`;
-      registry.mention(
-        registry.add(name, 'official', m[0]),
-        paragraph,
-        m.index,
-        m.index + m[0].length
-      );
+      registry.found(name, 'official', paragraph, m);
     }
     for (const m of text.matchAll(ACCORDING_TO)) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').replace(/^the\s+/, '');
