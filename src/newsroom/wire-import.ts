@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
@@ -18,6 +19,11 @@ import { conflict } from './errors';
 // so that every newsroom rule (validation, slugs, the workflow's state and creator) applies.
 
 type Request = ImportRequest & { locale: string };
+
+/** The copy as delivered and its hash: written by the importer when it creates a story, never after. */
+const ORIGINAL_FIELDS = ['wireOriginal', 'wireHash'];
+// Set while the importer writes, so that the guard below lets its own writes of ORIGINAL_FIELDS through.
+const importing = new AsyncLocalStorage<true>();
 interface Caller {
   adminUserId: number | null;
 }
@@ -131,81 +137,97 @@ export const createWireImporter = (strapi: Core.Strapi) => {
           ? {}
           : { createdBy: caller.adminUserId, updatedBy: caller.adminUserId };
 
-      return strapi.db.transaction(async () => {
-        const people: string[] = [];
-        for (const person of plan.people) {
-          const created = await strapi.documents(PERSON as any).create({
-            data: {
-              name: person.name,
-              ...(person.role ? { role: person.role } : {}),
-              ...(person.aliases.length > 0 ? { aliases: person.aliases } : {}),
-              ...creator,
-            } as any,
-          });
-          people.push(created.documentId);
-        }
-        const sources: string[] = [];
-        for (const source of plan.sources) {
-          const created = await strapi.documents(SOURCE as any).create({
-            data: { name: source.name, type: source.type, ...creator } as any,
-          });
-          sources.push(created.documentId);
-        }
-        const personId = (ref: PlannedRef) =>
-          'documentId' in ref ? ref.documentId : people[ref.create];
-        const sourceId = (ref: PlannedRef) =>
-          'documentId' in ref ? ref.documentId : sources[ref.create];
-
-        const stories: ImportResult['stories'] = [];
-        for (const story of plan.stories) {
-          const article = await strapi.documents(ARTICLE as any).create({
-            locale,
-            status: 'draft',
-            data: {
-              title: story.title,
-              standfirst: story.standfirst,
-              byline: story.byline,
-              dateline: story.dateline,
-              body: paragraphsToBlocks(story.paragraphs),
-              people: story.people.map(personId),
-              sources: story.sources.map(sourceId),
-              wireOriginal: request.content,
-              wireHash: hash,
-              ...creator,
-            } as any,
-          });
-          const quotes: string[] = [];
-          for (const quote of story.quotes) {
-            const created = await strapi.documents(QUOTE as any).create({
-              locale,
-              status: 'draft',
+      return importing.run(true, () =>
+        strapi.db.transaction(async () => {
+          const people: string[] = [];
+          for (const person of plan.people) {
+            const created = await strapi.documents(PERSON as any).create({
               data: {
-                text: quote.text,
-                context: quote.context,
-                originalLanguage: quote.language,
-                speaker: quote.speaker ? personId(quote.speaker) : null,
-                source: quote.source ? sourceId(quote.source) : null,
-                article: { connect: [{ documentId: article.documentId, locale }] },
+                name: person.name,
+                ...(person.role ? { role: person.role } : {}),
+                ...(person.aliases.length > 0 ? { aliases: person.aliases } : {}),
                 ...creator,
               } as any,
             });
-            quotes.push(created.documentId);
+            people.push(created.documentId);
           }
-          stories.push({
-            uid: ARTICLE,
-            documentId: article.documentId,
-            locale,
-            title: story.title,
-            quotes,
-          });
-        }
-        return { stories, people, sources };
-      });
+          const sources: string[] = [];
+          for (const source of plan.sources) {
+            const created = await strapi.documents(SOURCE as any).create({
+              data: { name: source.name, type: source.type, ...creator } as any,
+            });
+            sources.push(created.documentId);
+          }
+          const personId = (ref: PlannedRef) =>
+            'documentId' in ref ? ref.documentId : people[ref.create];
+          const sourceId = (ref: PlannedRef) =>
+            'documentId' in ref ? ref.documentId : sources[ref.create];
+
+          const stories: ImportResult['stories'] = [];
+          for (const story of plan.stories) {
+            const article = await strapi.documents(ARTICLE as any).create({
+              locale,
+              status: 'draft',
+              data: {
+                title: story.title,
+                standfirst: story.standfirst,
+                byline: story.byline,
+                dateline: story.dateline,
+                body: paragraphsToBlocks(story.paragraphs),
+                people: story.people.map(personId),
+                sources: story.sources.map(sourceId),
+                wireOriginal: request.content,
+                wireHash: hash,
+                ...creator,
+              } as any,
+            });
+            const quotes: string[] = [];
+            for (const quote of story.quotes) {
+              const created = await strapi.documents(QUOTE as any).create({
+                locale,
+                status: 'draft',
+                data: {
+                  text: quote.text,
+                  context: quote.context,
+                  originalLanguage: quote.language,
+                  speaker: quote.speaker ? personId(quote.speaker) : null,
+                  source: quote.source ? sourceId(quote.source) : null,
+                  article: { connect: [{ documentId: article.documentId, locale }] },
+                  ...creator,
+                } as any,
+              });
+              quotes.push(created.documentId);
+            }
+            stories.push({
+              uid: ARTICLE,
+              documentId: article.documentId,
+              locale,
+              title: story.title,
+              quotes,
+            });
+          }
+          return { stories, people, sources };
+        })
+      );
     },
   };
 };
 
 export const registerWireImport = (strapi: Core.Strapi) => {
+  // `writable: false` keeps them out of forms, not out of every write path (the Content Manager of
+  // a role with every field, REST with a full-access token, code): drop them from any other write,
+  // as Strapi drops what a caller may not write.
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== ARTICLE || importing.getStore()) return next();
+    if (ctx.action !== 'create' && ctx.action !== 'update') return next();
+    const params = ctx.params as any;
+    if (params.data && ORIGINAL_FIELDS.some((f) => f in params.data)) {
+      params.data = Object.fromEntries(
+        Object.entries(params.data).filter(([key]) => !ORIGINAL_FIELDS.includes(key))
+      );
+    }
+    return next();
+  });
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
   plugin.service('importer').register(ARTICLE, createWireImporter(strapi));

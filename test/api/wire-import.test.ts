@@ -3,6 +3,8 @@
 // importer, its quotes unverified, new people and sources, all linked, the original copy kept in
 // private fields), bad input refused with nothing created, a failure half-way leaving nothing
 // behind, and the same copy imported twice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { errors } from '@strapi/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKER, createAdmin, createApiToken, createReader, WRITER } from '../helpers/identities';
@@ -219,11 +221,13 @@ describe('create: one transaction, a draft owned by the importer', () => {
     for (const quote of story.quotes) {
       expect(quote.verification).toBe('unverified');
       expect(quote.publishedAt).toBeNull();
-      expect(quote.context).toContain(quote.text.replace(/^«|»$/g, '').slice(0, 20));
+      expect(quote.context.trim().length).toBeGreaterThan(10);
       expect(quote.originalLanguage).toBe('en');
     }
     const sovereignty = story.quotes.find((q: any) => q.text.includes('sovereignty'));
     expect(sovereignty.speaker.documentId).toBe(lukashenko);
+    // The sentence around the quote, the quote itself elided.
+    expect(sovereignty.context).toBe('Speaking after the meeting, Lukashenka said: «…»');
     const strikes = story.quotes.find((q: any) => q.text.includes('strikes'));
     expect(strikes.speaker.name).toBe('Maria Novak');
     expect(body.people).toContain(strikes.speaker.documentId);
@@ -248,6 +252,23 @@ describe('create: one transaction, a draft owned by the importer', () => {
     expect(cm.body.data.wireOriginal).toBe(story.wireOriginal);
   });
 
+  it('cannot be rewritten: the Content Manager and REST leave the original as imported', async () => {
+    const cm = await app.request
+      .put(`/content-manager/collection-types/${ARTICLE}/${story.documentId}?locale=en`)
+      .set(editor.auth)
+      .send({ documentId: story.documentId, wireOriginal: 'forged', wireHash: 'forged' });
+    expect(cm.status, JSON.stringify(cm.body)).toBe(200);
+    const token = await createApiToken(app, 'full-access');
+    const rest = await app.request
+      .put(`/api/articles/${story.documentId}?locale=en&status=draft`)
+      .set(token.auth)
+      .send({ data: { wireOriginal: 'forged' } });
+    expect(rest.status).toBeLessThan(500);
+    const row = await draftRow(story.documentId);
+    expect(row.wireOriginal).toBe(content);
+    expect(row.wireHash).toBe(story.wireHash);
+  });
+
   it('is invisible to the public and to readers', async () => {
     const reader = await createReader(app);
     for (const headers of [{}, reader.auth]) {
@@ -258,6 +279,46 @@ describe('create: one transaction, a draft owned by the importer', () => {
       const quotes = await app.request.get('/api/quotes?status=draft&locale=en').set(headers);
       expect(JSON.stringify(quotes.body)).not.toContain('sovereignty');
     }
+  });
+});
+
+const fixture = (file: string) =>
+  readFileSync(path.resolve(__dirname, '../fixtures/wire', file), 'utf8');
+
+describe('the sample and the agencies’ formats', () => {
+  it('imports the sample: both quotes with their speakers, Lukashenko matched, the debris listed', async () => {
+    const content = fixture('belarus-sochi-talks.txt');
+    const proposal = (await preview(editor, { content, locale: 'en' })).body.data;
+    expect(proposal.removed.length).toBeGreaterThan(0);
+    expect(proposal.secondStory?.title).toMatch(/Tens of thousands of Belarus protesters/);
+    expect(proposal.flagged.map((f: any) => f.text)).toEqual(
+      expect.arrayContaining(['«Interfax»', '«Slavic brotherhood»'])
+    );
+    expect(proposal.people.find((p: any) => p.match?.documentId === lukashenko)).toBeDefined();
+    const res = await create(editor, { content, locale: 'en' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const row = await draftRow(res.body.data.stories[0].documentId);
+    const speakers = row.quotes.map((q: any) => q.speaker?.name);
+    expect(speakers).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Bachelet/),
+        expect.stringMatching(/Tikhanovskaya/),
+      ])
+    );
+    expect(row.quotes.every((q: any) => q.verification === 'unverified')).toBe(true);
+    expect(row.people.map((p: any) => p.documentId)).toContain(lukashenko);
+  });
+
+  it.each([
+    ['dpa-merkel.ninjs.json', 'ninjs'],
+    ['reuters-kuleba.nitf.xml', 'nitf'],
+    ['voa-tsikhanouskaya-vilnius.html', 'html'],
+  ])('reads %s as %s', async (file, format) => {
+    const res = await preview(author, { content: fixture(file), locale: 'en' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.format).toBe(format);
+    expect(res.body.data.title.length).toBeGreaterThan(0);
+    expect(res.body.data.paragraphs.length).toBeGreaterThan(0);
   });
 });
 

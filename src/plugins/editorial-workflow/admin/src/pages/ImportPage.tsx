@@ -248,6 +248,64 @@ const CopyStep = ({
 // ---------------------------------------------------------------------------------------------
 // Step 2: the review.
 
+/** A quote's speaker or source: none, one of the copy's, an existing one, or a new one (`children`: its fields). */
+const RefPicker = ({
+  testId,
+  heading,
+  label,
+  none,
+  fresh,
+  value,
+  onChange,
+  disabled,
+  status,
+  proposed,
+  existing,
+  t,
+  children,
+}: {
+  testId: string;
+  heading: string;
+  label: string;
+  none: string;
+  fresh: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  status: React.ReactNode;
+  proposed: { key: string; name: string }[];
+  existing: Reference[];
+  t: T;
+  children: React.ReactNode;
+}) => (
+  <Flex direction="column" alignItems="stretch" gap={1} minWidth="260px">
+    <Flex gap={2}>
+      <Typography variant="sigma">{heading}</Typography>
+      <span data-testid={testId}>{status}</span>
+    </Flex>
+    <SingleSelect
+      aria-label={label}
+      value={value}
+      onChange={(next) => onChange(String(next))}
+      disabled={disabled}
+    >
+      <SingleSelectOption value="none">{none}</SingleSelectOption>
+      {proposed.map((p) => (
+        <SingleSelectOption key={p.key} value={`key:${p.key}`}>
+          {t('quote.proposed', '{name} (from the copy)', { name: p.name })}
+        </SingleSelectOption>
+      ))}
+      {existing.map((e) => (
+        <SingleSelectOption key={e.documentId} value={`existing:${e.documentId}`}>
+          {t('quote.existing', '{name} (existing)', { name: e.name })}
+        </SingleSelectOption>
+      ))}
+      <SingleSelectOption value="new">{fresh}</SingleSelectOption>
+    </SingleSelect>
+    {value === 'new' && !disabled ? <Flex gap={2}>{children}</Flex> : null}
+  </Flex>
+);
+
 const QuoteCard = ({
   t,
   proposal,
@@ -304,107 +362,65 @@ const QuoteCard = ({
           {t('quote.context', 'Context: {context}', { context: quote.context })}
         </Typography>
         <Flex gap={4} wrap="wrap" alignItems="flex-start">
-          <Flex direction="column" alignItems="stretch" gap={1} minWidth="260px">
-            <Flex gap={2}>
-              <Typography variant="sigma">{t('quote.speaker', 'Speaker')}</Typography>
-              <span data-testid={`ew-import-quote-${index}-speaker-status`}>
-                {status(form.speaker, proposedPerson)}
-              </span>
-            </Flex>
-            <SingleSelect
-              aria-label={t('quote.speaker.of', 'Speaker of quote {n}', { n })}
-              value={form.speaker}
-              onChange={(value) => set({ ...form, speaker: String(value) })}
-              disabled={form.drop}
-            >
-              <SingleSelectOption value="none">
-                {t('quote.noSpeaker', 'No speaker')}
-              </SingleSelectOption>
-              {proposal.people.map((p) => (
-                <SingleSelectOption key={p.key} value={`key:${p.key}`}>
-                  {t('quote.proposed', '{name} (from the copy)', { name: p.name })}
-                </SingleSelectOption>
-              ))}
-              {people.map((p) => (
-                <SingleSelectOption key={p.documentId} value={`existing:${p.documentId}`}>
-                  {t('quote.existing', '{name} (existing)', { name: p.name })}
-                </SingleSelectOption>
-              ))}
-              <SingleSelectOption value="new">
-                {t('quote.newPerson', 'A new person…')}
-              </SingleSelectOption>
-            </SingleSelect>
-            {form.speaker === 'new' && !form.drop ? (
-              <Flex gap={2}>
-                <Field.Root required>
-                  <Field.Label>
-                    {t('quote.newName', 'Name of quote {n}’s speaker', { n })}
-                  </Field.Label>
-                  <TextInput
-                    value={form.speakerName}
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                      set({ ...form, speakerName: e.target.value })
-                    }
-                  />
-                </Field.Root>
-                <Field.Root>
-                  <Field.Label>
-                    {t('quote.newRole', 'Role of quote {n}’s speaker', { n })}
-                  </Field.Label>
-                  <TextInput
-                    value={form.speakerRole}
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                      set({ ...form, speakerRole: e.target.value })
-                    }
-                  />
-                </Field.Root>
-              </Flex>
-            ) : null}
-          </Flex>
-          <Flex direction="column" alignItems="stretch" gap={1} minWidth="260px">
-            <Flex gap={2}>
-              <Typography variant="sigma">{t('quote.source', 'Source')}</Typography>
-              <span data-testid={`ew-import-quote-${index}-source-status`}>
-                {status(form.source, proposedSource)}
-              </span>
-            </Flex>
-            <SingleSelect
-              aria-label={t('quote.source.of', 'Source of quote {n}', { n })}
-              value={form.source}
-              onChange={(value) => set({ ...form, source: String(value) })}
-              disabled={form.drop}
-            >
-              <SingleSelectOption value="none">
-                {t('quote.noSource', 'No source')}
-              </SingleSelectOption>
-              {proposal.sources.map((s) => (
-                <SingleSelectOption key={s.key} value={`key:${s.key}`}>
-                  {t('quote.proposed', '{name} (from the copy)', { name: s.name })}
-                </SingleSelectOption>
-              ))}
-              {sources.map((s) => (
-                <SingleSelectOption key={s.documentId} value={`existing:${s.documentId}`}>
-                  {t('quote.existing', '{name} (existing)', { name: s.name })}
-                </SingleSelectOption>
-              ))}
-              <SingleSelectOption value="new">
-                {t('quote.newSource', 'A new source…')}
-              </SingleSelectOption>
-            </SingleSelect>
-            {form.source === 'new' && !form.drop ? (
-              <Field.Root required>
-                <Field.Label>
-                  {t('quote.newSourceName', 'Name of quote {n}’s source', { n })}
-                </Field.Label>
-                <TextInput
-                  value={form.sourceName}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                    set({ ...form, sourceName: e.target.value })
-                  }
-                />
-              </Field.Root>
-            ) : null}
-          </Flex>
+          <RefPicker
+            testId={`ew-import-quote-${index}-speaker-status`}
+            heading={t('quote.speaker', 'Speaker')}
+            label={t('quote.speaker.of', 'Speaker of quote {n}', { n })}
+            none={t('quote.noSpeaker', 'No speaker')}
+            fresh={t('quote.newPerson', 'A new person…')}
+            value={form.speaker}
+            onChange={(speaker) => set({ ...form, speaker })}
+            disabled={form.drop}
+            status={status(form.speaker, proposedPerson)}
+            proposed={proposal.people}
+            existing={people}
+            t={t}
+          >
+            <Field.Root required>
+              <Field.Label>{t('quote.newName', 'Name of quote {n}’s speaker', { n })}</Field.Label>
+              <TextInput
+                value={form.speakerName}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ ...form, speakerName: e.target.value })
+                }
+              />
+            </Field.Root>
+            <Field.Root>
+              <Field.Label>{t('quote.newRole', 'Role of quote {n}’s speaker', { n })}</Field.Label>
+              <TextInput
+                value={form.speakerRole}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ ...form, speakerRole: e.target.value })
+                }
+              />
+            </Field.Root>
+          </RefPicker>
+          <RefPicker
+            testId={`ew-import-quote-${index}-source-status`}
+            heading={t('quote.source', 'Source')}
+            label={t('quote.source.of', 'Source of quote {n}', { n })}
+            none={t('quote.noSource', 'No source')}
+            fresh={t('quote.newSource', 'A new source…')}
+            value={form.source}
+            onChange={(source) => set({ ...form, source })}
+            disabled={form.drop}
+            status={status(form.source, proposedSource)}
+            proposed={proposal.sources}
+            existing={sources}
+            t={t}
+          >
+            <Field.Root required>
+              <Field.Label>
+                {t('quote.newSourceName', 'Name of quote {n}’s source', { n })}
+              </Field.Label>
+              <TextInput
+                value={form.sourceName}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ ...form, sourceName: e.target.value })
+                }
+              />
+            </Field.Root>
+          </RefPicker>
         </Flex>
         <Checkbox
           checked={form.drop}
