@@ -7,6 +7,7 @@ import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { registerChecklist, sourceWarningMode } from './newsroom/checklist';
+import { registerWireImport } from './newsroom/wire-import';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
@@ -30,6 +31,7 @@ export default {
     // A bad SOURCE_WARNINGS stops the boot, naming it.
     sourceWarningMode(strapi);
     registerChecklist(strapi);
+    registerWireImport(strapi);
     guardLiveMedia(strapi);
   },
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
 import { grantAssignRoles } from './assign-roles';
 import { grantCacheRoles } from './cache-roles';
+import { grantImportRoles } from './import-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
 import { showQuotesByText } from './quote-display';
@@ -70,4 +71,5 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   // Quotes named by their words in the Content Manager; existing databases get it on their next boot.
   await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
   await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
+  await runOnce(strapi, 'import-roles', () => grantImportRoles(strapi));
 };

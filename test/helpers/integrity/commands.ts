@@ -1164,6 +1164,75 @@ class ReadPublic extends Command {
   }
 }
 
+// ---------------------------------------------------------------- importing wire copy
+
+const IMPORT_PERMITTED = new Set<ActorName>(['author1', 'author2', 'editor', 'fullToken']);
+
+/**
+ * Imports wire copy (issue 12) as an admin (preview, or create with the review's corrections) or
+ * over the content API (dryRun or not). Whatever it creates is a draft in stage draft: readers see
+ * nothing new (the projections and probes after every command say so), even when the review links
+ * the story's quote to a person that live stories show. Those without the import permission are
+ * refused; a preview or dry run creates nothing.
+ */
+class ImportWire extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly dryRun: boolean,
+    readonly merge: number | null
+  ) {
+    super();
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const admin = actor.kind === 'admin';
+    const content = [
+      `Envoys meet in Minsk ${w.marker()}`,
+      '',
+      `MINSK. Officials met on Tuesday ${w.marker()}, state media reported..`,
+      `Speaking to reporters, Anna Importer said: «We will meet again ${w.marker()} next week.».`,
+    ].join('\n');
+    const body: Record<string, unknown> = { content, locale: 'en' };
+    const mergeInto = this.merge === null ? undefined : pick(w.people, this.merge);
+    if (mergeInto && admin && !this.dryRun) {
+      const proposal = await step(w, actor, 'import preview', 'import preview (for keys)', () =>
+        w.send(actor, 'post', `/editorial-workflow/import/${ARTICLE}/preview`, body)
+      );
+      const speaker = proposal.res.body?.data?.quotes?.[0]?.speaker;
+      if (speaker) body.review = { people: { [speaker]: { documentId: mergeInto } } };
+    }
+    if (!admin) body.dryRun = this.dryRun;
+    const url = !admin
+      ? `/api/editorial-workflow/import/${ARTICLE}`
+      : `/editorial-workflow/import/${ARTICLE}${this.dryRun ? '/preview' : ''}`;
+    const storiesBefore = new Set(w.stories.map((s) => s.documentId));
+    const { res, what } = await step(
+      w,
+      actor,
+      `import ${this.dryRun ? 'preview' : 'create'}`,
+      `import ${this.dryRun ? 'preview' : 'create'}${body.review ? ` merging into ${mergeInto}` : ''}`,
+      () => w.send(actor, 'post', url, body)
+    );
+    if (res.status < 400 && !IMPORT_PERMITTED.has(this.actor))
+      w.fail('i: import without the permission', `${what}: accepted for ${actor.name}`);
+    const created = w.stories.filter((s) => !storiesBefore.has(s.documentId));
+    if (this.dryRun && created.length > 0)
+      w.fail(
+        'i: a preview created stories',
+        `${what}: created ${created.map((s) => s.documentId)}`
+      );
+    for (const story of created) {
+      const stage = await w.stage(story.documentId);
+      if (stage !== 'draft')
+        w.fail('i: imported story not in draft', `${what}: ${story.documentId} is in ${stage}`);
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return `ImportWire(${this.actor}, ${this.dryRun ? 'dry run' : 'create'}${this.merge === null ? '' : `, merge into person #${this.merge}`})`;
+  }
+}
+
 // ---------------------------------------------------------------- the arbitrary
 
 const WRITERS: ActorName[] = [...ADMINS];
@@ -1323,4 +1392,11 @@ export const commandArbs = [
     2,
     fc.nat().map((n) => new ReadPublic(n))
   ),
+  fc
+    .tuple(
+      actorArb(['author1', 'author2', 'editor', 'checker1', 'fullToken', 'readToken', 'public']),
+      fc.boolean(),
+      fc.option(fc.nat(), { nil: null })
+    )
+    .map(([a, d, m]) => new ImportWire(a, d, m)),
 ];

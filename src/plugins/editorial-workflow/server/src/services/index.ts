@@ -7,6 +7,7 @@ import definition from './definition';
 import desk from './desk';
 import deskUsers from './desk-users';
 import guards from './guards';
+import importer from './importer';
 import notes from './notes';
 import notifications from './notifications';
 import notificationPreferences from './notification-preferences';
@@ -26,6 +27,7 @@ const services = {
   desk,
   'desk-users': deskUsers,
   guards,
+  importer,
   notes,
   notifications,
   'notification-preferences': notificationPreferences,
