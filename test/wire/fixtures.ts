@@ -7,6 +7,8 @@ import type { StoryLabels } from '../../src/content/wire/evaluate';
 export const FIXTURES = path.resolve(__dirname, '../fixtures/wire');
 /** The held-out set, written without reading the extractor: measured, never a target. */
 export const HOLDOUT = path.resolve(__dirname, '../fixtures/wire-holdout');
+/** A second held-out set, written blind once the first began to be used for tuning. */
+export const HOLDOUT_2 = path.resolve(__dirname, '../fixtures/wire-holdout-2');
 export const SAMPLE = 'belarus-sochi-talks';
 
 const STORY_FILE = /\.(txt|html|json|xml)$/;
