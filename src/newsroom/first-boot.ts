@@ -5,7 +5,7 @@ import { grantCacheRoles } from './cache-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
 import { showQuotesByText } from './quote-display';
-import { grantWorkflowRoles } from './workflow-roles';
+import { grantScheduleRoles, grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
 // deleting a locale) must survive restarts, so each step is recorded in the core store and never
@@ -70,4 +70,5 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   // Quotes named by their words in the Content Manager; existing databases get it on their next boot.
   await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
   await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
+  await runOnce(strapi, 'schedule-roles', () => grantScheduleRoles(strapi));
 };
