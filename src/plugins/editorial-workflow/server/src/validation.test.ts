@@ -69,6 +69,8 @@ describe('parseMoveRequest', () => {
     ['publishAt', '2030-05-01'],
     ['publishAt', 'tomorrow'],
     ['publishAt', '2030-13-45T09:00:00Z'],
+    ['publishAt', '2030-02-29T09:00:00Z'],
+    ['publishAt', '2030-01-01T24:30:00Z'],
     ['publishAt', 1893456000000],
     ['unpublishAt', '2030-05-01 09:00+02:00'],
   ])('refuses %s %j: a time with an explicit zone only', (key, value) => {

@@ -52,6 +52,11 @@ const zonedTime = (name: string) => {
   return z
     .string({ error: message })
     .regex(ZONED_TIME, message)
+    // Dates roll over (February 30th would be March 2nd): the day must exist in its month.
+    .refine((value) => {
+      const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+      return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+    }, message)
     .transform((value) => new Date(value))
     .refine((date) => !Number.isNaN(date.getTime()), message)
     .nullish();
