@@ -4,6 +4,7 @@ import { useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { DocumentState, HistoryEntry, WorkflowInfo } from '../../../shared/contracts';
+import { SCHEDULED_PUBLISH, SCHEDULED_UNPUBLISH } from '../../../shared/contracts';
 import {
   asApiError,
   useGetDocumentStateQuery,
@@ -18,6 +19,8 @@ import { StageBadge } from './StageBadge';
 import { ChecklistSection } from './ChecklistSection';
 import { AssigneeSection } from './AssigneeSection';
 import { ThreadSection } from './ThreadSection';
+import { EmbargoFields, ScheduleNote, type EmbargoValue } from './ScheduleSection';
+import { localInputToIso } from '../utils/time';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -111,10 +114,18 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
           id: getTrad('transition.edit'),
           defaultMessage: 'Edited after approval',
         })
-      : intl.formatMessage({
-          id: getTrad(`transition.${id}`),
-          defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
-        });
+      : id === SCHEDULED_PUBLISH || id === SCHEDULED_UNPUBLISH
+        ? intl.formatMessage({
+            id: getTrad(`transition.${id}`),
+            defaultMessage:
+              id === SCHEDULED_PUBLISH
+                ? 'Published at its scheduled time'
+                : 'Taken down at its scheduled time',
+          })
+        : intl.formatMessage({
+            id: getTrad(`transition.${id}`),
+            defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
+          });
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="sigma" textColor="neutral600" tag="h3" id={headingId}>
@@ -198,6 +209,7 @@ const PanelContent = ({
   const [comment, setComment] = React.useState('');
   const [commentError, setCommentError] = React.useState<string | null>(null);
   const [refusal, setRefusal] = React.useState<ApiError | null>(null);
+  const [embargo, setEmbargo] = React.useState<EmbargoValue>({ publishAt: '', unpublishAt: '' });
   const commentId = React.useId();
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
   const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
@@ -243,6 +255,18 @@ const PanelContent = ({
         })
       : null;
   const prompts = state.allowedTransitions.map(promptOf).filter((p): p is string => Boolean(p));
+  // Approval may carry an embargo when the workflow has a stage for scheduled stories.
+  const publishing = new Set(workflow?.stages.filter((s) => s.publishes).map((s) => s.id));
+  const schedulable = (t: { to: string }) =>
+    Boolean(workflow?.stages.some((s) => s.schedules)) &&
+    publishing.has(t.to) &&
+    !workflow?.stages.find((s) => s.id === state.stage)?.schedules;
+  const times = (t: { to: string }) => {
+    if (!schedulable(t)) return {};
+    const publishAt = localInputToIso(embargo.publishAt);
+    const unpublishAt = localInputToIso(embargo.unpublishAt);
+    return { ...(publishAt ? { publishAt } : {}), ...(unpublishAt ? { unpublishAt } : {}) };
+  };
 
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
     setRefusal(null);
@@ -263,6 +287,7 @@ const PanelContent = ({
       transition: t.id,
       comment: text || undefined,
       expectedVersion: state.version,
+      ...times(t),
     });
     if (!('data' in res) || !res.data) {
       const err = ('error' in res ? asApiError(res.error) : null) ?? { message: 'Unknown error' };
@@ -271,6 +296,7 @@ const PanelContent = ({
       return;
     }
     setComment('');
+    setEmbargo({ publishAt: '', unpublishAt: '' });
     toggleNotification({
       type: 'success',
       message: formatMessage(
@@ -289,6 +315,7 @@ const PanelContent = ({
         <StageBadge
           stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined}
           stageId={state.stage}
+          publishAt={state.publishAt}
         />
         <Typography variant="pi" textColor="neutral600" tag="p">
           {formatMessage(
@@ -313,6 +340,7 @@ const PanelContent = ({
               })}
         </Typography>
       </Flex>
+      <ScheduleNote publishAt={state.publishAt} unpublishAt={state.unpublishAt} onDue={refetch} />
       <AssigneeSection
         uid={uid}
         documentId={documentId}
@@ -339,6 +367,9 @@ const PanelContent = ({
             <Field.Hint />
             <Field.Error />
           </Field.Root>
+          {state.allowedTransitions.some(schedulable) ? (
+            <EmbargoFields value={embargo} onChange={setEmbargo} />
+          ) : null}
           {modified ? (
             <Typography variant="pi" textColor="warning700" tag="p" role="status">
               {formatMessage({
