@@ -528,7 +528,7 @@ describe('bad input is refused, and changes nothing', () => {
     ['/editorial-workflow/queue?pageSize=101', 'pageSize must be at most 100'],
     [
       '/editorial-workflow/queue?stage=limbo',
-      'Unknown stage "limbo" (known: draft, fact_check, published)',
+      'Unknown stage "limbo" (known: draft, fact_check, scheduled, published)',
     ],
     [
       '/editorial-workflow/queue?uid=api::quote.quote',

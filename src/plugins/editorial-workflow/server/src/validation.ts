@@ -49,17 +49,19 @@ const positiveInt = (name: string, max?: number) => {
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const zonedTime = (name: string) => {
   const message = `${name} must be an ISO 8601 date and time with a time zone, such as 2026-05-01T09:00:00+02:00 or 2026-05-01T07:00:00Z`;
-  return z
-    .string({ error: message })
-    .regex(ZONED_TIME, message)
-    // Dates roll over (February 30th would be March 2nd): the day must exist in its month.
-    .refine((value) => {
-      const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-      return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-    }, message)
-    .transform((value) => new Date(value))
-    .refine((date) => !Number.isNaN(date.getTime()), message)
-    .nullish();
+  return (
+    z
+      .string({ error: message })
+      .regex(ZONED_TIME, message)
+      // Dates roll over (February 30th would be March 2nd): the day must exist in its month.
+      .refine((value) => {
+        const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+        return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+      }, message)
+      .transform((value) => new Date(value))
+      .refine((date) => !Number.isNaN(date.getTime()), message)
+      .nullish()
+  );
 };
 
 export const moveRequestSchema = z
