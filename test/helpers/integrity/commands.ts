@@ -212,7 +212,9 @@ class LiveStory extends Command {
     readonly author: ActorName,
     readonly checker: ActorName,
     readonly approver: ActorName,
-    readonly cover: number | null
+    readonly cover: number | null,
+    /** Approved with publishAt an hour ahead: live only once time passes. */
+    readonly embargo = false
   ) {
     super();
   }
@@ -245,11 +247,17 @@ class LiveStory extends Command {
       );
     if (this.cover !== null) await setCover(w, author, storyId, this.cover);
     await move(w, author, storyId, 'submit');
-    await move(w, approver, storyId, 'approve');
+    await move(
+      w,
+      approver,
+      storyId,
+      'approve',
+      this.embargo ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}
+    );
     await afterCommand(w);
   }
   toString() {
-    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} approves)`;
+    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} ${this.embargo ? 'schedules it' : 'approves'})`;
   }
 }
 
@@ -1337,7 +1345,17 @@ export const commandArbs = [
     2,
     fc.tuple(actorArb([...APPROVERS]), fc.nat()).map(([a, n]) => new Schedule(a, n))
   ),
-  fc.constant(null).map(() => new TimePasses()),
+  fc
+    .tuple(
+      actorArb(['author1', 'author2']),
+      actorArb(['checker1', 'checker2', 'editor']),
+      actorArb([...APPROVERS])
+    )
+    .map(([a, c, p]) => new LiveStory(a, c, p, null, true)),
+  ...weighted(
+    2,
+    fc.constant(null).map(() => new TimePasses())
+  ),
   fc
     .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))
     .map(([a, n, o]) => new Note(a, n, o)),
