@@ -292,9 +292,11 @@ describe('each default role × each transition', () => {
         'plugin::editorial-workflow.cache-read',
         'plugin::editorial-workflow.read',
         'plugin::editorial-workflow.transition.approve',
+        'plugin::editorial-workflow.transition.publish-now',
         'plugin::editorial-workflow.transition.request-changes',
         'plugin::editorial-workflow.transition.retract',
         'plugin::editorial-workflow.transition.submit',
+        'plugin::editorial-workflow.transition.unschedule',
       ].sort()
     );
   });
