@@ -6,7 +6,7 @@ import { grantImportRoles } from './import-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
 import { showQuotesByText } from './quote-display';
-import { grantWorkflowRoles } from './workflow-roles';
+import { grantScheduleRoles, grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
 // deleting a locale) must survive restarts, so each step is recorded in the core store and never
@@ -72,4 +72,5 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
   await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
   await runOnce(strapi, 'import-roles', () => grantImportRoles(strapi));
+  await runOnce(strapi, 'schedule-roles', () => grantScheduleRoles(strapi));
 };

@@ -10,10 +10,12 @@ const FACT_CHECKER_ROLE = {
   name: 'Fact-checker',
   description: 'Checks quotes and facts; approves stories or sends them back.',
 };
+/** Embargo moves: whoever approves may also release or stop a scheduled story. */
+const SCHEDULE_TRANSITIONS = ['unschedule', 'publish_now'];
 const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
   'strapi-author': ['submit'],
   'strapi-editor': 'all',
-  [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve'],
+  [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve', ...SCHEDULE_TRANSITIONS],
 };
 
 export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
@@ -71,4 +73,31 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
       conditions: [],
     },
   ]);
+};
+
+/**
+ * The embargo moves for Editor and Fact-checker, once, for databases whose workflow roles were set
+ * up before those moves existed (a fresh one got them with the rest).
+ */
+export const grantScheduleRoles = async (strapi: Core.Strapi) => {
+  const plugin = strapi.plugin('editorial-workflow');
+  if (!plugin) return;
+  const permissions = plugin.service('permissions');
+  const known: string[] = plugin
+    .service('definition')
+    .get()
+    .transitions.map((t: { id: string }) => t.id);
+  const ids = SCHEDULE_TRANSITIONS.filter((t) => known.includes(t));
+  for (const role of ['strapi-editor', FACT_CHECKER_ROLE.name]) {
+    const found = await findRole(strapi, role);
+    if (!found) continue;
+    const held = await strapi.db.query('admin::permission').findMany({
+      where: { role: { id: found.id } },
+      select: ['action'],
+    });
+    const missing = ids
+      .map((t) => permissions.transitionAction(t))
+      .filter((action: string) => !held.some((p: { action: string }) => p.action === action));
+    if (missing.length > 0) await grantActions(strapi, found.id, missing);
+  }
 };

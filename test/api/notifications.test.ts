@@ -324,7 +324,7 @@ describe('preferences', () => {
     [
       { disabled: ['nope'] },
       'disabled.0',
-      'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, assigned, mentioned, sla)',
+      'Unknown notification kind "nope" (known: submit, request_changes, approve, unschedule, publish_now, retract, assigned, mentioned, sla)',
     ],
     [{ disabled: 'submit' }, 'disabled', 'disabled must list notification kinds'],
     [{ disabled: [3] }, 'disabled.0', 'disabled must list notification kinds'],

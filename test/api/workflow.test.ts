@@ -292,9 +292,11 @@ describe('each default role × each transition', () => {
         'plugin::editorial-workflow.cache-read',
         'plugin::editorial-workflow.read',
         'plugin::editorial-workflow.transition.approve',
+        'plugin::editorial-workflow.transition.publish-now',
         'plugin::editorial-workflow.transition.request-changes',
         'plugin::editorial-workflow.transition.retract',
         'plugin::editorial-workflow.transition.submit',
+        'plugin::editorial-workflow.transition.unschedule',
       ].sort()
     );
   });
@@ -551,7 +553,7 @@ describe('bad input is refused, and changes nothing', () => {
     ['/editorial-workflow/queue?pageSize=101', 'pageSize must be at most 100'],
     [
       '/editorial-workflow/queue?stage=limbo',
-      'Unknown stage "limbo" (known: draft, fact_check, published)',
+      'Unknown stage "limbo" (known: draft, fact_check, scheduled, published)',
     ],
     [
       '/editorial-workflow/queue?uid=api::quote.quote',

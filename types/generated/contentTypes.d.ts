@@ -1055,12 +1055,14 @@ export interface PluginEditorialWorkflowWorkflowState extends Struct.CollectionT
       'plugin::editorial-workflow.workflow-state'
     > &
       Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     stage: Schema.Attribute.String & Schema.Attribute.Required;
     submitter: Schema.Attribute.JSON;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
     targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    unpublishAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     version: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<1>;

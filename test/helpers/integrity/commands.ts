@@ -212,7 +212,9 @@ class LiveStory extends Command {
     readonly author: ActorName,
     readonly checker: ActorName,
     readonly approver: ActorName,
-    readonly cover: number | null
+    readonly cover: number | null,
+    /** Approved with publishAt an hour ahead: live only once time passes. */
+    readonly embargo = false
   ) {
     super();
   }
@@ -245,33 +247,100 @@ class LiveStory extends Command {
       );
     if (this.cover !== null) await setCover(w, author, storyId, this.cover);
     await move(w, author, storyId, 'submit');
-    await move(w, approver, storyId, 'approve');
+    await move(
+      w,
+      approver,
+      storyId,
+      'approve',
+      this.embargo ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}
+    );
     await afterCommand(w);
   }
   toString() {
-    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} approves)`;
+    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} ${this.embargo ? 'schedules it' : 'approves'})`;
   }
 }
 
-const move = async (w: World, actor: Actor, documentId: string, transition: string) => {
+const move = async (
+  w: World,
+  actor: Actor,
+  documentId: string,
+  transition: string,
+  extra: { publishAt?: string } = {}
+) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
     transition,
-    comment:
-      transition === 'request_changes' || transition === 'retract'
-        ? `why ${w.marker()}`
-        : undefined,
+    comment: ['request_changes', 'retract', 'unschedule'].includes(transition)
+      ? `why ${w.marker()}`
+      : undefined,
+    ...extra,
   };
   const { res } = await step(
     w,
     actor,
-    `move ${transition}`,
-    `move ${transition} ${documentId}`,
+    `move ${transition}${extra.publishAt ? '+publishAt' : ''}`,
+    `move ${transition}${extra.publishAt ? ' with publishAt' : ''} ${documentId}`,
     () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
-  if (res.status === 200 && story) await w.moved(story, transition, actor);
+  if (res.status !== 200 || !story) return;
+  if (res.body?.data?.stage === 'scheduled' && transition === 'approve')
+    await w.scheduledBy(story, actor);
+  else await w.moved(story, transition, actor);
 };
+
+/** Approve with an embargo an hour ahead: readers must see nothing of it until time passes. */
+class Schedule extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    await move(w, w.actors[this.actor], id, 'approve', {
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await afterCommand(w);
+  }
+  toString() {
+    return `Schedule(${this.actor} approves story #${this.target} for an hour ahead)`;
+  }
+}
+
+/**
+ * Time passes: the scheduler runs two hours ahead, as its job would. Every story it publishes must
+ * show readers exactly the working copy approved with publishAt; the rest stays as it was.
+ */
+class TimePasses extends Command {
+  async run(w: World) {
+    const before = await w.stages();
+    const counts = await w.app.strapi
+      .plugin('editorial-workflow')
+      .service('scheduler')
+      .run(new Date(Date.now() + 2 * 3_600_000));
+    w.count('scheduler run', counts.published > 0 ? 'published' : 'nothing');
+    w.log.push(`scheduler: run two hours ahead → ${JSON.stringify(counts)}`);
+    const after = await w.stages();
+    const system: Actor = { ...w.actors.public, name: 'scheduler' };
+    for (const story of w.stories) {
+      if (before.get(story.documentId) !== 'scheduled') continue;
+      if (after.get(story.documentId) === 'published')
+        await w.moved(story, 'scheduled-publish', system);
+      else story.scheduled = null;
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return 'TimePasses(the scheduler runs two hours ahead)';
+  }
+}
 
 // ---------------------------------------------------------------- Content Manager writes
 
@@ -1236,7 +1305,14 @@ class ImportWire extends Command {
 // ---------------------------------------------------------------- the arbitrary
 
 const WRITERS: ActorName[] = [...ADMINS];
-const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract'];
+const TRANSITIONS = [
+  'submit',
+  'request_changes',
+  'approve',
+  'retract',
+  'unschedule',
+  'publish_now',
+];
 
 /** Weighted: the writes that build a graph come often enough for the attacks to have targets. */
 const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) =>
@@ -1345,6 +1421,21 @@ export const commandArbs = [
     .tuple(actorArb([...APPROVERS]), fc.nat(), fc.constant('approve'))
     .map(([a, n, t]) => new Move(a, n, t)),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  ...weighted(
+    2,
+    fc.tuple(actorArb([...APPROVERS]), fc.nat()).map(([a, n]) => new Schedule(a, n))
+  ),
+  fc
+    .tuple(
+      actorArb(['author1', 'author2']),
+      actorArb(['checker1', 'checker2', 'editor']),
+      actorArb([...APPROVERS])
+    )
+    .map(([a, c, p]) => new LiveStory(a, c, p, null, true)),
+  ...weighted(
+    2,
+    fc.constant(null).map(() => new TimePasses())
+  ),
   fc
     .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))
     .map(([a, n, o]) => new Note(a, n, o)),

@@ -52,6 +52,8 @@ export interface StoryModel {
   approved: StoryView | null;
   /** Every marker in the public answer at that approval (slug included: it keeps the first title). */
   approvedMarkers: Set<string>;
+  /** Approved with publishAt: who approved, and the working copy they approved (what goes live). */
+  scheduled?: { by: string; view: StoryView } | null;
 }
 
 export interface QuoteModel {
@@ -335,12 +337,14 @@ export class World {
     what: string
   ) {
     for (const story of changed) {
-      if (stagesBefore.get(story.documentId) !== 'fact_check') continue;
+      // A round under review, or an approval waiting for its time, covers a fixed text.
+      const before = stagesBefore.get(story.documentId);
+      if (before !== 'fact_check' && before !== 'scheduled') continue;
       const stage = await this.stage(story.documentId);
-      if (stage === 'fact_check')
+      if (stage === before)
         this.fail(
-          '6: edit in fact-check keeps the stage',
-          `${what} changed story ${story.documentId} while in fact_check; the stage stayed fact_check`
+          `6: edit in ${before} keeps the stage`,
+          `${what} changed story ${story.documentId} while in ${before}; the stage stayed ${before}`
         );
     }
   }
@@ -382,7 +386,38 @@ export class World {
       story.approvedMarkers = new Set();
       return;
     }
+    if (transition === 'unschedule') {
+      story.scheduled = null;
+      return;
+    }
+    if (transition === 'publish_now' || transition === 'scheduled-publish') {
+      // Separation of duties was judged when it was scheduled; readers now get what was approved then.
+      const expected = story.scheduled?.view ?? null;
+      const { view } = await readPublicStory(this.app, story.documentId);
+      if (!expected || !sameJson(view, expected))
+        this.fail(
+          's: scheduled publication is not what was approved',
+          `${actor.name}'s ${transition} of story ${story.documentId} put live\n      ${JSON.stringify(view)}\n    but what was approved with publishAt was\n      ${JSON.stringify(expected)}`
+        );
+      story.scheduled = null;
+      return this.judgeApproval(story, actor);
+    }
     if (transition !== 'approve') return;
+    this.checkDuties(story, actor);
+    return this.judgeApproval(story, actor);
+  }
+
+  /** Approve with publishAt succeeded: nothing changes for readers until its time (checked after every command). */
+  async scheduledBy(story: StoryModel, actor: Actor) {
+    this.checkDuties(story, actor);
+    const stored = (await readStored(this.app)).stories.get(story.documentId);
+    if (!stored) return;
+    const { slug: _slug, ...view } = stored;
+    story.scheduled = { by: actor.name, view };
+    story.editors = new Set();
+  }
+
+  private checkDuties(story: StoryModel, actor: Actor) {
     const barred = new Set([story.creator, story.submitter ?? '', ...story.editors]);
     if (barred.has(actor.name)) {
       this.fail(
@@ -390,6 +425,10 @@ export class World {
         `${actor.name} approved story ${story.documentId} (creator ${story.creator}, submitter ${story.submitter}, edited by ${[...story.editors].join(', ') || 'nobody'})`
       );
     }
+  }
+
+  /** An approval took effect: judge its quotes and record readers' new projection. */
+  private async judgeApproval(story: StoryModel, actor: Actor) {
     const { res, view } = await readPublicStory(this.app, story.documentId);
     // The approval's projection becomes the model's truth: it must not be an answer from before.
     if (res.headers['x-cache'] === 'HIT') {

@@ -10,6 +10,11 @@ export interface Stage {
   assignTo?: string;
   /** Hours a story may wait in this stage before it is overdue (queue flag, one reminder). */
   slaHours?: number;
+  /**
+   * Approved stories wait here for their `publishAt`; the workflow publishes them at that time
+   * (along the move from this stage into a publishing one). At most one such stage.
+   */
+  schedules?: boolean;
 }
 
 export interface Transition {
@@ -40,8 +45,15 @@ export interface Actor {
   name: string;
 }
 
+/** History entries of the scheduler's own moves (never a configured transition id: those have no '-'). */
+export const SCHEDULED_PUBLISH = 'scheduled-publish';
+export const SCHEDULED_UNPUBLISH = 'scheduled-unpublish';
+
 export interface HistoryEntry {
-  /** A transition id, or `edit` when an edit after approval sent the story back. */
+  /**
+   * A transition id, `edit` when an edit after approval sent the story back, or the scheduler's
+   * `scheduled-publish` / `scheduled-unpublish`.
+   */
   transition: string;
   from: string | null;
   to: string | null;
@@ -80,12 +92,20 @@ export interface DocumentState {
   allowedTransitions: AllowedTransition[];
   history: HistoryEntry[];
   assignee: Assignee | null;
+  /** When a scheduled story goes live (set only in the scheduling stage). */
+  publishAt?: string | null;
+  /** When the live version comes down, if an approval asked for it. */
+  unpublishAt?: string | null;
 }
 
 export interface TransitionRequest {
   transition: string;
   comment?: string;
   expectedVersion?: number;
+  /** On a move into a publishing stage (approve): wait in the scheduling stage until then (ISO 8601 with a zone). */
+  publishAt?: string;
+  /** With an approval: take the live version down at this time (after publishAt). */
+  unpublishAt?: string;
 }
 
 export interface QueueItem {
@@ -100,6 +120,8 @@ export interface QueueItem {
   assignee: Assignee | null;
   /** Past its stage's slaHours. */
   overdue: boolean;
+  /** A scheduled story's time. */
+  publishAt?: string | null;
   slaHours?: number;
 }
 

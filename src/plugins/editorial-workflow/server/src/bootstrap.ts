@@ -81,4 +81,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     if (filled > 0)
       strapi.log.info(`[editorial-workflow] stage copied onto ${filled} ${uid} row(s)`);
   }
+
+  // Times that passed while the server was down: published (or taken down) now, the history says
+  // late. Then the job looks every minute (scheduler.cron).
+  const caught = await getService(strapi, 'scheduler').run(new Date(), { catchUp: true });
+  if (caught.published + caught.unpublished + caught.unscheduled > 0)
+    strapi.log.info(
+      `[editorial-workflow] scheduler caught up: ${caught.published} published, ${caught.unpublished} taken down, ${caught.unscheduled} sent back to review`
+    );
+  getService(strapi, 'scheduler').start();
 };

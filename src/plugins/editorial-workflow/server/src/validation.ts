@@ -45,6 +45,25 @@ const positiveInt = (name: string, max?: number) => {
   );
 };
 
+// ISO 8601 with an explicit zone: a time without one means a different instant on every server.
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const zonedTime = (name: string) => {
+  const message = `${name} must be an ISO 8601 date and time with a time zone, such as 2026-05-01T09:00:00+02:00 or 2026-05-01T07:00:00Z`;
+  return (
+    z
+      .string({ error: message })
+      .regex(ZONED_TIME, message)
+      // Dates roll over (February 30th would be March 2nd): the day must exist in its month.
+      .refine((value) => {
+        const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+        return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+      }, message)
+      .transform((value) => new Date(value))
+      .refine((date) => !Number.isNaN(date.getTime()), message)
+      .nullish()
+  );
+};
+
 export const moveRequestSchema = z
   .strictObject(
     {
@@ -57,17 +76,21 @@ export const moveRequestSchema = z
         .int('expectedVersion must be a positive integer')
         .min(1, 'expectedVersion must be a positive integer')
         .nullish(),
+      publishAt: zonedTime('publishAt'),
+      unpublishAt: zonedTime('unpublishAt'),
     },
     { error: 'The body must be a JSON object' }
   )
   // A blank comment is no comment: a move that needs one is refused by the rules.
-  .transform(({ transition, comment, expectedVersion }): MoveRequest => ({
+  .transform(({ transition, comment, expectedVersion, publishAt, unpublishAt }): MoveRequest => ({
     transition,
     comment: comment?.trim() || null,
     expectedVersion: expectedVersion ?? null,
+    ...(publishAt ? { publishAt } : {}),
+    ...(unpublishAt ? { unpublishAt } : {}),
   }));
 
-/** The body of `POST .../transition`: `{ transition, comment?, expectedVersion? }`. */
+/** The body of `POST .../transition`: `{ transition, comment?, expectedVersion?, publishAt?, unpublishAt? }`. */
 export const parseMoveRequest = (body: unknown): MoveRequest =>
   parse(moveRequestSchema, body, 'body');
 

@@ -19,6 +19,8 @@ import { StageBadge } from './StageBadge';
 import { ChecklistSection } from './ChecklistSection';
 import { AssigneeSection } from './AssigneeSection';
 import { ThreadSection } from './ThreadSection';
+import { EmbargoFields, ScheduleNote, type EmbargoValue } from './ScheduleSection';
+import { localInputToIso } from '../utils/time';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -189,6 +191,7 @@ const PanelContent = ({
   const [comment, setComment] = React.useState('');
   const [commentError, setCommentError] = React.useState<string | null>(null);
   const [refusal, setRefusal] = React.useState<ApiError | null>(null);
+  const [embargo, setEmbargo] = React.useState<EmbargoValue>({ publishAt: '', unpublishAt: '' });
   const commentId = React.useId();
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
   const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
@@ -234,6 +237,18 @@ const PanelContent = ({
         })
       : null;
   const prompts = state.allowedTransitions.map(promptOf).filter((p): p is string => Boolean(p));
+  // Approval may carry an embargo when the workflow has a stage for scheduled stories.
+  const publishing = new Set(workflow?.stages.filter((s) => s.publishes).map((s) => s.id));
+  const schedulable = (t: { to: string }) =>
+    Boolean(workflow?.stages.some((s) => s.schedules)) &&
+    publishing.has(t.to) &&
+    !workflow?.stages.find((s) => s.id === state.stage)?.schedules;
+  const times = (t: { to: string }) => {
+    if (!schedulable(t)) return {};
+    const publishAt = localInputToIso(embargo.publishAt);
+    const unpublishAt = localInputToIso(embargo.unpublishAt);
+    return { ...(publishAt ? { publishAt } : {}), ...(unpublishAt ? { unpublishAt } : {}) };
+  };
 
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
     setRefusal(null);
@@ -254,6 +269,7 @@ const PanelContent = ({
       transition: t.id,
       comment: text || undefined,
       expectedVersion: state.version,
+      ...times(t),
     });
     if (!('data' in res) || !res.data) {
       const err = ('error' in res ? asApiError(res.error) : null) ?? { message: 'Unknown error' };
@@ -262,6 +278,7 @@ const PanelContent = ({
       return;
     }
     setComment('');
+    setEmbargo({ publishAt: '', unpublishAt: '' });
     toggleNotification({
       type: 'success',
       message: formatMessage(
@@ -280,6 +297,7 @@ const PanelContent = ({
         <StageBadge
           stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined}
           stageId={state.stage}
+          publishAt={state.publishAt}
         />
         <Typography variant="pi" textColor="neutral600" tag="p">
           {formatMessage(
@@ -304,6 +322,7 @@ const PanelContent = ({
               })}
         </Typography>
       </Flex>
+      <ScheduleNote publishAt={state.publishAt} unpublishAt={state.unpublishAt} onDue={refetch} />
       <AssigneeSection
         uid={uid}
         documentId={documentId}
@@ -330,6 +349,9 @@ const PanelContent = ({
             <Field.Hint />
             <Field.Error />
           </Field.Root>
+          {state.allowedTransitions.some(schedulable) ? (
+            <EmbargoFields value={embargo} onChange={setEmbargo} />
+          ) : null}
           {modified ? (
             <Typography variant="pi" textColor="warning700" tag="p" role="status">
               {formatMessage({

@@ -17,6 +17,9 @@ export default {
           type: 'unique',
         },
         { name: 'ew_states_queue', columns: ['stage', 'entered_stage_at'] },
+        // The scheduler's every-minute look for due publications and take-downs.
+        { name: 'ew_states_publish_at', columns: ['publish_at'] },
+        { name: 'ew_states_unpublish_at', columns: ['unpublish_at'] },
       ],
     },
   },

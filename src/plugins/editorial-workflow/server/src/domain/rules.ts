@@ -1,7 +1,13 @@
 // Who may make which move, and what a move does to a document's state. Pure: the service supplies
 // the state, the actor and a permission check; these functions decide.
 import type { Actor, Transition } from '../../../shared/contracts';
-import { initialStage, isPublishingStage, type WorkflowDefinition } from './definition';
+import {
+  initialStage,
+  isPublishingStage,
+  isSchedulingStage,
+  type WorkflowDefinition,
+} from './definition';
+import { scheduleRefusal, type ScheduleRequest } from './schedule';
 
 export interface WorkflowState {
   stage: string;
@@ -14,9 +20,13 @@ export interface WorkflowState {
   /** Who changed its content since it was last approved: their words are not yet reviewed. */
   editors: Actor[];
   lastActor: Actor | null;
+  /** In the scheduling stage: when the scheduler publishes it. */
+  publishAt?: Date | null;
+  /** When the scheduler takes the live version down. */
+  unpublishAt?: Date | null;
 }
 
-export interface MoveRequest {
+export interface MoveRequest extends ScheduleRequest {
   transition: string;
   comment: string | null;
   expectedVersion: number | null;
@@ -96,7 +106,8 @@ export const decideMove = (
   state: WorkflowState,
   request: MoveRequest,
   actor: Actor,
-  may: (transitionId: string) => boolean
+  may: (transitionId: string) => boolean,
+  now: Date = new Date()
 ): Decision => {
   const transition = def.transitions.find((t) => t.id === request.transition);
   if (!transition) {
@@ -124,6 +135,8 @@ export const decideMove = (
       details: { errors: [{ path: ['comment'], message: 'Too long' }] },
     });
   }
+  const badTimes = scheduleRefusal(def, transition, request, now);
+  if (badTimes) return refuse(badTimes);
   if (!may(transition.id)) {
     return refuse({
       status: 403,
@@ -185,8 +198,9 @@ export const applyMove = (
   let submitter = state.submitter;
   if (transition.to === initial) submitter = null;
   else if (state.stage === initial) submitter = actor;
-  // Once approved, every word of the working copy has been reviewed.
-  const editors = isPublishingStage(def, transition.to) ? [] : state.editors;
+  // Once approved (live now or scheduled), every word of the working copy has been reviewed.
+  const approved = isPublishingStage(def, transition.to) || isSchedulingStage(def, transition.to);
+  const editors = approved ? [] : state.editors;
   return {
     ...state,
     stage: transition.to,
@@ -222,6 +236,9 @@ export const afterEdit = (
       submitter: null,
       editors,
       lastActor: actor,
+      // A scheduled approval went stale: nothing goes live at its time. A live version's
+      // take-down (unpublishAt) still stands.
+      ...(state.publishAt ? { publishAt: null } : {}),
     },
     moved: true,
   };

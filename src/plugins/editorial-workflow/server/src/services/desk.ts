@@ -98,7 +98,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const waiting = async (query: DeskQuery, userAbility?: UserAbility): Promise<DeskWaiting[]> => {
     const def = getService(strapi, 'definition').get();
-    const stages = def.stages.filter((s) => !s.publishes);
+    // What waits for people: a scheduled story waits for the clock.
+    const stages = def.stages.filter((s) => !s.publishes && !s.schedules);
     const counts = new Map<string, { count: number; oldest: string | null }>();
     const scope = await scopeSql(STATE_UID, query, userAbility);
     if (scope) {

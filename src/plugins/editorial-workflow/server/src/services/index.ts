@@ -14,6 +14,7 @@ import notificationPreferences from './notification-preferences';
 import notificationSender from './notification-sender';
 import permissions from './permissions';
 import publisher from './publisher';
+import scheduler from './scheduler';
 import stateStore from './state-store';
 import workflow from './workflow';
 
@@ -34,6 +35,7 @@ const services = {
   'notification-sender': notificationSender,
   permissions,
   publisher,
+  scheduler,
   'state-store': stateStore,
   workflow,
 };

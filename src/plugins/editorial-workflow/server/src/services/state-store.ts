@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Actor, Assignee, HistoryEntry } from '../../../shared/contracts';
 import { ASSIGNEE_FIELD } from '../../../shared/assignment';
 import { STAGE_FIELD } from '../../../shared/contracts';
-import { firstPublishingStage, initialStage, isPublishingStage } from '../domain/definition';
+import {
+  firstPublishingStage,
+  initialStage,
+  isPublishingStage,
+  isSchedulingStage,
+} from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
 import { adminActor } from './actor';
 import { getService, HISTORY_UID, isLocalized, STATE_UID } from '../utils';
@@ -34,6 +39,8 @@ const toState = (row: any): StateRow => ({
   editors: Array.isArray(row.editors) ? row.editors : [],
   lastActor: row.lastActor ?? null,
   assignee: row.assignee ?? null,
+  publishAt: row.publishAt ? new Date(row.publishAt) : null,
+  unpublishAt: row.unpublishAt ? new Date(row.unpublishAt) : null,
 });
 
 const targetWhere = ({ uid, documentId, locale }: Target) => ({
@@ -121,8 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Writes `next` only if the state is still `current`; false when someone else moved first. */
     async compareAndSwap(current: StateRow, next: WorkflowState) {
       // The assignee keeps the story through its rounds (changes requested, resubmitted: the same
-      // fact-checker hears of it again) and lets go once it is published.
-      const releases = next.stage !== current.stage && isPublishingStage(definition(), next.stage);
+      // fact-checker hears of it again) and lets go once it is approved (published or scheduled).
+      const releases =
+        next.stage !== current.stage &&
+        (isPublishingStage(definition(), next.stage) ||
+          isSchedulingStage(definition(), next.stage));
       const { count } = await strapi.db.query(STATE_UID).updateMany({
         where: { id: current.id, version: current.version, stage: current.stage },
         data: {
@@ -132,6 +142,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitter: next.submitter,
           editors: next.editors,
           lastActor: next.lastActor,
+          publishAt: next.publishAt ?? null,
+          unpublishAt: next.unpublishAt ?? null,
           ...(releases ? { assignee: null, assigneeId: null } : {}),
         },
       });

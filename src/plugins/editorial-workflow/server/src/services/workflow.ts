@@ -19,7 +19,8 @@ import {
   publishingEffect,
   type WorkflowState,
 } from '../domain/rules';
-import { isPublishingStage } from '../domain/definition';
+import { isPublishingStage, isSchedulingStage } from '../domain/definition';
+import { destinationOf, timesAfterMove } from '../domain/schedule';
 import { isOverdue } from '../domain/desk';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
@@ -137,6 +138,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         history,
         assignee: (state as Partial<StateRow>).assignee ?? null,
+        publishAt: state.publishAt?.toISOString() ?? null,
+        unpublishAt: state.unpublishAt?.toISOString() ?? null,
       };
     },
 
@@ -178,26 +181,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await store().lock([target]);
           const state = await store().find(target);
           if (!state) throw notFound(`No workflow state for ${target.documentId}`);
-          const decision = decideMove(def, state, request, actor, may);
+          const now = new Date();
+          const decision = decideMove(def, state, request, actor, may, now);
           if (!decision.ok) throw toError(decision.refusal);
-          const { transition } = decision;
+          // An approval with publishAt waits in the scheduling stage: approved, not yet live.
+          const transition = {
+            ...decision.transition,
+            to: destinationOf(def, decision.transition, request),
+          };
           const effect = publishingEffect(def, transition);
+          const approves = publishingEffect(def, decision.transition) === 'publish';
 
           const problems = await getService(strapi, 'guards').run(transition.guards, {
             ...target,
             isParticipant: (someone: Actor) => participation(state, someone) !== null,
           });
-          // Approving one story must never change what readers see of another.
-          if (effect === 'publish')
-            problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
+          // Approving one story must never change what readers see of another (checked again at publishAt).
+          if (approves) problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
           const refusal = guardRefusal(transition, problems);
           if (refusal) throw toError(refusal);
 
-          const next = applyMove(def, state, transition, actor, new Date());
-          // Publishing ends the assignment (compareAndSwap clears it on the row too).
-          (next as Partial<StateRow>).assignee = isPublishingStage(def, next.stage)
-            ? null
-            : ((state as Partial<StateRow>).assignee ?? null);
+          const next = {
+            ...applyMove(def, state, transition, actor, now),
+            ...timesAfterMove(
+              def,
+              state,
+              state.stage,
+              transition.to,
+              transition.unpublishes,
+              request
+            ),
+          };
+          // Approval ends the assignment (compareAndSwap clears it on the row too).
+          (next as Partial<StateRow>).assignee =
+            isPublishingStage(def, next.stage) || isSchedulingStage(def, next.stage)
+              ? null
+              : ((state as Partial<StateRow>).assignee ?? null);
           if (!(await store().compareAndSwap(state, next))) {
             throw conflict(
               'Someone else moved this document at the same time: reload and try again',
@@ -300,7 +319,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
-        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee'],
+        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee', 'publishAt'],
       });
       return rows.map((r: any) => ({
         documentId: r.targetDocumentId,
@@ -308,6 +327,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         version: r.version,
         enteredStageAt: new Date(r.enteredStageAt).toISOString(),
         assignee: r.assignee ?? null,
+        publishAt: r.publishAt ? new Date(r.publishAt).toISOString() : null,
       }));
     },
 
@@ -340,7 +360,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy:
             query.sort === 'newest'
               ? [{ enteredStageAt: 'desc' }, { id: 'desc' }]
-              : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+              : isSchedulingStage(def, stage)
+                ? [{ publishAt: 'asc' }, { id: 'asc' }]
+                : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
@@ -378,6 +400,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
         assignee: row.assignee ?? null,
+        publishAt: row.publishAt ? new Date(row.publishAt).toISOString() : null,
         ...slaOf(def, row.stage, row.enteredStageAt),
       }));
       return {
