@@ -380,7 +380,8 @@ const deskHistory = async ({ total }) => {
     id: 9000 + k,
     name: `Checker ${k}`,
   }));
-  // As the workflow writes them: a move out of a stage carries when that stage was entered.
+  // As the workflow writes them (state-store appendHistory): a move out of a stage carries when
+  // that stage was entered, and the actor's columns beside its JSON.
   const move = (documentId, transition, fromStage, toStage, actor, at, enteredAt = null) => ({
     targetUid: ARTICLE,
     targetDocumentId: documentId,
@@ -389,6 +390,9 @@ const deskHistory = async ({ total }) => {
     fromStage,
     toStage,
     actor,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name,
     comment: transition === 'request_changes' ? 'Source the second quote.' : null,
     createdAt: new Date(at),
     stageEnteredAt: enteredAt === null ? null : new Date(enteredAt),
