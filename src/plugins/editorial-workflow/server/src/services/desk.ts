@@ -124,24 +124,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const def = getService(strapi, 'definition').get();
       const since = windowStart(now, query.days);
       const review = reviewStageOf(def);
-      const base = {
+      const base = (waitingRows: DeskWaiting[]) => ({
         days: query.days,
         since: new Date(since).toISOString(),
         reviewStage: review,
-        waiting: await waiting(query, userAbility),
-      };
-      const empty: DeskStats = {
-        ...base,
-        rounds: 0,
-        medianSeconds: null,
-        p90Seconds: null,
-        series: fillSeries(since, now, []),
-        checkers: [],
-        requestChangesRate: null,
-        funnel: { submitted: 0, changesRequested: 0, approved: 0 },
-      };
+        waiting: waitingRows,
+      });
       const scope = await scopeSql(HISTORY_UID, query, userAbility);
-      if (!review || !scope) return empty;
+      if (!review || !scope)
+        return {
+          ...base(await waiting(query, userAbility)),
+          rounds: 0,
+          medianSeconds: null,
+          p90Seconds: null,
+          series: fillSeries(since, now, []),
+          checkers: [],
+          requestChangesRate: null,
+          funnel: { submitted: 0, changesRequested: 0, approved: 0 },
+        };
 
       const H = table(HISTORY_UID);
       const h = (a: string) => col(HISTORY_UID, a);
@@ -169,9 +169,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         SELECT day, n AS rounds, ${nth('sorted', nearestRankSql(50, 'n'))} AS p50,
           ${nth('sorted', nearestRankSql(90, 'n'))} AS p90
         FROM lists`;
-      const roundRows = normalize(
-        await knex().raw(rounds, [review, review, sinceAt, ...scope.bindings])
-      ).rows;
+      // Moves out of the review stage by who made them: into a publishing stage is an approval,
+      // anything else sends the story back.
+      const pub = `h.${h('toStage')} IN (${list(publishing)})`;
+      const byActor = `
+        SELECT h.${h('actorType')} AS actor_type, h.${h('actorId')} AS actor_id,
+          MAX(h.${h('actorName')}) AS name,
+          SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
+          SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
+        FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('toStage')} <> ?
+          AND h.${h('createdAt')} >= ?${on(scope, 'h')}
+        GROUP BY h.${h('actorType')}, h.${h('actorId')}`;
+      const submissions = `
+        SELECT COUNT(*) AS n FROM ${H} h
+        WHERE h.${h('toStage')} = ? AND (h.${h('fromStage')} IS NULL OR h.${h('fromStage')} <> ?)
+          AND h.${h('createdAt')} >= ?${on(scope, 'h')}`;
+
+      // The queries are independent: on PostgreSQL they run side by side on the pool's connections.
+      const [roundResult, actorResult, submittedResult, waitingRows] = await Promise.all([
+        knex().raw(rounds, [review, review, sinceAt, ...scope.bindings]),
+        knex().raw(byActor, [
+          ...publishing,
+          ...publishing,
+          review,
+          review,
+          sinceAt,
+          ...scope.bindings,
+        ]),
+        knex().raw(submissions, [review, review, sinceAt, ...scope.bindings]),
+        waiting(query, userAbility),
+      ]);
+      const roundRows = normalize(roundResult).rows;
       const overall = roundRows.find((r) => r.day === null);
       const days = roundRows
         .filter((r) => r.day !== null)
@@ -181,24 +209,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           p50: fromMillis(r.p50),
           p90: fromMillis(r.p90),
         }));
-
-      // Moves out of the review stage by who made them: into a publishing stage is an approval,
-      // anything else sends the story back.
-      const pub = `h.${h('toStage')} IN (${list(publishing)})`;
-      const byActor = normalize(
-        await knex().raw(
-          `SELECT h.${h('actorType')} AS actor_type, h.${h('actorId')} AS actor_id,
-             MAX(h.${h('actorName')}) AS name,
-             SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
-             SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
-           FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('toStage')} <> ?
-             AND h.${h('createdAt')} >= ?${on(scope, 'h')}
-           GROUP BY h.${h('actorType')}, h.${h('actorId')}`,
-          [...publishing, ...publishing, review, review, sinceAt, ...scope.bindings]
-        )
-      ).rows;
-      const checkers: DeskChecker[] = byActor
-        .map((r) => ({
+      const checkers: DeskChecker[] = normalize(actorResult)
+        .rows.map((r) => ({
           id: r.actor_id === null || r.actor_id === undefined ? null : Number(r.actor_id),
           name: String(r.name ?? ''),
           approvals: Number(r.approvals),
@@ -209,19 +221,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             b.approvals + b.changesRequested - (a.approvals + a.changesRequested) ||
             a.name.localeCompare(b.name)
         );
-
-      const [submitted] = normalize(
-        await knex().raw(
-          `SELECT COUNT(*) AS n FROM ${H} h
-           WHERE h.${h('toStage')} = ? AND (h.${h('fromStage')} IS NULL OR h.${h('fromStage')} <> ?)
-             AND h.${h('createdAt')} >= ?${on(scope, 'h')}`,
-          [review, review, sinceAt, ...scope.bindings]
-        )
-      ).rows;
+      const [submitted] = normalize(submittedResult).rows;
       const approved = checkers.reduce((sum, c) => sum + c.approvals, 0);
       const changesRequested = checkers.reduce((sum, c) => sum + c.changesRequested, 0);
       return {
-        ...base,
+        ...base(waitingRows),
         rounds: Number(overall?.rounds ?? 0),
         medianSeconds: fromMillis(overall?.p50),
         p90Seconds: fromMillis(overall?.p90),
