@@ -853,6 +853,9 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
   };
   attributes: {
     actor: Schema.Attribute.JSON & Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.String;
     assignee: Schema.Attribute.JSON;
     comment: Schema.Attribute.Text;
     createdAt: Schema.Attribute.DateTime;

@@ -69,6 +69,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
+  // History from before the desk's columns: filled once, so the desk's SQL never reads JSON.
+  const backfilled = await getService(strapi, 'state-store').backfillHistory();
+  if (backfilled > 0)
+    strapi.log.info(`[editorial-workflow] ${backfilled} history row(s) given the desk's columns`);
+
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {
     const created = await getService(strapi, 'state-store').createMissing(uid);

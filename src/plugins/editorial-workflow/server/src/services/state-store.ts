@@ -10,6 +10,7 @@ import {
 } from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
 import { adminActor } from './actor';
+import { sqlDialect } from './sql-dialect';
 import { getService, HISTORY_UID, isLocalized, STATE_UID } from '../utils';
 
 // Persistence of states and history. Every query goes through strapi.db.query, so it joins the
@@ -214,6 +215,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * History written before the actor columns and `stageEnteredAt` existed gets them, in one
+     * UPDATE (run at every boot; rows that have them are left alone): the actor's from its JSON,
+     * and for a move out of a stage, the latest move into that stage before it (what the desk once
+     * looked up for every round). Answers the number of rows filled.
+     */
+    async backfillHistory(): Promise<number> {
+      const meta = strapi.db.metadata.get(HISTORY_UID as any);
+      const H = meta.tableName;
+      const c = (attribute: string) => (meta.attributes as any)[attribute].columnName as string;
+      const { jsonText, jsonInteger } = sqlDialect(
+        strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite'
+      );
+      const same = ['targetUid', 'targetDocumentId', 'targetLocale']
+        .map((a) => `e.${c(a)} = ${H}.${c(a)}`)
+        .join(' AND ');
+      const result: any = await strapi.db.connection.raw(
+        `UPDATE ${H} SET
+           ${c('actorType')} = ${jsonText(c('actor'), 'type')},
+           ${c('actorId')} = ${jsonInteger(c('actor'), 'id')},
+           ${c('actorName')} = ${jsonText(c('actor'), 'name')},
+           ${c('stageEnteredAt')} = COALESCE(${c('stageEnteredAt')},
+             CASE WHEN ${c('fromStage')} <> ${c('toStage')} THEN
+               (SELECT MAX(e.${c('createdAt')}) FROM ${H} e
+                WHERE ${same} AND e.${c('toStage')} = ${H}.${c('fromStage')}
+                  AND e.${c('createdAt')} <= ${H}.${c('createdAt')} AND e.id <> ${H}.id)
+             END)
+         WHERE ${c('actorType')} IS NULL AND ${c('actor')} IS NOT NULL`
+      );
+      // better-sqlite3 answers { changes }, pg { rowCount }.
+      return Number(result?.changes ?? result?.rowCount ?? 0);
+    },
+
+    /**
      * Locks these states until the surrounding transaction ends, always in the same order, so that an
      * edit and a move of one story on PostgreSQL run one after the other instead of interleaving (a
      * verdict changed while an approval reads it) or deadlocking. SQLite runs one writer at a time anyway.
@@ -241,6 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * `stageEnteredAt`: when the document entered the stage this move leaves, kept on the move so
      * that time in stage is one row's arithmetic for the desk, not a search for the entry.
+     * `actorType`/`actorId`/`actorName` copy the actor for the desk's SQL (the JSON stays the record).
      */
     async appendHistory(
       target: Target,
@@ -254,6 +289,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fromStage: entry.from,
           toStage: entry.to,
           actor: entry.actor,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id ?? null,
+          actorName: entry.actor.name,
           comment: entry.comment,
           assignee: entry.assignee ?? null,
           stageEnteredAt,
