@@ -45,6 +45,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           assignTo: 'approve',
           slaHours: env.int('FACT_CHECK_SLA_HOURS', 24),
         },
+        // Approved with an embargo (approve with publishAt): the workflow publishes it at that time.
+        { id: 'scheduled', name: 'Scheduled', color: '#4945ff', schedules: true },
         { id: 'published', name: 'Published', color: '#328048', publishes: true },
       ],
       transitions: [
@@ -64,6 +66,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           to: 'published',
           guards: ['quotes-verified', 'source-warnings'],
           separationOfDuties: true,
+        },
+        {
+          id: 'unschedule',
+          name: 'Unschedule',
+          from: 'scheduled',
+          to: 'fact_check',
+          requireComment: true,
+          commentPrompt: 'Unscheduling stops the embargoed publication: say why.',
+        },
+        {
+          // Also the move the scheduler makes at publishAt: its guards are checked again then.
+          id: 'publish_now',
+          name: 'Publish now',
+          from: 'scheduled',
+          to: 'published',
+          guards: ['quotes-verified', 'source-warnings'],
         },
         {
           id: 'retract',
@@ -87,6 +105,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           effect: 'withdraw',
         },
       ],
+      // Publishes scheduled stories at their publishAt (and takes them down at unpublishAt), every
+      // minute by default; a six-field pattern counts seconds ('*/5 * * * * *').
+      scheduler: { cron: env('WORKFLOW_SCHEDULER_CRON', '* * * * *') },
       // An article's quotes go live and come down with it.
       publishWith: { 'api::article.article': ['quotes'] },
       // A fact-checker's verdict on a quote is review, not a change to the story (server-set fields such

@@ -7,6 +7,7 @@ import { registerReferenceGuards } from './newsroom/reference-guards';
 import { registerReaderVisibility } from './newsroom/reader-visibility';
 import { registerWorkflowGuards } from './newsroom/workflow-guards';
 import { registerChecklist, sourceWarningMode } from './newsroom/checklist';
+import { registerWireImport } from './newsroom/wire-import';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
@@ -33,6 +34,7 @@ export default {
     // So do bad PUBLISHER_* settings or ARTICLE_URL_TEMPLATE (structured data).
     publisherSettings(strapi);
     registerChecklist(strapi);
+    registerWireImport(strapi);
     guardLiveMedia(strapi);
   },
 

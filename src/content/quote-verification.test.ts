@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { changedContentFields, changedVerificationFields } from './quote-verification';
+import {
+  changedContentFields,
+  changedVerificationFields,
+  verdictNoteProblem,
+} from './quote-verification';
 
 describe('changedContentFields', () => {
   const base = {
@@ -54,5 +58,72 @@ describe('changedVerificationFields', () => {
     expect(
       changedVerificationFields({ verification: 'verified', verificationNote: 'x' }, null)
     ).toEqual(['verification', 'verificationNote']);
+  });
+});
+
+describe('verdictNoteProblem', () => {
+  const problem = (verdict: string, value: unknown = null) => ({
+    path: ['verificationNote'],
+    message: `verificationNote is required when verification is ${verdict}: say why`,
+    value,
+  });
+
+  it('asks a note for disputed, misattributed and unverifiable, on a new quote or a stored one', () => {
+    for (const verdict of ['disputed', 'misattributed', 'unverifiable']) {
+      expect(verdictNoteProblem({ verification: verdict }, null)).toEqual(problem(verdict));
+      expect(verdictNoteProblem({ verification: verdict }, { verification: 'verified' })).toEqual(
+        problem(verdict)
+      );
+    }
+  });
+
+  it('counts a blank note as none, and takes a stored note or one given in the same write', () => {
+    expect(verdictNoteProblem({ verification: 'disputed', verificationNote: '  ' }, null)).toEqual(
+      problem('disputed', '  ')
+    );
+    expect(
+      verdictNoteProblem(
+        { verification: 'disputed', verificationNote: 'Tape says otherwise' },
+        null
+      )
+    ).toBeNull();
+    expect(
+      verdictNoteProblem(
+        { verification: 'misattributed' },
+        { verification: 'verified', verificationNote: 'Said by her deputy' }
+      )
+    ).toBeNull();
+  });
+
+  it('refuses clearing the note of a verdict that needs one', () => {
+    const stored = { verification: 'unverifiable', verificationNote: 'No recording' };
+    expect(verdictNoteProblem({ verificationNote: '' }, stored)).toEqual(
+      problem('unverifiable', '')
+    );
+    expect(verdictNoteProblem({ verificationNote: null }, stored)).toEqual(problem('unverifiable'));
+  });
+
+  it('needs nothing for verified or unverified', () => {
+    expect(verdictNoteProblem({ verification: 'verified' }, null)).toBeNull();
+    expect(
+      verdictNoteProblem(
+        { verification: 'unverified', verificationNote: null },
+        {
+          verification: 'disputed',
+          verificationNote: 'x',
+        }
+      )
+    ).toBeNull();
+  });
+
+  it('judges only a write that changes the verdict or its note: older quotes keep saving', () => {
+    const legacy = { verification: 'disputed', verificationNote: null };
+    expect(verdictNoteProblem({ text: '«New words»' }, legacy)).toBeNull();
+    expect(verdictNoteProblem({ verification: 'disputed' }, legacy)).toBeNull();
+    // A null verdict in the data keeps the stored one (as Strapi does).
+    expect(verdictNoteProblem({ verification: null, verificationNote: '' }, legacy)).toBeNull();
+    expect(verdictNoteProblem({ verification: null, verificationNote: ' ' }, legacy)).toEqual(
+      problem('disputed', ' ')
+    );
   });
 });

@@ -1,4 +1,6 @@
-// What counts as a change to a quote's content, and to its verdict. Pure.
+// What counts as a change to a quote's content, and to its verdict, and what a verdict needs. Pure.
+import { VERDICTS_NEEDING_NOTE } from '../plugins/editorial-workflow/shared/checklist';
+import type { FieldProblem } from './rules';
 
 /** The verdict and its note: the fact-checker's work, not content. */
 export const VERIFICATION_FIELDS = ['verification', 'verificationNote'] as const;
@@ -45,3 +47,33 @@ export const changedVerificationFields = (
         : data[field];
     return normalize(after) !== normalize(before);
   });
+
+const isBlank = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * A verdict that says a quote is wrong or cannot be checked (disputed, misattributed,
+ * unverifiable) must say why: the problem when `data`, written over `stored` (null for a new
+ * quote), leaves such a verdict without a note. Only a write that changes the verdict or its note
+ * is judged, so quotes stored before the rule keep saving until someone gives a verdict again.
+ */
+export const verdictNoteProblem = (
+  data: Record<string, unknown>,
+  stored: Record<string, unknown> | null
+): FieldProblem | null => {
+  if (changedVerificationFields(data, stored).length === 0) return null;
+  const given = (field: string) => Object.prototype.hasOwnProperty.call(data, field);
+  const verdict = String(
+    (given('verification') && !isBlank(data.verification)
+      ? data.verification
+      : stored?.verification) ?? UNVERIFIED
+  );
+  if (!VERDICTS_NEEDING_NOTE.includes(verdict)) return null;
+  const note = given('verificationNote') ? data.verificationNote : stored?.verificationNote;
+  if (!isBlank(note)) return null;
+  return {
+    path: ['verificationNote'],
+    message: `verificationNote is required when verification is ${verdict}: say why`,
+    value: note ?? null,
+  };
+};

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, QUOTE } from '../content/types';
+import { VERIFICATION_FIELDS } from '../content/quote-verification';
+import { mayVerifyQuotes } from './editorial-rights';
+import { currentRequest } from './request-actor';
 import {
   parseSourceWarningMode,
   sourceWarnings,
@@ -54,6 +57,21 @@ export const storyWarnings = (quotes: any[]) =>
     }))
   );
 
+/**
+ * Whether the caller's verdict from the panel would be saved: the panel writes it through the
+ * Content Manager, so it takes the Verify quotes permission and the right to write both verdict
+ * fields of a quote there (a role without them, Author by default, sees them read-only and the
+ * Content Manager leaves them out of its writes).
+ */
+const mayGiveVerdicts = async (strapi: Core.Strapi): Promise<boolean> => {
+  if (!(await mayVerifyQuotes(strapi))) return false;
+  const ability = currentRequest(strapi)?.state?.userAbility;
+  if (!ability) return true;
+  return VERIFICATION_FIELDS.every((field) =>
+    ability.can('plugin::content-manager.explorer.update', QUOTE, field)
+  );
+};
+
 export const registerChecklist = (strapi: Core.Strapi) => {
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
@@ -81,6 +99,7 @@ export const registerChecklist = (strapi: Core.Strapi) => {
       },
       warnings: storyWarnings(quotes),
       blocking: sourceWarningMode(strapi) === 'block',
+      canVerify: await mayGiveVerdicts(strapi),
     };
   });
 };

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { NEWSROOM_TYPES } from '../content/types';
 import { grantAssignRoles } from './assign-roles';
 import { grantCacheRoles } from './cache-roles';
+import { grantImportRoles } from './import-roles';
 import { grantContentRoles } from './content-roles';
 import { listEveryLocale } from './role-locales';
 import { showQuotesByText } from './quote-display';
-import { grantWithdrawToEditors, grantWorkflowRoles } from './workflow-roles';
+import { grantScheduleRoles, grantWithdrawToEditors, grantWorkflowRoles } from './workflow-roles';
 
 // Defaults the app sets once. An administrator's later change (say, revoking public reads or
 // deleting a locale) must survive restarts, so each step is recorded in the core store and never
@@ -81,5 +82,7 @@ export const applyFirstBootDefaults = async (strapi: Core.Strapi) => {
   // Quotes named by their words in the Content Manager; existing databases get it on their next boot.
   await runOnce(strapi, 'quote-main-field', () => showQuotesByText(strapi));
   await runOnce(strapi, 'assign-roles', () => grantAssignRoles(strapi));
+  await runOnce(strapi, 'import-roles', () => grantImportRoles(strapi));
+  await runOnce(strapi, 'schedule-roles', () => grantScheduleRoles(strapi));
   await runOnce(strapi, 'withdraw-roles', () => grantWithdrawToEditors(strapi));
 };

@@ -10,10 +10,12 @@ const FACT_CHECKER_ROLE = {
   name: 'Fact-checker',
   description: 'Checks quotes and facts; approves stories or sends them back.',
 };
+/** Embargo moves: whoever approves may also release or stop a scheduled story. */
+const SCHEDULE_TRANSITIONS = ['unschedule', 'publish_now'];
 const TRANSITIONS_BY_ROLE: Record<string, string[] | 'all'> = {
   'strapi-author': ['submit'],
   'strapi-editor': 'all',
-  [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve'],
+  [FACT_CHECKER_ROLE.name]: ['request_changes', 'approve', ...SCHEDULE_TRANSITIONS],
 };
 
 export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
@@ -74,22 +76,40 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi) => {
 };
 
 /**
- * Editors hold every transition from first boot; `withdraw` came later (issue 11), so a database
- * set up before it gets it for the Editor role once (its own first-boot step).
+ * Transitions added after a database's workflow roles were set up, granted once to the roles that
+ * should hold them (a fresh database got them with the rest, so only what is missing is added).
  */
-export const grantWithdrawToEditors = async (strapi: Core.Strapi) => {
+const grantMissingTransitions = async (
+  strapi: Core.Strapi,
+  roleNames: string[],
+  wanted: string[]
+) => {
   const plugin = strapi.plugin('editorial-workflow');
   if (!plugin) return;
-  const ids: string[] = plugin
+  const permissions = plugin.service('permissions');
+  const known: string[] = plugin
     .service('definition')
     .get()
     .transitions.map((t: { id: string }) => t.id);
-  const editor = await findRole(strapi, 'strapi-editor');
-  if (!editor || !ids.includes('withdraw')) return;
-  const action = plugin.service('permissions').transitionAction('withdraw');
-  // A fresh database got it with every other transition just before.
-  const held = await strapi.db
-    .query('admin::permission')
-    .count({ where: { action, role: { id: editor.id } } });
-  if (!held) await grantActions(strapi, editor.id, [action]);
+  const ids = wanted.filter((t) => known.includes(t));
+  for (const role of roleNames) {
+    const found = await findRole(strapi, role);
+    if (!found) continue;
+    const held = await strapi.db.query('admin::permission').findMany({
+      where: { role: { id: found.id } },
+      select: ['action'],
+    });
+    const missing = ids
+      .map((t) => permissions.transitionAction(t))
+      .filter((action: string) => !held.some((p: { action: string }) => p.action === action));
+    if (missing.length > 0) await grantActions(strapi, found.id, missing);
+  }
 };
+
+/** The embargo moves for Editor and Fact-checker. */
+export const grantScheduleRoles = (strapi: Core.Strapi) =>
+  grantMissingTransitions(strapi, ['strapi-editor', FACT_CHECKER_ROLE.name], SCHEDULE_TRANSITIONS);
+
+/** Editors hold every transition from first boot; `withdraw` came later (issue 11). */
+export const grantWithdrawToEditors = (strapi: Core.Strapi) =>
+  grantMissingTransitions(strapi, ['strapi-editor'], ['withdraw']);

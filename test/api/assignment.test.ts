@@ -337,7 +337,7 @@ describe('eligible assignees', () => {
     const cases: [string, number, string][] = [
       ['', 400, 'Give a stage, or a story by uid and documentId'],
       ['?stage=draft', 400, 'Stories in "Draft" take no assignee (only stages with assignTo do)'],
-      ['?stage=nope', 400, 'Unknown stage "nope" (known: draft, fact_check, published)'],
+      ['?stage=nope', 400, 'Unknown stage "nope" (known: draft, fact_check, scheduled, published)'],
       ['?uid=api::article.article', 400, 'uid and documentId go together'],
       ['?uid=api::article.article&documentId=nope', 404, `No document nope in ${ARTICLE}`],
     ];

@@ -124,9 +124,10 @@ describe('GET /editorial-workflow/checklist/:uid/:documentId', () => {
   it('lists every quote of the draft with its source, grade and verdict, and the warnings', async () => {
     const res = await app.request.get(checklistUrl(story.documentId)).set(editor.auth);
     expect(res.status).toBe(200);
-    const { items, progress, warnings, blocking } = res.body.data;
+    const { items, progress, warnings, blocking, canVerify } = res.body.data;
     expect(progress).toEqual({ done: 0, total: 3 });
     expect(blocking).toBe(false);
+    expect(canVerify).toBe(true);
     expect(items.map((i: any) => i.documentId)).toEqual(story.quoteIds);
     expect(items[0]).toEqual({
       uid: QUOTE,
@@ -206,6 +207,53 @@ describe('GET /editorial-workflow/checklist/:uid/:documentId', () => {
     await giveStoryTo(app, own.documentId, author.user.id);
     expect((await app.request.get(checklistUrl(own.documentId)).set(author.auth)).status).toBe(200);
     expect((await app.request.get(checklistUrl(own.documentId))).status).toBe(401);
+  });
+});
+
+describe('canVerify: whether the panel offers verdict buttons, decided by the server', () => {
+  const canVerify = async (auth: Record<string, string>, documentId: string) => {
+    const res = await app.request.get(checklistUrl(documentId)).set(auth);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.data.canVerify;
+  };
+
+  it('is true for Editor and Fact-checker, false for an Author, and for a role without the verdict fields', async () => {
+    const story = await createSourcedStory('Who may judge', [{ text: '«Judge me»', source: wire }]);
+    await giveStoryTo(app, story.documentId, author.user.id);
+    expect(await canVerify(checker.auth, story.documentId)).toBe(true);
+    expect(await canVerify(editor.auth, story.documentId)).toBe(true);
+    // The Author reads their own story's checklist, and may not verify.
+    expect(await canVerify(author.auth, story.documentId)).toBe(false);
+
+    // Verify quotes, but the Content Manager would leave the verdict fields out of their writes.
+    const roles = app.strapi.service('admin::role');
+    const role = await roles.create({ name: 'Proofreader', description: 'test' });
+    const factChecker = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { name: 'Fact-checker' } });
+    const permissions = await app.strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: factChecker.id } });
+    await roles.addPermissions(
+      role.id,
+      permissions.map((p: any) => ({
+        action: p.action,
+        subject: p.subject,
+        conditions: p.conditions,
+        properties:
+          p.subject === QUOTE && Array.isArray(p.properties?.fields)
+            ? {
+                ...p.properties,
+                fields: p.properties.fields.filter(
+                  (f: string) => !['verification', 'verificationNote'].includes(f)
+                ),
+              }
+            : p.properties,
+      }))
+    );
+    expect(permissions.map((p: any) => p.action)).toContain('api::newsroom.verify-quotes');
+    const proofreader = await createAdmin(app, 'Proofreader', 'Pat');
+    expect(await canVerify(proofreader.auth, story.documentId)).toBe(false);
   });
 });
 

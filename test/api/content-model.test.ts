@@ -380,7 +380,7 @@ describe('quote verification stamp', () => {
     const viaAdmin = await app.request
       .put(`/content-manager/collection-types/api::quote.quote/${id}?locale=en`)
       .set(admin)
-      .send({ verification: 'disputed' });
+      .send({ verification: 'disputed', verificationNote: 'The recording says otherwise' });
     expect(viaAdmin.status).toBe(200);
     expect(viaAdmin.body.data.verifiedBy).toBe('chief Tester');
   });

@@ -407,3 +407,152 @@ describe('withdraw and retract', () => {
     expect(notice.text).not.toContain(speakerId);
   });
 });
+
+describe('a correction approved with an embargo (publishAt)', () => {
+  const STATE_UID = 'plugin::editorial-workflow.workflow-state';
+  const HISTORY_UID = 'plugin::editorial-workflow.workflow-history';
+  const scheduler = () => app.strapi.plugin('editorial-workflow').service('scheduler');
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+  const pending = async (documentId: string) =>
+    (await app.strapi.db.query(STATE_UID).findOne({ where: { targetDocumentId: documentId } }))
+      .pendingCorrection;
+  const logRows = (documentId: string) =>
+    app.strapi.db.query(CORRECTION_UID).findMany({ where: { targetDocumentId: documentId } });
+
+  /** A live story, edited and submitted, approved by the checker with a correction and publishAt. */
+  const scheduledCorrection = async (title: string, note: string) => {
+    const { documentId } = await liveStory(title);
+    await editDraft(documentId, { title: `${title}, corrected` });
+    await submit(documentId);
+    const res = await move(checker, documentId, {
+      transition: 'approve',
+      correction: { note },
+      publishAt: inMinutes(30).toISOString(),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data).toMatchObject({ stage: 'scheduled', live: true });
+    return documentId;
+  };
+
+  it('is logged when the scheduler puts the corrected version live, in that move, dated then', async () => {
+    const note = 'An earlier version gave the wrong turnout.';
+    const documentId = await scheduledCorrection('Turnout figures', note);
+    // Readers keep the live version and an empty log until the time; the note waits on the state.
+    expect(await corrections(documentId)).toBe(0);
+    expect((await publicRead(documentId)).body.data).toMatchObject({
+      title: 'Turnout figures',
+      corrections: [],
+    });
+    expect(await pending(documentId)).toEqual({
+      note,
+      actor: { type: 'admin', id: checker.user.id, name: 'Fiona Checker Tester' },
+    });
+    // Not yet due: nothing logged.
+    expect((await scheduler().run(inMinutes(29))).published).toBe(0);
+    expect(await corrections(documentId)).toBe(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await scheduler().run(inMinutes(31))).published).toBe(1);
+    const res = await publicRead(documentId);
+    expect(res.body.data.title).toBe('Turnout figures, corrected');
+    expect(res.body.data.corrections.map((c: any) => c.note)).toEqual([note]);
+    const [row] = await logRows(documentId);
+    const entries = await app.strapi.db.query(HISTORY_UID).findMany({
+      where: { targetDocumentId: documentId },
+      orderBy: [{ id: 'desc' }],
+    });
+    const published = entries.find((e: any) => e.transition === 'scheduled-publish');
+    const approved = entries.find((e: any) => e.transition === 'approve');
+    // Dated (and linked to) the publication, not the approval; the approver answers for it.
+    expect(row.historyId).toBe(published.id);
+    expect(new Date(row.correctedAt).toISOString()).toBe(
+      new Date(published.createdAt).toISOString()
+    );
+    expect(Date.parse(row.correctedAt)).toBeGreaterThan(Date.parse(approved.createdAt));
+    expect(row.actor).toMatchObject({ type: 'admin', id: checker.user.id });
+    expect(await pending(documentId)).toBeNull();
+  });
+
+  it('publish now logs it likewise, and takes no second correction (400, nothing changed)', async () => {
+    const note = 'The headline named the wrong district.';
+    const documentId = await scheduledCorrection('District vote', note);
+    const state = await app.request.get(stateUrl(documentId)).set(editor.auth);
+    const publishNow = state.body.data.allowedTransitions.find((t: any) => t.id === 'publish_now');
+    // Its correction is already chosen: the panel offers no field for another.
+    expect(publishNow).toBeDefined();
+    expect(publishNow.publicNote).toBeUndefined();
+
+    const before = await snapshot(app, documentId);
+    const twice = await move(editor, documentId, {
+      transition: 'publish_now',
+      correction: { note: 'Another one' },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error).toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringContaining('already carries a correction'),
+      details: { errors: [expect.objectContaining({ path: ['correction'] })] },
+    });
+    expect(await snapshot(app, documentId)).toEqual(before);
+    expect(await corrections(documentId)).toBe(0);
+
+    const now = await move(editor, documentId, { transition: 'publish_now' });
+    expect(now.status, JSON.stringify(now.body)).toBe(200);
+    expect(now.body.data).toMatchObject({ stage: 'published', live: true });
+    const [row] = await logRows(documentId);
+    expect(row).toMatchObject({ note, actor: { type: 'admin', id: checker.user.id } });
+    const released = await app.strapi.db.query(HISTORY_UID).findOne({
+      where: { targetDocumentId: documentId, transition: 'publish_now' },
+    });
+    expect(row.historyId).toBe(released.id);
+    expect(new Date(row.correctedAt).toISOString()).toBe(
+      new Date(released.createdAt).toISOString()
+    );
+    expect((await publicRead(documentId)).body.data.corrections.map((c: any) => c.note)).toEqual([
+      note,
+    ]);
+    expect(await pending(documentId)).toBeNull();
+  });
+
+  it('unschedule and an edit while scheduled drop the pending correction: nothing is logged', async () => {
+    const unscheduled = await scheduledCorrection('Budget vote', 'Dropped by unschedule.');
+    const res = await move(editor, unscheduled, {
+      transition: 'unschedule',
+      comment: 'Embargo lifted by the ministry',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.stage).toBe('fact_check');
+    expect(await pending(unscheduled)).toBeNull();
+    // Approved again without a correction: the dropped note never reaches readers.
+    expect((await move(checker, unscheduled, { transition: 'approve' })).status).toBe(200);
+    expect(await corrections(unscheduled)).toBe(0);
+    expect((await publicRead(unscheduled)).body.data.corrections).toEqual([]);
+
+    const edited = await scheduledCorrection('Tax plan', 'Dropped by an edit.');
+    await editDraft(edited, { standfirst: 'Changed while scheduled.' });
+    expect((await app.request.get(stateUrl(edited)).set(editor.auth)).body.data.stage).toBe(
+      'draft'
+    );
+    expect(await pending(edited)).toBeNull();
+    expect((await scheduler().run(inMinutes(31))).published).toBe(0);
+    expect(await corrections(edited)).toBe(0);
+  });
+
+  it('is refused on an embargoed first publication, like any correction of a story not live', async () => {
+    const story = await createStory(app, 'Never published before', {
+      quotes: [{ text: 'Said before publication', verification: 'verified' }],
+    });
+    await submit(story.documentId);
+    const res = await move(checker, story.documentId, {
+      transition: 'approve',
+      correction: { note: 'Nothing to correct' },
+      publishAt: inMinutes(30).toISOString(),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'ValidationError',
+      details: { errors: [expect.objectContaining({ path: ['correction'] })] },
+    });
+    expect(await pending(story.documentId)).toBeNull();
+  });
+});

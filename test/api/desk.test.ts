@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { createAdmin } from '../helpers/identities';
-import { ARTICLE, createStory } from '../helpers/workflow';
+import { ARTICLE, createStory, stateUrl, transitionUrl } from '../helpers/workflow';
 
 const HISTORY = 'plugin::editorial-workflow.workflow-history';
 const STATE = 'plugin::editorial-workflow.workflow-state';
@@ -14,7 +14,17 @@ let database: TestDatabase;
 let app: TestApp;
 type Admin = Awaited<ReturnType<typeof createAdmin>>;
 let editor: Admin, author: Admin, checker: Admin;
+let seeded: [
+  string,
+  string,
+  string,
+  string,
+  { type: string; id: number | null; name: string },
+  number,
+][];
+let backfilled: number;
 const now = Date.now();
+const store = () => app.strapi.plugin('editorial-workflow').service('state-store');
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -30,7 +40,7 @@ beforeAll(async () => {
   const yann = { type: 'admin', id: 999, name: 'Yann' };
   const writer = { type: 'admin', id: 998, name: 'Writer' };
   // [story, transition, from, to, actor, at]
-  const moves: [string, string, string, string, object, number][] = [
+  const moves: typeof seeded = [
     [a.documentId, 'submit', 'draft', 'fact_check', writer, now - 3 * DAY - 2 * HOUR],
     [a.documentId, 'request_changes', 'fact_check', 'draft', fiona, now - 3 * DAY],
     [a.documentId, 'submit', 'draft', 'fact_check', writer, now - DAY - HOUR],
@@ -41,8 +51,11 @@ beforeAll(async () => {
     [c.documentId, 'request_changes', 'fact_check', 'draft', yann, now - 10 * DAY + 600_000],
     [d.documentId, 'submit', 'draft', 'fact_check', writer, now - HOUR],
   ];
+  // Written as history was before the desk's columns (no stageEnteredAt, no actor columns); the
+  // boot's backfill gives them, as it does to an older database.
   const knex = app.strapi.db.connection;
   const table = app.strapi.db.metadata.get(HISTORY as any).tableName;
+  seeded = moves;
   await knex(table).insert(
     moves.map(([documentId, transition, from, to, actor, at], i) => ({
       document_id: `deskhistory${i}`,
@@ -58,6 +71,7 @@ beforeAll(async () => {
       published_at: new Date(at),
     }))
   );
+  backfilled = await store().backfillHistory();
   await app.strapi.db.query(STATE).updateMany({
     where: { targetDocumentId: d.documentId },
     data: { stage: 'fact_check', enteredStageAt: new Date(now - HOUR) },
@@ -195,5 +209,163 @@ describe('the queue', () => {
       data: { enteredStageAt: new Date(Date.now() - 25 * HOUR) },
     });
     expect(await queue()).toMatchObject({ title: 'Story D', overdue: true, slaHours: 24 });
+  });
+});
+
+// The desk reads the actor and the time in stage from columns of the history row (not its JSON):
+// every move writes them, the boot fills them for older history, and nothing else writes them.
+describe('the history columns the desk reads', () => {
+  const rows = (documentId: string) =>
+    app.strapi.db
+      .query(HISTORY)
+      .findMany({ where: { targetDocumentId: documentId }, orderBy: [{ id: 'asc' }] });
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+  it('are backfilled for history written before them: the actor, and when the stage was entered', async () => {
+    expect(backfilled).toBe(seeded.length);
+    const got = await app.strapi.db
+      .query(HISTORY)
+      .findMany({ where: { documentId: { $startsWith: 'deskhistory' } }, orderBy: { id: 'asc' } });
+    const byStory = new Map<string, number[]>();
+    seeded.forEach(([documentId], i) =>
+      byStory.set(documentId, [...(byStory.get(documentId) ?? []), i])
+    );
+    // A move out of a stage entered it at the story's latest earlier move into that stage.
+    const entered = seeded.map(([documentId, , from, , , time]) => {
+      const earlier = byStory
+        .get(documentId)!
+        .map((i) => seeded[i])
+        .filter(([, , , to, , t]) => to === from && t < time);
+      return earlier.length ? Math.max(...earlier.map(([, , , , , t]) => t)) : null;
+    });
+    expect(
+      got.map((r: any) => [r.actorType, r.actorId, r.actorName, iso(r.stageEnteredAt)])
+    ).toEqual(
+      seeded.map(([, , , , actor], i) => [actor.type, actor.id, actor.name, at(entered[i])])
+    );
+    // Story A's rounds: the request entered fact-check at the first submit, the approval at the second.
+    expect(iso(got[1].stageEnteredAt)).toBe(at(now - 3 * DAY - 2 * HOUR));
+    expect(iso(got[3].stageEnteredAt)).toBe(at(now - DAY - HOUR));
+    // Once filled, a boot leaves them alone.
+    expect(await store().backfillHistory()).toBe(0);
+  });
+
+  it('are written by every move: transitions, assignments and an edit that sends a story back', async () => {
+    const { documentId } = await createStory(app, 'Story E');
+    // When the story entered its current stage, as its state says before each step.
+    const entries: (string | null)[] = [];
+    const step = async (request: () => Promise<{ status: number }>) => {
+      const state = await app.strapi.db
+        .query(STATE)
+        .findOne({ where: { targetDocumentId: documentId } });
+      entries.push(iso(state.enteredStageAt));
+      expect((await request()).status).toBe(200);
+    };
+    const move = (who: Admin, transition: string, comment?: string) => () =>
+      app.request
+        .post(transitionUrl(documentId))
+        .set(who.auth)
+        .send({ transition, ...(comment ? { comment } : {}) });
+    await step(move(editor, 'submit'));
+    await step(() =>
+      app.request
+        .post(`/editorial-workflow/state/${ARTICLE}/${documentId}/assign?locale=en`)
+        .set(editor.auth)
+        .send({ assignee: checker.user.id })
+    );
+    await step(move(checker, 'request_changes', 'Source it'));
+    await step(move(editor, 'submit'));
+    await step(move(checker, 'approve'));
+    // An edit of the approved story sends it back to draft (recorded as `edit`).
+    await step(() =>
+      app.request
+        .put(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`)
+        .set(editor.auth)
+        .send({ title: 'Story E, corrected' })
+    );
+
+    const history = await rows(documentId);
+    expect(history.map((r: any) => r.transition)).toEqual([
+      'submit',
+      'assign',
+      'request_changes',
+      'submit',
+      'approve',
+      'edit',
+    ]);
+    for (const r of history)
+      expect([r.actorType, r.actorId, r.actorName]).toEqual([
+        r.actor.type,
+        r.actor.id,
+        r.actor.name,
+      ]);
+    expect(history.map((r: any) => r.actorId)).toEqual([
+      editor.user.id,
+      editor.user.id,
+      checker.user.id,
+      editor.user.id,
+      checker.user.id,
+      editor.user.id,
+    ]);
+    // A move out of a stage carries when the story entered it; an assignment moves nothing.
+    expect(entries.every((e) => e !== null)).toBe(true);
+    expect(history.map((r: any) => iso(r.stageEnteredAt))).toEqual(
+      entries.map((e, i) => (history[i].transition === 'assign' ? null : e))
+    );
+  });
+
+  it('are never written through the API or the Document Service, and never shown', async () => {
+    const { documentId } = await createStory(app, 'Story F');
+    const res = await app.request
+      .post(transitionUrl(documentId))
+      .set(editor.auth)
+      .send({ transition: 'submit', actorId: checker.user.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'ValidationError' });
+    expect(res.body.error.message).toMatch(/^Unknown key "actorId"/);
+    expect(await rows(documentId)).toEqual([]);
+
+    const [entry] = await rows(seeded[0][0]);
+    const chief = await createAdmin(app, 'strapi-super-admin', 'Chief');
+    const body = { actorId: 1, actorName: 'Someone' };
+    for (const [who, method, url] of [
+      [editor, 'put', `/content-manager/collection-types/${HISTORY}/${entry.documentId}`],
+      [editor, 'post', `/content-manager/collection-types/${HISTORY}`],
+      [chief, 'put', `/content-manager/collection-types/${HISTORY}/${entry.documentId}`],
+      [chief, 'post', `/content-manager/collection-types/${HISTORY}`],
+    ] as const) {
+      // The Content Manager has no permission to give on the hidden type, even to a super admin.
+      const cm = await app.request[method](url).set(who.auth).send(body);
+      expect([method, cm.status, cm.body.error?.name]).toEqual([method, 403, 'PolicyError']);
+    }
+    await expect(
+      app.strapi
+        .documents(HISTORY as any)
+        .update({ documentId: entry.documentId, data: body as any })
+    ).rejects.toThrow('The editorial workflow history and states cannot be changed directly');
+    await expect(
+      app.strapi.documents(HISTORY as any).create({
+        data: { ...entry, id: undefined, documentId: undefined, actorId: 1 } as any,
+      })
+    ).rejects.toThrow('The editorial workflow history and states cannot be changed directly');
+    const [after] = await rows(seeded[0][0]);
+    expect([after.actorId, after.actorName]).toEqual([entry.actorId, entry.actorName]);
+
+    // The panel's history shows the actor as recorded, not the desk's copy of it.
+    const moved = await app.request
+      .post(transitionUrl(documentId))
+      .set(editor.auth)
+      .send({ transition: 'submit' });
+    expect(moved.status).toBe(200);
+    const state = await app.request.get(stateUrl(documentId)).set(editor.auth);
+    expect(Object.keys(state.body.data.history[0]).sort()).toEqual([
+      'actor',
+      'comment',
+      'createdAt',
+      'from',
+      'to',
+      'transition',
+    ]);
   });
 });

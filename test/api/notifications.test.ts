@@ -290,6 +290,8 @@ describe('preferences', () => {
       'submit',
       'request_changes',
       'approve',
+      'unschedule',
+      'publish_now',
       'retract',
       'withdraw',
       'assigned',
@@ -325,7 +327,7 @@ describe('preferences', () => {
     [
       { disabled: ['nope'] },
       'disabled.0',
-      'Unknown notification kind "nope" (known: submit, request_changes, approve, retract, withdraw, assigned, mentioned, sla)',
+      'Unknown notification kind "nope" (known: submit, request_changes, approve, unschedule, publish_now, retract, withdraw, assigned, mentioned, sla)',
     ],
     [{ disabled: 'submit' }, 'disabled', 'disabled must list notification kinds'],
     [{ disabled: [3] }, 'disabled.0', 'disabled must list notification kinds'],

@@ -3,6 +3,7 @@
 // only when it loads a server: building and type generation need no runtime secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootInChildProcess, createTestDatabase, type TestDatabase } from '../helpers/strapi';
+import { testSecrets } from '../helpers/test-env.cjs';
 
 const SECRETS = [
   'APP_KEYS',
@@ -63,5 +64,43 @@ describe('production without secrets', () => {
     );
     expect(result.output).not.toContain('Refusing to start');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('production without SMTP', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  // Said once at boot by the editorial-workflow plugin (server/src/bootstrap.ts); without SMTP_HOST
+  // every notification is written to the log instead of sent.
+  const WARNING =
+    '[editorial-workflow] no SMTP server configured (SMTP_HOST): notification emails are written to the log, not sent';
+  const boot = (env: Record<string, string>) =>
+    bootInChildProcess({
+      ...database.env,
+      ...testSecrets(),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+    });
+
+  it('a production boot without SMTP_HOST warns, once, that emails go to the log', () => {
+    const result = boot({ SMTP_HOST: '' });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output.split(WARNING)).toHaveLength(2);
+  });
+
+  it('with SMTP_HOST, or outside production, it says nothing of the kind', () => {
+    const withSmtp = boot({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525' });
+    expect(withSmtp.status, withSmtp.output).toBe(0);
+    expect(withSmtp.output).not.toContain('no SMTP server configured');
+    const test = boot({ SMTP_HOST: '', NODE_ENV: 'test' });
+    expect(test.status, test.output).toBe(0);
+    expect(test.output).not.toContain('no SMTP server configured');
   });
 });

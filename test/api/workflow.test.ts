@@ -307,11 +307,14 @@ describe('each default role × each transition', () => {
         'plugin::editorial-workflow.assign',
         'plugin::editorial-workflow.cache-purge',
         'plugin::editorial-workflow.cache-read',
+        'plugin::editorial-workflow.import',
         'plugin::editorial-workflow.read',
         'plugin::editorial-workflow.transition.approve',
+        'plugin::editorial-workflow.transition.publish-now',
         'plugin::editorial-workflow.transition.request-changes',
         'plugin::editorial-workflow.transition.retract',
         'plugin::editorial-workflow.transition.submit',
+        'plugin::editorial-workflow.transition.unschedule',
         'plugin::editorial-workflow.transition.withdraw',
       ].sort()
     );
@@ -327,16 +330,39 @@ describe('separation of duties', () => {
     const documentId = created.body.data.documentId;
     expect((await move(secondEditor, documentId, { transition: 'submit' })).status).toBe(200);
 
+    // Before it is pressed: approve is listed for each of them, blocked with the refusal's words.
+    const approveFor = async (who: typeof editor) => {
+      const state = await app.request.get(stateUrl(documentId)).set(who.auth);
+      expect(state.status).toBe(200);
+      expect(state.body.data.allowedTransitions.map((t: any) => t.id)).toEqual([
+        'request_changes',
+        'approve',
+      ]);
+      return state.body.data.allowedTransitions[1];
+    };
+    const bySubmitterWords =
+      'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round';
+    expect(await approveFor(secondEditor)).toMatchObject({
+      id: 'approve',
+      blockedBy: [bySubmitterWords],
+    });
+    expect((await approveFor(editor)).blockedBy).toEqual([
+      'Separation of duties: someone else must make "Approve and publish", because you created this story',
+    ]);
+    expect((await approveFor(chief)).blockedBy).toBeUndefined();
+
+    // The move itself is refused as before, and changes nothing.
+    const before = await snapshot(app, documentId);
     const bySubmitter = await move(secondEditor, documentId, { transition: 'approve' });
     expect(bySubmitter.status).toBe(403);
-    expect(bySubmitter.body.error.message).toBe(
-      'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round'
-    );
+    expect(bySubmitter.body.data).toBeNull();
+    expect(bySubmitter.body.error.name).toBe('ForbiddenError');
+    expect(bySubmitter.body.error.message).toBe(bySubmitterWords);
     const byCreator = await move(editor, documentId, { transition: 'approve' });
     expect(byCreator.status).toBe(403);
+    expect(byCreator.body.error.name).toBe('ForbiddenError');
     expect(byCreator.body.error.message).toMatch(/because you created this story$/);
-    const state = await app.request.get(stateUrl(documentId)).set(editor.auth);
-    expect(state.body.data.allowedTransitions.map((t: any) => t.id)).toEqual(['request_changes']);
+    expect(await snapshot(app, documentId)).toEqual(before);
 
     expect((await move(chief, documentId, { transition: 'approve' })).status).toBe(200);
   });
@@ -355,7 +381,7 @@ describe('guards', () => {
     const { documentId } = await authorsStory('Guarded', {
       quotes: [
         { text: '«One»', verification: 'verified' },
-        { text: '«Two»', verification: 'disputed' },
+        { text: '«Two»', verification: 'disputed', verificationNote: 'The recording differs' },
         { text: '«Three»', verification: 'verified', speaker: false },
       ],
     });
@@ -546,7 +572,7 @@ describe('bad input is refused, and changes nothing', () => {
     ['/editorial-workflow/queue?pageSize=101', 'pageSize must be at most 100'],
     [
       '/editorial-workflow/queue?stage=limbo',
-      'Unknown stage "limbo" (known: draft, fact_check, published)',
+      'Unknown stage "limbo" (known: draft, fact_check, scheduled, published)',
     ],
     [
       '/editorial-workflow/queue?uid=api::quote.quote',

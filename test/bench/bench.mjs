@@ -33,7 +33,8 @@
 //      BENCH_CACHE_READERS (freshness readers, default 8; split between the two processes on
 //      PostgreSQL), BENCH_CACHE_MOVES (public moves, retract or approve, default 60),
 //      BENCH_CACHE_STORIES (moving stories, default 3), BENCH_DESK_ONLY=1 (section 7 alone),
-//      BENCH_DESK_HISTORY (history rows, default 100,000), BENCH_DESK_RUNS (default 20).
+//      BENCH_DESK_HISTORY (history rows, default 100,000), BENCH_DESK_RUNS (default 20),
+//      BENCH_DESK_VACUUM=0 (PostgreSQL: time the desk before the history is vacuumed).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';

@@ -68,8 +68,10 @@ test('the author writes a story with a quote, sees no Publish button, and submit
   }
 
   // The only move an author has is to submit; it is a labelled, keyboard-reachable button (the
-  // panel's other buttons belong to the quote checklist and the thread).
+  // panel's other buttons belong to the thread: the quote checklist offers an Author no verdicts).
   await expect(ew.panel.locator('button[data-transition]')).toHaveCount(1);
+  await expect(ew.panel.getByTestId('ew-verdicts-locked')).toBeVisible();
+  await expect(ew.panel.locator('[data-testid^="ew-verdict-"]')).toHaveCount(0);
   await expect(ew.comment).toHaveCount(1);
   await ew.button('Submit for fact-check').focus();
   await page.keyboard.press('Enter');

@@ -76,6 +76,12 @@ test('the desk: assign, check quotes in the panel, request changes by email, rep
   const author = await sessionOf(browser, 'author', idleCallbackFix);
   await author.goto(editViewUrl(ARTICLE, story));
   const authorPanel = workflowPanel(author);
+  // The author sees the quotes to check, and no verdict buttons: verdicts are not theirs to give.
+  await expect(author.getByTestId('ew-checklist-progress')).toHaveText('0 of 3 verified');
+  await expect(author.getByTestId('ew-verdicts-locked')).toBeVisible();
+  await expect(
+    author.getByTestId('ew-checklist').locator('[data-testid^="ew-verdict-"]')
+  ).toHaveCount(0);
   await authorPanel.button('Submit for fact-check').click();
   await expect(authorPanel.stage).toHaveAttribute('data-stage', 'fact_check');
 

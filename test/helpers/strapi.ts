@@ -106,7 +106,8 @@ export const distWithPluginsConfig = (pluginsConfig: Record<string, unknown>) =>
 /**
  * Loads the app in a child process (a failed boot calls process.exit) and returns how it ended.
  * `phase` stops earlier: `create` reads the config only (what `strapi build` does), `register`
- * also runs the register lifecycles (what `strapi ts:generate-types` does).
+ * also runs the register lifecycles (what `strapi ts:generate-types` does). Logs at `error`
+ * unless `env` sets LOG_LEVEL.
  */
 export const bootInChildProcess = (
   env: Record<string, string | undefined>,
@@ -119,7 +120,7 @@ export const bootInChildProcess = (
     ${run}.then(() => process.exit(0), (e) => { console.error(e && e.message); process.exit(3); });`;
   const result = spawnSync(process.execPath, ['-e', script], {
     cwd: APP_DIR,
-    env: { ...process.env, ...env, STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'error' },
+    env: { ...process.env, LOG_LEVEL: 'error', ...env, STRAPI_TELEMETRY_DISABLED: 'true' },
     encoding: 'utf8',
     timeout: 90_000,
   });

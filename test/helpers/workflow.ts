@@ -17,7 +17,12 @@ export const createStory = async (
   app: TestApp,
   title: string,
   {
-    quotes = [] as { text: string; verification?: string; speaker?: boolean }[],
+    quotes = [] as {
+      text: string;
+      verification?: string;
+      verificationNote?: string;
+      speaker?: boolean;
+    }[],
     locale = 'en',
   } = {}
 ) => {
@@ -32,6 +37,7 @@ export const createStory = async (
       data: {
         text: quote.text,
         verification: quote.verification ?? 'unverified',
+        verificationNote: quote.verificationNote ?? null,
         speaker: quote.speaker === false ? null : speaker.documentId,
         article: { connect: [{ documentId: article.documentId, locale }] },
       },

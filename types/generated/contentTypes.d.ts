@@ -501,6 +501,23 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    wireHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    wireOriginal: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
   };
 }
 
@@ -880,6 +897,9 @@ export interface PluginEditorialWorkflowWorkflowHistory extends Struct.Collectio
   };
   attributes: {
     actor: Schema.Attribute.JSON & Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.String;
     assignee: Schema.Attribute.JSON;
     comment: Schema.Attribute.Text;
     createdAt: Schema.Attribute.DateTime;
@@ -1128,12 +1148,15 @@ export interface PluginEditorialWorkflowWorkflowState extends Struct.CollectionT
       'plugin::editorial-workflow.workflow-state'
     > &
       Schema.Attribute.Private;
+    pendingCorrection: Schema.Attribute.JSON;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     stage: Schema.Attribute.String & Schema.Attribute.Required;
     submitter: Schema.Attribute.JSON;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
     targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    unpublishAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     version: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<1>;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { ADMINS, APPROVERS, READERS, TOKENS, type Actor, type ActorName } from './actors';
 import { ARTICLE, PERSON, QUOTE, SOURCE, publicStoryUrl } from './projection';
-import { World, type Response } from './world';
+import { World, type MoveBody, type Response } from './world';
 
 const CM = '/content-manager/collection-types';
 const REST: Record<string, string> = {
@@ -90,7 +90,7 @@ const resolveRel = (w: World, owner: string, spec: RelSpec): [string, unknown] |
   return [spec.field, relation(spec.form, ids, target, TO_ONE.has(key))];
 };
 
-const VERIFICATIONS = ['verified', 'unverified', 'disputed'] as const;
+const VERIFICATIONS = ['verified', 'unverified', 'disputed', 'misattributed'] as const;
 
 /** Runs one request, learns its effects and checks the model; every command goes through here. */
 const step = async (
@@ -212,7 +212,9 @@ class LiveStory extends Command {
     readonly author: ActorName,
     readonly checker: ActorName,
     readonly approver: ActorName,
-    readonly cover: number | null
+    readonly cover: number | null,
+    /** Approved with publishAt an hour ahead: live only once time passes. */
+    readonly embargo = false
   ) {
     super();
   }
@@ -245,31 +247,34 @@ class LiveStory extends Command {
       );
     if (this.cover !== null) await setCover(w, author, storyId, this.cover);
     await move(w, author, storyId, 'submit');
-    await move(w, approver, storyId, 'approve');
+    await move(
+      w,
+      approver,
+      storyId,
+      'approve',
+      this.embargo ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}
+    );
     await afterCommand(w);
   }
   toString() {
-    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} approves)`;
+    return `LiveStory(${this.author} writes${this.cover === null ? '' : `, covers with file #${this.cover}`}, ${this.checker} verifies, ${this.approver} ${this.embargo ? 'schedules it' : 'approves'})`;
   }
 }
 
-/** What a move tells readers (issue 11): a correction's note, a withdrawal's public note. */
-interface PublicExtras {
-  correction?: { note: string };
-  publicNote?: string;
-}
+/** What a move carries besides its comment: an embargo (publishAt), a correction, a public note. */
+type MoveExtras = MoveBody & { publishAt?: string };
 
 const move = async (
   w: World,
   actor: Actor,
   documentId: string,
   transition: string,
-  extras: PublicExtras = {}
+  extras: MoveExtras = {}
 ) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
     transition,
-    comment: ['request_changes', 'retract', 'withdraw'].includes(transition)
+    comment: ['request_changes', 'retract', 'withdraw', 'unschedule'].includes(transition)
       ? `why ${w.marker()}`
       : undefined,
     // A withdrawal always says why in public; the internal comment above must never show.
@@ -279,16 +284,69 @@ const move = async (
   const { res } = await step(
     w,
     actor,
-    `move ${transition}`,
-    `move ${transition} ${documentId}`,
+    `move ${transition}${extras.publishAt ? '+publishAt' : ''}`,
+    `move ${transition}${extras.publishAt ? ' with publishAt' : ''} ${documentId}`,
     () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
-  if (res.status === 200 && story) {
-    await w.moved(story, transition, actor, body);
-    await w.checkJsonLd(`${actor.name}: move ${transition} ${documentId}`);
-  }
+  if (res.status !== 200 || !story) return;
+  if (res.body?.data?.stage === 'scheduled' && transition === 'approve')
+    await w.scheduledBy(story, actor, body);
+  else await w.moved(story, transition, actor, body);
+  await w.checkJsonLd(`${actor.name}: move ${transition} ${documentId}`);
 };
+
+/** Approve with an embargo an hour ahead: readers must see nothing of it until time passes. */
+class Schedule extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly target: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const id = targetOf(w, 'article', this.target);
+    if (!id) return;
+    await move(w, w.actors[this.actor], id, 'approve', {
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await afterCommand(w);
+  }
+  toString() {
+    return `Schedule(${this.actor} approves story #${this.target} for an hour ahead)`;
+  }
+}
+
+/**
+ * Time passes: the scheduler runs two hours ahead, as its job would. Every story it publishes must
+ * show readers exactly the working copy approved with publishAt; the rest stays as it was.
+ */
+class TimePasses extends Command {
+  async run(w: World) {
+    const before = await w.stages();
+    const counts = await w.app.strapi
+      .plugin('editorial-workflow')
+      .service('scheduler')
+      .run(new Date(Date.now() + 2 * 3_600_000));
+    w.count('scheduler run', counts.published > 0 ? 'published' : 'nothing');
+    w.log.push(`scheduler: run two hours ahead → ${JSON.stringify(counts)}`);
+    const after = await w.stages();
+    const system: Actor = { ...w.actors.public, name: 'scheduler' };
+    for (const story of w.stories) {
+      if (before.get(story.documentId) !== 'scheduled') continue;
+      if (after.get(story.documentId) === 'published')
+        await w.moved(story, 'scheduled-publish', system);
+      else story.scheduled = null;
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return 'TimePasses(the scheduler runs two hours ahead)';
+  }
+}
 
 // ---------------------------------------------------------------- Content Manager writes
 
@@ -299,6 +357,8 @@ interface WriteSpec {
   text: boolean;
   second: boolean;
   verification: (typeof VERIFICATIONS)[number] | null;
+  /** Whether the verdict comes with a note (disputed and misattributed need one). */
+  note: boolean;
   rels: RelSpec[];
 }
 const writeSpecArb = fc.oneof(
@@ -309,6 +369,7 @@ const writeSpecArb = fc.oneof(
     text: fc.boolean(),
     second: fc.boolean(),
     verification: fc.constant(null),
+    note: fc.constant(false),
     rels: fc.array(relArb(['quotes', 'people', 'sources']), { maxLength: 2 }),
   }),
   fc.record({
@@ -318,6 +379,7 @@ const writeSpecArb = fc.oneof(
     text: fc.boolean(),
     second: fc.boolean(),
     verification: fc.option(fc.constantFrom(...VERIFICATIONS), { nil: null }),
+    note: fc.boolean(),
     rels: fc.array(relArb(['speaker', 'source', 'article']), { maxLength: 2 }),
   })
 );
@@ -332,6 +394,7 @@ const writeBody = (w: World, spec: WriteSpec) => {
     if (spec.text || spec.create) data.text = `«Said ${w.marker()}»`;
     if (spec.second) data.originalText = `Original ${w.marker()}`;
     if (spec.verification) data.verification = spec.verification;
+    if (spec.verification && spec.note) data.verificationNote = `Note ${w.marker()}`;
   }
   for (const rel of spec.rels) {
     const resolved = resolveRel(w, spec.type, rel);
@@ -683,7 +746,8 @@ class Verify extends Command {
   constructor(
     readonly actor: ActorName,
     readonly target: number,
-    readonly verdict: string
+    readonly verdict: string,
+    readonly note: boolean
   ) {
     super();
   }
@@ -694,7 +758,11 @@ class Verify extends Command {
     const actor = w.actors[this.actor];
     const id = targetOf(w, 'quote', this.target);
     if (!id) return;
-    const body = { verification: this.verdict, verificationNote: `note ${w.marker()}` };
+    // Without a note, a verdict against the quote is refused (400) and changes nothing.
+    const body = {
+      verification: this.verdict,
+      verificationNote: this.note ? `note ${w.marker()}` : null,
+    };
     await step(w, actor, `verify ${actor.kind}`, `verify quote ${id} ${this.verdict}`, () =>
       actor.kind === 'admin'
         ? w.send(actor, 'put', `${CM}/${QUOTE}/${id}?locale=en`, body)
@@ -703,7 +771,7 @@ class Verify extends Command {
     await afterCommand(w);
   }
   toString() {
-    return `Verify(${this.actor}, quote #${this.target}, ${this.verdict})`;
+    return `Verify(${this.actor}, quote #${this.target}, ${this.verdict}, note=${this.note})`;
   }
 }
 
@@ -743,7 +811,9 @@ class Correct extends Command {
     readonly writer: ActorName,
     readonly approver: ActorName,
     readonly target: number,
-    readonly blank: boolean
+    readonly blank: boolean,
+    /** Approve with publishAt an hour ahead: the correction is logged when time passes. */
+    readonly embargo: boolean
   ) {
     super();
   }
@@ -764,11 +834,12 @@ class Correct extends Command {
     if ((await w.stage(id)) === 'fact_check')
       await move(w, w.actors[this.approver], id, 'approve', {
         correction: { note: this.blank ? '  ' : `Correction ${w.marker()}` },
+        ...(this.embargo ? { publishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}),
       });
     await afterCommand(w);
   }
   toString() {
-    return `Correct(story #${this.target}: ${this.writer} edits and submits, ${this.approver} approves with ${this.blank ? 'a blank' : 'a'} correction)`;
+    return `Correct(story #${this.target}: ${this.writer} edits and submits, ${this.approver} approves with ${this.blank ? 'a blank' : 'a'} correction${this.embargo ? ', for an hour ahead' : ''})`;
   }
 }
 
@@ -1214,10 +1285,87 @@ class ReadPublic extends Command {
   }
 }
 
+// ---------------------------------------------------------------- importing wire copy
+
+const IMPORT_PERMITTED = new Set<ActorName>(['author1', 'author2', 'editor', 'fullToken']);
+
+/**
+ * Imports wire copy (issue 12) as an admin (preview, or create with the review's corrections) or
+ * over the content API (dryRun or not). Whatever it creates is a draft in stage draft: readers see
+ * nothing new (the projections and probes after every command say so), even when the review links
+ * the story's quote to a person that live stories show. Those without the import permission are
+ * refused; a preview or dry run creates nothing.
+ */
+class ImportWire extends Command {
+  constructor(
+    readonly actor: ActorName,
+    readonly dryRun: boolean,
+    readonly merge: number | null
+  ) {
+    super();
+  }
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const admin = actor.kind === 'admin';
+    const content = [
+      `Envoys meet in Minsk ${w.marker()}`,
+      '',
+      `MINSK. Officials met on Tuesday ${w.marker()}, state media reported..`,
+      `Speaking to reporters, Anna Importer said: «We will meet again ${w.marker()} next week.».`,
+    ].join('\n');
+    const body: Record<string, unknown> = { content, locale: 'en' };
+    const mergeInto = this.merge === null ? undefined : pick(w.people, this.merge);
+    if (mergeInto && admin && !this.dryRun) {
+      const proposal = await step(w, actor, 'import preview', 'import preview (for keys)', () =>
+        w.send(actor, 'post', `/editorial-workflow/import/${ARTICLE}/preview`, body)
+      );
+      const speaker = proposal.res.body?.data?.quotes?.[0]?.speaker;
+      if (speaker) body.review = { people: { [speaker]: { documentId: mergeInto } } };
+    }
+    if (!admin) body.dryRun = this.dryRun;
+    const url = !admin
+      ? `/api/editorial-workflow/import/${ARTICLE}`
+      : `/editorial-workflow/import/${ARTICLE}${this.dryRun ? '/preview' : ''}`;
+    const storiesBefore = new Set(w.stories.map((s) => s.documentId));
+    const { res, what } = await step(
+      w,
+      actor,
+      `import ${this.dryRun ? 'preview' : 'create'}`,
+      `import ${this.dryRun ? 'preview' : 'create'}${body.review ? ` merging into ${mergeInto}` : ''}`,
+      () => w.send(actor, 'post', url, body)
+    );
+    if (res.status < 400 && !IMPORT_PERMITTED.has(this.actor))
+      w.fail('i: import without the permission', `${what}: accepted for ${actor.name}`);
+    const created = w.stories.filter((s) => !storiesBefore.has(s.documentId));
+    if (this.dryRun && created.length > 0)
+      w.fail(
+        'i: a preview created stories',
+        `${what}: created ${created.map((s) => s.documentId)}`
+      );
+    for (const story of created) {
+      const stage = await w.stage(story.documentId);
+      if (stage !== 'draft')
+        w.fail('i: imported story not in draft', `${what}: ${story.documentId} is in ${stage}`);
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return `ImportWire(${this.actor}, ${this.dryRun ? 'dry run' : 'create'}${this.merge === null ? '' : `, merge into person #${this.merge}`})`;
+  }
+}
+
 // ---------------------------------------------------------------- the arbitrary
 
 const WRITERS: ActorName[] = [...ADMINS];
-const TRANSITIONS = ['submit', 'request_changes', 'approve', 'retract', 'withdraw'];
+const TRANSITIONS = [
+  'submit',
+  'request_changes',
+  'approve',
+  'retract',
+  'withdraw',
+  'unschedule',
+  'publish_now',
+];
 
 /** Weighted: the writes that build a graph come often enough for the attacks to have targets. */
 const weighted = <T>(weight: number, arb: fc.Arbitrary<T>) =>
@@ -1241,9 +1389,10 @@ export const commandArbs = [
       .tuple(
         actorArb([...WRITERS, 'fullToken']),
         fc.nat(),
-        fc.constantFrom('verified', 'verified', 'disputed')
+        fc.constantFrom('verified', 'verified', 'disputed', 'unverifiable'),
+        fc.boolean()
       )
-      .map(([a, n, v]) => new Verify(a, n, v))
+      .map(([a, n, v, note]) => new Verify(a, n, v, note))
   ),
   ...weighted(
     2,
@@ -1334,11 +1483,27 @@ export const commandArbs = [
         actorArb(['author1', 'author2', 'editor']),
         actorArb([...APPROVERS]),
         fc.nat(),
+        fc.boolean(),
         fc.boolean()
       )
-      .map(([wr, p, n, b]) => new Correct(wr, p, n, b))
+      .map(([wr, p, n, b, e]) => new Correct(wr, p, n, b, e))
   ),
   fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new ProbeCmd(r, n)),
+  ...weighted(
+    2,
+    fc.tuple(actorArb([...APPROVERS]), fc.nat()).map(([a, n]) => new Schedule(a, n))
+  ),
+  fc
+    .tuple(
+      actorArb(['author1', 'author2']),
+      actorArb(['checker1', 'checker2', 'editor']),
+      actorArb([...APPROVERS])
+    )
+    .map(([a, c, p]) => new LiveStory(a, c, p, null, true)),
+  ...weighted(
+    2,
+    fc.constant(null).map(() => new TimePasses())
+  ),
   fc
     .tuple(actorArb(WRITERS), fc.nat(), fc.constantFrom('post' as const, 'resolve' as const))
     .map(([a, n, o]) => new Note(a, n, o)),
@@ -1386,4 +1551,11 @@ export const commandArbs = [
     2,
     fc.nat().map((n) => new ReadPublic(n))
   ),
+  fc
+    .tuple(
+      actorArb(['author1', 'author2', 'editor', 'checker1', 'fullToken', 'readToken', 'public']),
+      fc.boolean(),
+      fc.option(fc.nat(), { nil: null })
+    )
+    .map(([a, d, m]) => new ImportWire(a, d, m)),
 ];

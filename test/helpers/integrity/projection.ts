@@ -109,6 +109,7 @@ export interface QuoteRow {
   speaker: string | null;
   source: string | null;
   verification: string | null;
+  verificationNote: string | null;
   verifiedBy: string | null;
 }
 
@@ -156,6 +157,7 @@ export const readStored = async (app: TestApp): Promise<Stored> => {
           speaker: docId(q.speaker),
           source: docId(q.source),
           verification: q.verification ?? null,
+          verificationNote: q.verificationNote ?? null,
           verifiedBy: q.verifiedBy ?? null,
         },
       ])

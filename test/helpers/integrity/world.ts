@@ -20,6 +20,9 @@ import {
   type StoryView,
 } from './projection';
 
+/** Verdicts that say a quote is wrong or cannot be checked: each must come with a note (issue 10). */
+const VERDICTS_NEEDING_NOTE = ['disputed', 'misattributed', 'unverifiable'];
+
 const prefixes = (value: string | undefined) =>
   (value ?? '')
     .split(',')
@@ -55,6 +58,17 @@ export interface StoryModel {
   notice: NoticeView | null;
   /** The public corrections log, newest first (notes of approvals that corrected the live story). */
   corrections: string[];
+  /**
+   * Approved with publishAt: who approved, the working copy they approved (what goes live) and the
+   * correction the approval carried (logged when it goes live, not before).
+   */
+  scheduled?: { by: string; view: StoryView; correction: string | null } | null;
+}
+
+/** What a move tells readers (issue 11): a correction's note, a withdrawal's public note. */
+export interface MoveBody {
+  correction?: { note: string };
+  publicNote?: string;
 }
 
 export interface QuoteModel {
@@ -251,6 +265,25 @@ export class World {
     this.people = this.people.filter((d) => after.people.has(d));
     this.sources = this.sources.filter((d) => after.sources.has(d));
 
+    // A verdict against the quote says why: no write may leave one without a note (a clone starts
+    // unverified; rows from before the rule do not exist here).
+    for (const [documentId, row] of after.quotes) {
+      const old = before.quotes.get(documentId);
+      const judged =
+        !old ||
+        old.verification !== row.verification ||
+        (old.verificationNote ?? '') !== (row.verificationNote ?? '');
+      if (
+        judged &&
+        VERDICTS_NEEDING_NOTE.includes(row.verification ?? '') &&
+        !row.verificationNote?.trim()
+      )
+        this.fail(
+          '5: a verdict without a note',
+          `${what} left quote ${documentId} ${row.verification} without a note`
+        );
+    }
+
     // Verification: only a verifier's act counts, and a content change makes it stale.
     for (const [documentId, row] of after.quotes) {
       const model = this.quote(documentId);
@@ -321,12 +354,14 @@ export class World {
     what: string
   ) {
     for (const story of changed) {
-      if (stagesBefore.get(story.documentId) !== 'fact_check') continue;
+      // A round under review, or an approval waiting for its time, covers a fixed text.
+      const before = stagesBefore.get(story.documentId);
+      if (before !== 'fact_check' && before !== 'scheduled') continue;
       const stage = await this.stage(story.documentId);
-      if (stage === 'fact_check')
+      if (stage === before)
         this.fail(
-          '6: edit in fact-check keeps the stage',
-          `${what} changed story ${story.documentId} while in fact_check; the stage stayed fact_check`
+          `6: edit in ${before} keeps the stage`,
+          `${what} changed story ${story.documentId} while in ${before}; the stage stayed ${before}`
         );
     }
   }
@@ -348,12 +383,7 @@ export class World {
   }
 
   /** A successful move: update the model and judge approvals (and what they tell readers). */
-  async moved(
-    story: StoryModel,
-    transition: string,
-    actor: Actor,
-    body: { correction?: { note: string }; publicNote?: string } = {}
-  ) {
+  async moved(story: StoryModel, transition: string, actor: Actor, body: MoveBody = {}) {
     if (actor.name.startsWith('author') && story.creator !== actor.name) {
       this.fail(
         '10: move without update rights',
@@ -381,22 +411,63 @@ export class World {
       story.approvedMarkers = new Set(markersIn(story.notice));
       return;
     }
-    if (transition !== 'approve') return;
-    if (body.correction) {
-      const note = body.correction.note.trim();
-      if (!note)
-        this.fail(
-          'k: correction without its note accepted',
-          `${actor.name} approved story ${story.documentId} with a blank correction note`
-        );
-      if (!story.approved)
-        this.fail(
-          'k: correction of a story that was not live accepted',
-          `${actor.name} approved story ${story.documentId} (not live) with correction «${note}»`
-        );
-      story.corrections = [note, ...story.corrections];
+    if (transition === 'unschedule') {
+      story.scheduled = null;
+      return;
     }
+    if (transition === 'publish_now' || transition === 'scheduled-publish') {
+      // Separation of duties was judged when it was scheduled; readers now get what was approved then.
+      const expected = story.scheduled?.view ?? null;
+      const { view } = await readPublicStory(this.app, story.documentId);
+      if (!expected || !sameJson(view, expected))
+        this.fail(
+          's: scheduled publication is not what was approved',
+          `${actor.name}'s ${transition} of story ${story.documentId} put live\n      ${JSON.stringify(view)}\n    but what was approved with publishAt was\n      ${JSON.stringify(expected)}`
+        );
+      // The correction its approval carried is logged now, dated when it went live.
+      const correction = story.scheduled?.correction;
+      if (correction) story.corrections = [correction, ...story.corrections];
+      story.notice = null;
+      story.scheduled = null;
+      return this.judgeApproval(story, actor);
+    }
+    if (transition !== 'approve') return;
+    this.checkDuties(story, actor);
+    const correction = this.correctionOf(story, actor, body);
+    if (correction) story.corrections = [correction, ...story.corrections];
     story.notice = null;
+    return this.judgeApproval(story, actor);
+  }
+
+  /** Approve with publishAt succeeded: nothing changes for readers until its time (checked after every command). */
+  async scheduledBy(story: StoryModel, actor: Actor, body: MoveBody = {}) {
+    this.checkDuties(story, actor);
+    const correction = this.correctionOf(story, actor, body);
+    const stored = (await readStored(this.app)).stories.get(story.documentId);
+    if (!stored) return;
+    const { slug: _slug, ...view } = stored;
+    story.scheduled = { by: actor.name, view, correction };
+    story.editors = new Set();
+  }
+
+  /** The note of an accepted correction, judged: only with its note, only of a live story. */
+  private correctionOf(story: StoryModel, actor: Actor, body: MoveBody) {
+    if (!body.correction) return null;
+    const note = body.correction.note.trim();
+    if (!note)
+      this.fail(
+        'k: correction without its note accepted',
+        `${actor.name} approved story ${story.documentId} with a blank correction note`
+      );
+    if (!story.approved)
+      this.fail(
+        'k: correction of a story that was not live accepted',
+        `${actor.name} approved story ${story.documentId} (not live) with correction «${note}»`
+      );
+    return note;
+  }
+
+  private checkDuties(story: StoryModel, actor: Actor) {
     const barred = new Set([story.creator, story.submitter ?? '', ...story.editors]);
     if (barred.has(actor.name)) {
       this.fail(
@@ -404,6 +475,10 @@ export class World {
         `${actor.name} approved story ${story.documentId} (creator ${story.creator}, submitter ${story.submitter}, edited by ${[...story.editors].join(', ') || 'nobody'})`
       );
     }
+  }
+
+  /** An approval took effect: judge its quotes and record readers' new projection. */
+  private async judgeApproval(story: StoryModel, actor: Actor) {
     const { res, view } = await readPublicStory(this.app, story.documentId);
     // The approval's projection becomes the model's truth: it must not be an answer from before.
     if (res.headers['x-cache'] === 'HIT') {

@@ -31,6 +31,11 @@ export interface Checklist {
   warnings: ChecklistWarning[];
   /** Whether the warnings stop approval (the app's setting). */
   blocking: boolean;
+  /**
+   * Whether the caller may give verdicts on the items: decided by the server from the caller's
+   * permissions, so the panel offers verdict buttons only to those whose verdict would be saved.
+   */
+  canVerify: boolean;
 }
 
 export const VERDICTS = ['verified', 'disputed', 'misattributed', 'unverifiable', 'unverified'];

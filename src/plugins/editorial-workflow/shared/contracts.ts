@@ -10,6 +10,11 @@ export interface Stage {
   assignTo?: string;
   /** Hours a story may wait in this stage before it is overdue (queue flag, one reminder). */
   slaHours?: number;
+  /**
+   * Approved stories wait here for their `publishAt`; the workflow publishes them at that time
+   * (along the move from this stage into a publishing one). At most one such stage.
+   */
+  schedules?: boolean;
 }
 
 export interface Transition {
@@ -45,8 +50,15 @@ export interface Actor {
   name: string;
 }
 
+/** History entries of the scheduler's own moves (never a configured transition id: those have no '-'). */
+export const SCHEDULED_PUBLISH = 'scheduled-publish';
+export const SCHEDULED_UNPUBLISH = 'scheduled-unpublish';
+
 export interface HistoryEntry {
-  /** A transition id, or `edit` when an edit after approval sent the story back. */
+  /**
+   * A transition id, `edit` when an edit after approval sent the story back, or the scheduler's
+   * `scheduled-publish` / `scheduled-unpublish`.
+   */
   transition: string;
   from: string | null;
   to: string | null;
@@ -90,12 +102,20 @@ export interface DocumentState {
   allowedTransitions: AllowedTransition[];
   history: HistoryEntry[];
   assignee: Assignee | null;
+  /** When a scheduled story goes live (set only in the scheduling stage). */
+  publishAt?: string | null;
+  /** When the live version comes down, if an approval asked for it. */
+  unpublishAt?: string | null;
 }
 
 export interface TransitionRequest {
   transition: string;
   comment?: string;
   expectedVersion?: number;
+  /** On a move into a publishing stage (approve): wait in the scheduling stage until then (ISO 8601 with a zone). */
+  publishAt?: string;
+  /** With an approval: take the live version down at this time (after publishAt). */
+  unpublishAt?: string;
   /** On an approval of a live story: it corrects it, and readers read the note in its log. */
   correction?: { note: string };
   /** On a withdrawal: the notice readers get at the story's address. */
@@ -114,6 +134,8 @@ export interface QueueItem {
   assignee: Assignee | null;
   /** Past its stage's slaHours. */
   overdue: boolean;
+  /** A scheduled story's time. */
+  publishAt?: string | null;
   slaHours?: number;
 }
 
@@ -225,3 +247,160 @@ export const transitionAction = (transitionId: string) =>
  * `sort=editorialStage:ASC`); no request may write it, and the content API never shows it.
  */
 export const STAGE_FIELD = 'editorialStage';
+
+// ---- Importing wire copy (issue 12) -------------------------------------------------------------
+// `POST /editorial-workflow/import/:uid/preview` and `POST /editorial-workflow/import/:uid` (admin),
+// `POST /api/editorial-workflow/import/:uid` (API tokens, `dryRun` first). The app registers what a
+// content type's import means (the `importer` service); these are the shapes on the wire.
+
+export const IMPORT_PERMISSION = 'import';
+export const IMPORT_ACTION = `plugin::${PLUGIN_ID}.${IMPORT_PERMISSION}`;
+/** Largest copy accepted, in characters (the JSON body limit refuses much more before it is read). */
+export const IMPORT_MAX_CHARS = 1_000_000;
+
+export const IMPORT_FORMATS = ['auto', 'text', 'html', 'ninjs', 'nitf'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const IMPORT_SOURCE_TYPES = [
+  'news_agency',
+  'newspaper',
+  'broadcaster',
+  'social_media',
+  'official',
+  'document',
+  'ngo',
+  'other',
+] as const;
+export type ImportSourceType = (typeof IMPORT_SOURCE_TYPES)[number];
+
+/** An existing person or source the proposal was matched to, and by what. */
+export interface ImportMatch {
+  documentId: string;
+  name: string;
+  by: 'name' | 'alias' | 'variant';
+}
+
+export interface ImportPersonProposal {
+  /** Stable within one proposal: quotes name their speaker by it. */
+  key: string;
+  name: string;
+  role?: string;
+  mentions: string[];
+  /** null: no existing person matched; importing creates one. */
+  match: ImportMatch | null;
+}
+
+export interface ImportSourceProposal {
+  key: string;
+  name: string;
+  type: ImportSourceType;
+  mentions: string[];
+  match: ImportMatch | null;
+}
+
+export interface ImportQuoteProposal {
+  /** Position in `quotes`: corrections name a quote by it. */
+  index: number;
+  text: string;
+  context: string;
+  /** A key of `people`; absent: no speaker was found (never guessed). */
+  speaker?: string;
+  source?: string;
+  language: string;
+  paragraph: number;
+}
+
+export interface ImportDuplicate {
+  documentId: string;
+  title: string;
+  locale: string;
+}
+
+/** What an import would create, before anything is saved (the review screen). */
+export interface ImportProposal {
+  uid: string;
+  locale: string;
+  format: Exclude<ImportFormat, 'auto'>;
+  language: string;
+  title: string;
+  standfirst?: string;
+  byline?: string;
+  dateline?: string;
+  paragraphs: string[];
+  quotes: ImportQuoteProposal[];
+  people: ImportPersonProposal[];
+  sources: ImportSourceProposal[];
+  /** Text in quotation marks that is nobody's quote: a name, scare quotes, words without a speaker. */
+  flagged: { text: string; paragraph: number; reason: 'name' | 'scare-quotes' | 'no-speaker' }[];
+  /** What cleaning took out, so that nothing disappears silently. */
+  removed: { text: string; reason: string }[];
+  /** A second story's headline run into the copy; its paragraphs stay unless split off. */
+  secondStory: { title: string; fromParagraph: number } | null;
+  /** Stories already imported from the same copy: creating again needs `allowDuplicate`. */
+  duplicates: ImportDuplicate[];
+}
+
+/** A person or source for a quote: an existing one, one of the proposal's, or a new one. */
+export type ImportReference =
+  | { documentId: string }
+  | { key: string }
+  | { new: { name: string; role?: string; type?: ImportSourceType } };
+
+/** What the review screen changed; everything left out stays as proposed. */
+export interface ImportReview {
+  title?: string;
+  standfirst?: string | null;
+  paragraphs?: string[];
+  /**
+   * Per proposed person (by key): link an existing person instead (a merge), or create it with
+   * these fields, or leave it out of the story (`skip`; no kept quote may still name it).
+   */
+  people?: Record<
+    string,
+    { documentId: string } | { name: string; role?: string | null } | { skip: true }
+  >;
+  sources?: Record<
+    string,
+    { documentId: string } | { name: string; type?: ImportSourceType } | { skip: true }
+  >;
+  /** Per quote (by its index): drop it, or change its words, speaker or source (null: none). */
+  quotes?: {
+    index: number;
+    drop?: boolean;
+    text?: string;
+    speaker?: ImportReference | null;
+    source?: ImportReference | null;
+  }[];
+  /** Only when the proposal has a second story: `split` it off into its own draft, or `drop` its headline (its paragraphs stay). Default `drop`. */
+  secondStory?: 'split' | 'drop';
+}
+
+export interface ImportRequest {
+  content: string;
+  format?: ImportFormat;
+  /** The locale the story is created in; the default locale when left out. */
+  locale?: string;
+  filename?: string;
+  review?: ImportReview;
+  /** Create even though the same copy was imported before. */
+  allowDuplicate?: boolean;
+}
+
+/** The content API's body: `dryRun` (the default) answers the proposal; `false` creates. */
+export interface ImportApiRequest extends ImportRequest {
+  dryRun?: boolean;
+}
+
+export interface ImportedStory {
+  uid: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  quotes: string[];
+}
+
+/** What an import created: one story, or two after a split; people and sources created (not linked). */
+export interface ImportResult {
+  stories: ImportedStory[];
+  people: string[];
+  sources: string[];
+}

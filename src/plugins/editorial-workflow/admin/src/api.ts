@@ -119,6 +119,20 @@ const workflowApi = adminApi
         }),
         providesTags: ['EditorialWorkflowQueue'],
       }),
+      // A scheduled row's time in the list view (the row itself carries only the stage copy).
+      getPublishAt: builder.query<
+        string | null,
+        { uid: string; documentId: string; locale?: string }
+      >({
+        query: ({ uid, documentId, locale }) => ({
+          url: '/editorial-workflow/stages',
+          method: 'GET',
+          config: { params: { uid, documentIds: documentId, ...localeParams(locale) } },
+        }),
+        transformResponse: (res: { data: { publishAt?: string | null }[] }) =>
+          res.data[0]?.publishAt ?? null,
+        providesTags: (_res, _err, t) => [docTag(t.uid, t.documentId)],
+      }),
       // Settings → Response cache: this server process's figures, and a purge of every process.
       getCacheStats: builder.query<CacheStats, void>({
         query: () => '/editorial-workflow/cache',
@@ -142,6 +156,7 @@ export const {
   useGetDocumentStateQuery,
   useTransitionMutation,
   useGetQueueQuery,
+  useGetPublishAtQuery,
   useGetContentTypeSchemasQuery,
   useGetWorkflowLocalesQuery,
   useGetCacheStatsQuery,

@@ -70,7 +70,14 @@ describe('admin entry (index.ts)', () => {
         intlLabel: { id: 'editorial-workflow.desk.menu', defaultMessage: 'Newsroom desk' },
       })
     );
-    expect(app.addMenuLink).toHaveBeenCalledTimes(2);
+    expect(app.addMenuLink).toHaveBeenCalledWith(
+      expect.objectContaining({
+        to: 'plugins/editorial-workflow/import',
+        permissions: [{ action: 'plugin::editorial-workflow.import', subject: null }],
+        intlLabel: { id: 'editorial-workflow.import.menu', defaultMessage: 'Import wire copy' },
+      })
+    );
+    expect(app.addMenuLink).toHaveBeenCalledTimes(3);
     expect(app.addSettingsLink).toHaveBeenCalledWith(
       'global',
       expect.objectContaining({

@@ -1,5 +1,5 @@
-import { ChartPie, Check } from '@strapi/icons';
-import { CACHE_READ_ACTION, PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
+import { ChartPie, Check, Feather } from '@strapi/icons';
+import { CACHE_READ_ACTION, IMPORT_ACTION, PLUGIN_ID, READ_ACTION } from '../../shared/contracts';
 import { gateBulkAction, gateDocumentAction } from './components/actions';
 import { addAssigneeColumn } from './components/AssigneeColumn';
 import { AssignedToMeFilter } from './components/AssignedToMeFilter';
@@ -29,6 +29,14 @@ export default {
       intlLabel: { id: getTrad('desk.menu'), defaultMessage: 'Newsroom desk' },
       permissions: [{ action: READ_ACTION, subject: null }],
       Component: () => import('./pages/DeskPage'),
+    });
+    // Wire copy in, a draft story out (the import permission: Editors and Authors).
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/import`,
+      icon: Feather,
+      intlLabel: { id: getTrad('import.menu'), defaultMessage: 'Import wire copy' },
+      permissions: [{ action: IMPORT_ACTION, subject: null }],
+      Component: () => import('./pages/ImportPage'),
     });
 
     // Core's webhook form lists only core events: the workflow's event is chosen here instead.

@@ -298,7 +298,13 @@ export const emptyPanelSections = () => {
   server.on(
     'GET',
     `/editorial-workflow/checklist/${story}`,
-    ok({ items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false })
+    ok({
+      items: [],
+      progress: { done: 0, total: 0 },
+      warnings: [],
+      blocking: false,
+      canVerify: false,
+    })
   );
   server.on('GET', `/editorial-workflow/notes/${story}`, ok([]));
 };

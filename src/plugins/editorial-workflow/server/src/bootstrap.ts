@@ -69,6 +69,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
+  // History from before the desk's columns: filled once, so the desk's SQL never reads JSON.
+  const backfilled = await getService(strapi, 'state-store').backfillHistory();
+  if (backfilled > 0)
+    strapi.log.info(`[editorial-workflow] ${backfilled} history row(s) given the desk's columns`);
+
   // Documents that predate the workflow (or a type that just joined it) get a matching stage.
   for (const uid of def.contentTypes) {
     const created = await getService(strapi, 'state-store').createMissing(uid);
@@ -81,4 +86,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     if (filled > 0)
       strapi.log.info(`[editorial-workflow] stage copied onto ${filled} ${uid} row(s)`);
   }
+
+  // Times that passed while the server was down: published (or taken down) now, the history says
+  // late. Then the job looks every minute (scheduler.cron).
+  const caught = await getService(strapi, 'scheduler').run(new Date(), { catchUp: true });
+  if (caught.published + caught.unpublished + caught.unscheduled > 0)
+    strapi.log.info(
+      `[editorial-workflow] scheduler caught up: ${caught.published} published, ${caught.unpublished} taken down, ${caught.unscheduled} sent back to review`
+    );
+  getService(strapi, 'scheduler').start();
 };

@@ -1,6 +1,7 @@
 import {
   CACHE_PURGE_PERMISSION,
   CACHE_READ_PERMISSION,
+  IMPORT_PERMISSION,
   PLUGIN_ID,
   transitionPermissionUid,
 } from '../../shared/contracts';
@@ -40,6 +41,12 @@ export const permissionActions = (def: WorkflowDefinition) => [
     section: 'plugins',
     displayName: 'Assign stories to reviewers (taking one yourself needs no such right)',
     uid: ASSIGN_PERMISSION,
+    pluginName: PLUGIN_ID,
+  },
+  {
+    section: 'plugins',
+    displayName: 'Import wire copy as draft stories',
+    uid: IMPORT_PERMISSION,
     pluginName: PLUGIN_ID,
   },
 ];

@@ -50,13 +50,13 @@ describe('parseMoveRequest', () => {
     [
       { transition: 'submit', stage: 'published' },
       'stage',
-      'Unknown key "stage" (expected transition, comment, expectedVersion, correction, publicNote)',
+      'Unknown key "stage" (expected transition, comment, expectedVersion, publishAt, unpublishAt, correction, publicNote)',
     ],
     // The unknown key is named first, whatever else is wrong.
     [
       { comment: 5, stage: 'published' },
       'stage',
-      'Unknown key "stage" (expected transition, comment, expectedVersion, correction, publicNote)',
+      'Unknown key "stage" (expected transition, comment, expectedVersion, publishAt, unpublishAt, correction, publicNote)',
     ],
     [
       { transition: 'approve', correction: true },
@@ -76,6 +76,40 @@ describe('parseMoveRequest', () => {
     [{ transition: 'withdraw', publicNote: ['x'] }, 'publicNote', 'publicNote must be text'],
   ])('refuses %j, naming %s', (body, path, message) => {
     expect(refusal(() => parseMoveRequest(body))).toEqual({ message, paths: [path] });
+  });
+
+  const ZONE =
+    'must be an ISO 8601 date and time with a time zone, such as 2026-05-01T09:00:00+02:00 or 2026-05-01T07:00:00Z';
+  it.each([
+    ['publishAt', '2030-05-01T09:00:00'],
+    ['publishAt', '2030-05-01'],
+    ['publishAt', 'tomorrow'],
+    ['publishAt', '2030-13-45T09:00:00Z'],
+    ['publishAt', '2030-02-29T09:00:00Z'],
+    ['publishAt', '2030-01-01T24:30:00Z'],
+    ['publishAt', 1893456000000],
+    ['unpublishAt', '2030-05-01 09:00+02:00'],
+  ])('refuses %s %j: a time with an explicit zone only', (key, value) => {
+    expect(refusal(() => parseMoveRequest({ transition: 'approve', [key]: value }))).toEqual({
+      message: `${key} ${ZONE}`,
+      paths: [key],
+    });
+  });
+
+  it('reads publishAt and unpublishAt with their zone, as instants', () => {
+    expect(
+      parseMoveRequest({
+        transition: 'approve',
+        publishAt: '2030-05-01T09:00:00+02:00',
+        unpublishAt: '2030-05-02T07:00:00.5Z',
+      })
+    ).toEqual({
+      transition: 'approve',
+      comment: null,
+      expectedVersion: null,
+      publishAt: new Date('2030-05-01T07:00:00.000Z'),
+      unpublishAt: new Date('2030-05-02T07:00:00.500Z'),
+    });
   });
 
   it('keeps a chosen correction even with a blank note (the rules refuse it), trims public notes', () => {

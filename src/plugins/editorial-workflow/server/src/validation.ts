@@ -50,6 +50,25 @@ const positiveInt = (name: string, max?: number) => {
   );
 };
 
+// ISO 8601 with an explicit zone: a time without one means a different instant on every server.
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const zonedTime = (name: string) => {
+  const message = `${name} must be an ISO 8601 date and time with a time zone, such as 2026-05-01T09:00:00+02:00 or 2026-05-01T07:00:00Z`;
+  return (
+    z
+      .string({ error: message })
+      .regex(ZONED_TIME, message)
+      // Dates roll over (February 30th would be March 2nd): the day must exist in its month.
+      .refine((value) => {
+        const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+        return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+      }, message)
+      .transform((value) => new Date(value))
+      .refine((date) => !Number.isNaN(date.getTime()), message)
+      .nullish()
+  );
+};
+
 export const moveRequestSchema = z
   .strictObject(
     {
@@ -62,6 +81,8 @@ export const moveRequestSchema = z
         .int('expectedVersion must be a positive integer')
         .min(1, 'expectedVersion must be a positive integer')
         .nullish(),
+      publishAt: zonedTime('publishAt'),
+      unpublishAt: zonedTime('unpublishAt'),
       // Read by the public (domain/public-record.ts): a correction's note, a withdrawal's notice.
       correction: z
         .strictObject(
@@ -75,17 +96,29 @@ export const moveRequestSchema = z
   )
   // A blank comment is no comment: a move that needs one is refused by the rules. A correction
   // chosen with a blank note stays a correction, refused by the rules for want of its note.
-  .transform(({ transition, comment, expectedVersion, correction, publicNote }): MoveRequest => ({
-    transition,
-    comment: comment?.trim() || null,
-    expectedVersion: expectedVersion ?? null,
-    ...(correction ? { correction: { note: correction.note?.trim() ?? '' } } : {}),
-    ...(publicNote?.trim() ? { publicNote: publicNote.trim() } : {}),
-  }));
+  .transform(
+    ({
+      transition,
+      comment,
+      expectedVersion,
+      publishAt,
+      unpublishAt,
+      correction,
+      publicNote,
+    }): MoveRequest => ({
+      transition,
+      comment: comment?.trim() || null,
+      expectedVersion: expectedVersion ?? null,
+      ...(publishAt ? { publishAt } : {}),
+      ...(unpublishAt ? { unpublishAt } : {}),
+      ...(correction ? { correction: { note: correction.note?.trim() ?? '' } } : {}),
+      ...(publicNote?.trim() ? { publicNote: publicNote.trim() } : {}),
+    })
+  );
 
 /**
- * The body of `POST .../transition`: `{ transition, comment?, expectedVersion?, correction?: { note },
- * publicNote? }`.
+ * The body of `POST .../transition`: `{ transition, comment?, expectedVersion?, publishAt?,
+ * unpublishAt?, correction?: { note }, publicNote? }`.
  */
 export const parseMoveRequest = (body: unknown): MoveRequest =>
   parse(moveRequestSchema, body, 'body');

@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE, documentState, historyEntry, statePath, workflow } from '../../tests/fixtures';
 import { PanelHost } from '../../tests/hosts';
 import { renderInAdmin } from '../../tests/render';
-import { emptyPanelSections, ok, server } from '../../tests/strapi-admin';
+import {
+  emptyPanelSections,
+  notifications,
+  ok,
+  server,
+  strapiError,
+} from '../../tests/strapi-admin';
 import type { DocumentState, WorkflowInfo } from '../../../shared/contracts';
 import { WorkflowPanel } from './WorkflowPanel';
 
@@ -73,6 +79,72 @@ describe('AssigneeSection', () => {
       })
     );
     expect(screen.queryByTestId('ew-take')).toBeNull();
+  });
+
+  it('offers holders of assign a picker of eligible reviewers; Assign sends the one picked', async () => {
+    const { user } = show(inFactCheck(), { me: 1, mayAssign: true });
+    const picker = await screen.findByRole('combobox', { name: 'Assign to' });
+    const assign = screen.getByTestId('ew-assign');
+    // Nothing picked yet: nothing to send. An editor who is not a reviewer gets no Take.
+    expect(assign).toBeDisabled();
+    expect(screen.queryByTestId('ew-take')).toBeNull();
+    await user.click(picker);
+    // Without an assignee, "Nobody" is not offered.
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      FIONA.name,
+      GUS.name,
+    ]);
+    await user.click(screen.getByRole('option', { name: GUS.name }));
+    server.on('POST', ASSIGN, ok(inFactCheck({ version: 4, assignee: GUS })));
+    await user.click(assign);
+    await waitFor(() => expect(server.requestsTo('POST', ASSIGN)).toHaveLength(1));
+    expect(server.requestsTo('POST', ASSIGN)[0]).toMatchObject({
+      data: { assignee: GUS.id, expectedVersion: 3 },
+      params: { locale: 'en' },
+    });
+    await waitFor(() =>
+      expect(notifications).toEqual([{ type: 'success', message: `Assigned to ${GUS.name}.` }])
+    );
+  });
+
+  it('"Nobody" in the picker unassigns the story', async () => {
+    const { user } = show(inFactCheck({ assignee: GUS }), { me: 1, mayAssign: true });
+    await user.click(await screen.findByRole('combobox', { name: 'Assign to' }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'Nobody',
+      FIONA.name,
+      GUS.name,
+    ]);
+    await user.click(screen.getByRole('option', { name: 'Nobody' }));
+    server.on('POST', ASSIGN, ok(inFactCheck({ version: 4 })));
+    await user.click(screen.getByTestId('ew-assign'));
+    await waitFor(() =>
+      expect(server.requestsTo('POST', ASSIGN)[0]?.data).toEqual({
+        assignee: null,
+        expectedVersion: 3,
+      })
+    );
+    await waitFor(() =>
+      expect(notifications).toEqual([{ type: 'success', message: 'Unassigned.' }])
+    );
+  });
+
+  it('shows the server’s refusal under the picker', async () => {
+    const { user } = show(inFactCheck(), { me: 1, mayAssign: true });
+    await user.click(await screen.findByRole('combobox', { name: 'Assign to' }));
+    await user.click(await screen.findByRole('option', { name: FIONA.name }));
+    const refusal = 'The document changed meanwhile (version 4, expected 3): reload and try again';
+    server.on('POST', ASSIGN, strapiError(409, 'ConflictError', refusal));
+    await user.click(screen.getByTestId('ew-assign'));
+    expect(await screen.findByTestId('ew-assign-error')).toHaveTextContent(refusal);
+    expect(notifications).toEqual([]);
+  });
+
+  it('offers no picker to those without assign', async () => {
+    show(inFactCheck());
+    await screen.findByTestId('ew-take');
+    expect(screen.queryByRole('combobox', { name: 'Assign to' })).toBeNull();
+    expect(screen.queryByTestId('ew-assign')).toBeNull();
   });
 
   it('is absent in a stage without assignTo, and asks nothing', async () => {

@@ -34,6 +34,7 @@ const checklist = (items: ChecklistItem[], over: Partial<Checklist> = {}): Check
   },
   warnings: [],
   blocking: false,
+  canVerify: true,
   ...over,
 });
 
@@ -171,5 +172,35 @@ describe('ChecklistSection', () => {
     );
     // The verdict editor stays open.
     expect(within(row).getByTestId('ew-verdict-save')).toBeInTheDocument();
+  });
+
+  it('offers no verdict buttons to a user the server says may not verify, and says who may', async () => {
+    server.on(
+      'GET',
+      CHECKLIST,
+      ok(checklist([item(), item({ documentId: 'q-2' })], { canVerify: false }))
+    );
+    show();
+    const row = await screen.findByTestId('ew-quote-q-1');
+    expect(screen.getByTestId('ew-verdicts-locked')).toHaveTextContent(
+      'Verdicts are given by those who hold the Verify quotes permission (fact-checkers and editors).'
+    );
+    // The quote, its status and progress are still shown; nothing to press.
+    expect(within(row).getByTestId('ew-quote-status')).toHaveTextContent('Unverified');
+    expect(screen.getByTestId('ew-checklist-progress')).toHaveTextContent('0 of 2 verified');
+    expect(screen.queryByTestId(/^ew-verdict-/)).not.toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  it('shows verdict buttons, and no locked hint, to a user who may verify', async () => {
+    server.on('GET', CHECKLIST, ok(checklist([item()])));
+    show();
+    const row = await screen.findByTestId('ew-quote-q-1');
+    expect(
+      within(row)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(['Verified', 'Disputed', 'Misattributed', 'Unverifiable']);
+    expect(screen.queryByTestId('ew-verdicts-locked')).not.toBeInTheDocument();
   });
 });

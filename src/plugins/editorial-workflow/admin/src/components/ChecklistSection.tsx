@@ -30,7 +30,16 @@ const useVerdictName = () => {
 };
 
 /** One quote: what it says and where from, its verdict, and the fact-checker's buttons. */
-const QuoteRow = ({ item, story }: { item: ChecklistItem; story: Target }) => {
+const QuoteRow = ({
+  item,
+  story,
+  canVerify,
+}: {
+  item: ChecklistItem;
+  story: Target;
+  /** The server's word on whether this user's verdict would be saved; without it, no buttons. */
+  canVerify: boolean;
+}) => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const verdictName = useVerdictName();
@@ -168,20 +177,22 @@ const QuoteRow = ({ item, story }: { item: ChecklistItem; story: Target }) => {
             {item.verificationNote}
           </Typography>
         ) : null}
-        <Flex gap={1} wrap="wrap">
-          {VERDICTS.filter((v) => v !== item.verification).map((value) => (
-            <Button
-              key={value}
-              size="S"
-              variant={choice === value ? 'default' : 'tertiary'}
-              onClick={() => choose(value)}
-              data-testid={`ew-verdict-${value}`}
-            >
-              {verdictName(value)}
-            </Button>
-          ))}
-        </Flex>
-        {choice ? (
+        {canVerify ? (
+          <Flex gap={1} wrap="wrap">
+            {VERDICTS.filter((v) => v !== item.verification).map((value) => (
+              <Button
+                key={value}
+                size="S"
+                variant={choice === value ? 'default' : 'tertiary'}
+                onClick={() => choose(value)}
+                data-testid={`ew-verdict-${value}`}
+              >
+                {verdictName(value)}
+              </Button>
+            ))}
+          </Flex>
+        ) : null}
+        {canVerify && choice ? (
           <Flex direction="column" alignItems="stretch" gap={2}>
             <Field.Root
               error={noteError ?? undefined}
@@ -277,8 +288,17 @@ export const ChecklistSection = ({ uid, documentId, locale }: Target) => {
           </ul>
         </Box>
       ) : null}
+      {data.canVerify ? null : (
+        <Typography variant="pi" textColor="neutral600" data-testid="ew-verdicts-locked">
+          {formatMessage({
+            id: getTrad('checklist.verdicts.locked'),
+            defaultMessage:
+              'Verdicts are given by those who hold the Verify quotes permission (fact-checkers and editors).',
+          })}
+        </Typography>
+      )}
       {data.items.map((item) => (
-        <QuoteRow key={item.documentId} item={item} story={story} />
+        <QuoteRow key={item.documentId} item={item} story={story} canVerify={data.canVerify} />
       ))}
     </Flex>
   );

@@ -1,8 +1,20 @@
 import { Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 import type { Stage } from '../../../shared/contracts';
+import { formatDateTime } from '../utils/time';
 
 /** A stage as a coloured badge: the stage colour as border, dot and tint, text in the neutral ink. */
-export const StageBadge = ({ stage, stageId }: { stage?: Stage; stageId: string }) => {
+export const StageBadge = ({
+  stage,
+  stageId,
+  publishAt,
+}: {
+  stage?: Stage;
+  stageId: string;
+  /** A scheduled story's time, shown in the badge. */
+  publishAt?: string | null;
+}) => {
+  const intl = useIntl();
   const color = stage?.color ?? '#8e8ea9';
   return (
     <Flex
@@ -31,6 +43,11 @@ export const StageBadge = ({ stage, stageId }: { stage?: Stage; stageId: string 
       <Typography variant="omega" fontWeight="bold" textColor="neutral800">
         {stage?.name ?? stageId}
       </Typography>
+      {publishAt ? (
+        <Typography variant="pi" textColor="neutral700" data-testid="ew-stage-time">
+          {formatDateTime(intl, publishAt)}
+        </Typography>
+      ) : null}
     </Flex>
   );
 };

@@ -1,23 +1,38 @@
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { STAGE_FIELD } from '../../../shared/contracts';
-import { useGetWorkflowQuery } from '../api';
+import { useGetPublishAtQuery, useGetWorkflowQuery } from '../api';
 import { insertAfterMainField } from '../utils/columns';
 import { knownManaged, uidFromLocation } from '../utils/managed';
 import { getTrad } from '../utils/translations';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 
-/** The row's own stage copy: the list view's request brought it, no request per row. */
-const StageCell = ({ stageId }: { stageId: unknown }) => {
+/**
+ * The row's own stage copy: the list view's request brought it, no request per row. A scheduled
+ * row (only those) asks for its time.
+ */
+const StageCell = ({ stageId, row }: { stageId: unknown; row?: Record<string, unknown> }) => {
   const { formatMessage } = useIntl();
   const { data: workflow } = useGetWorkflowQuery();
+  const stage =
+    typeof stageId === 'string' ? workflow?.stages.find((s) => s.id === stageId) : undefined;
+  const uid = uidFromLocation();
+  const documentId = typeof row?.documentId === 'string' ? row.documentId : null;
+  const { data: publishAt } = useGetPublishAtQuery(
+    {
+      uid: uid ?? '',
+      documentId: documentId ?? '',
+      locale: typeof row?.locale === 'string' ? row.locale : undefined,
+    },
+    { skip: !stage?.schedules || !uid || !documentId }
+  );
   if (typeof stageId !== 'string' || !stageId)
     return <Typography textColor="neutral600">-</Typography>;
-  const stage = workflow?.stages.find((s) => s.id === stageId);
   return (
     <StageBadge
       stageId={stageId}
+      publishAt={stage?.schedules ? publishAt : null}
       stage={
         stage
           ? {
@@ -39,7 +54,7 @@ const STAGE_COLUMN = {
   sortable: true,
   cellFormatter: (row: Record<string, unknown>) => (
     <PluginErrorBoundary where="stage column" message="-">
-      <StageCell stageId={row[STAGE_FIELD]} />
+      <StageCell stageId={row[STAGE_FIELD]} row={row} />
     </PluginErrorBoundary>
   ),
 };

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Note } from '../../../shared/notes';
-import { ARTICLE, author, factChecker } from '../../tests/fixtures';
+import { ARTICLE, author, factChecker, workflow } from '../../tests/fixtures';
 import { renderInAdmin } from '../../tests/render';
 import { ok, server, strapiError } from '../../tests/strapi-admin';
 import { mentionQuery, ThreadSection } from './ThreadSection';
@@ -26,7 +26,9 @@ const note = (over: Partial<Note>): Note => ({
 
 const show = (notes: Note[]) => {
   server.on('GET', NOTES, ok(notes));
-  return renderInAdmin(<ThreadSection uid={ARTICLE} documentId="doc-1" locale="en" />);
+  return renderInAdmin(
+    <ThreadSection uid={ARTICLE} documentId="doc-1" locale="en" workflow={workflow} />
+  );
 };
 const notesShown = () => screen.findAllByTestId('ew-note');
 
@@ -43,6 +45,7 @@ describe('ThreadSection', () => {
   it('lists notes: author, move marker, highlighted mentions, resolved ones greyed with who', async () => {
     show([
       note({ id: 1, body: 'Ready', transition: 'submit' }),
+      note({ id: 4, body: 'Source?', transition: 'request_changes' }),
       note({
         id: 2,
         body: '@Fiona Factchecker check the date',
@@ -57,10 +60,13 @@ describe('ThreadSection', () => {
         resolvedBy: factChecker,
       }),
     ]);
-    const [first, second, third] = await notesShown();
+    const [first, fromRequest, second, third] = await notesShown();
     expect(first).toHaveAttribute('data-note-id', '1');
     expect(first).toHaveTextContent('Anna Author');
-    expect(first).toHaveTextContent('from the move submit');
+    // A move's comment names the move as the workflow does, not by its id.
+    expect(first).toHaveTextContent('from the move “Submit for fact-check”');
+    expect(fromRequest).toHaveTextContent('from the move “Request changes”');
+    expect(fromRequest).not.toHaveTextContent('request_changes');
     const mention = second.querySelector('[data-mention]');
     expect(mention).toHaveTextContent('@Fiona Factchecker');
     expect(third).toHaveTextContent('Resolved by Fiona Factchecker');

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { WorkflowInfo } from '../../../shared/contracts';
 import type { Note } from '../../../shared/notes';
 import { asApiError } from '../api';
 import {
@@ -12,11 +13,14 @@ import {
 } from '../notes-api';
 import { getTrad } from '../utils/translations';
 import { formatDateTime } from '../utils/time';
+import { transitionName } from '../utils/names';
 
 interface Props {
   uid: string;
   documentId: string;
   locale?: string;
+  /** The workflow definition, to name the move a note came from. */
+  workflow?: WorkflowInfo;
 }
 
 /** The `@word` being typed at the end of the text, if any: what the picker searches for. */
@@ -36,11 +40,13 @@ const highlight = (body: string, names: string[]) => {
 const NoteItem = ({
   note,
   names,
+  workflow,
   onToggle,
   busy,
 }: {
   note: Note;
   names: string[];
+  workflow?: WorkflowInfo;
   onToggle: (note: Note) => void;
   busy: boolean;
 }) => {
@@ -61,8 +67,8 @@ const NoteItem = ({
           <strong>{note.author?.name ?? '—'}</strong> · {formatDateTime(intl, note.createdAt)}
           {note.transition
             ? ` · ${formatMessage(
-                { id: getTrad('thread.fromMove'), defaultMessage: 'from the move {move}' },
-                { move: note.transition }
+                { id: getTrad('thread.fromMove'), defaultMessage: 'from the move “{move}”' },
+                { move: transitionName(intl, workflow, note.transition) }
               )}`
             : null}
         </Typography>
@@ -105,7 +111,7 @@ const NoteItem = ({
 };
 
 /** A story's discussion thread: notes oldest first, a textarea with an @-mention picker, Post. */
-export const ThreadSection = ({ uid, documentId, locale }: Props) => {
+export const ThreadSection = ({ uid, documentId, locale, workflow }: Props) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const target = { uid, documentId, locale };
@@ -169,6 +175,7 @@ export const ThreadSection = ({ uid, documentId, locale }: Props) => {
               key={note.id}
               note={note}
               names={[...names, ...(note.mentioned ?? []).map((u) => u.name)]}
+              workflow={workflow}
               onToggle={toggle}
               busy={toggling}
             />

@@ -132,6 +132,24 @@ describe('WorkflowPanel', () => {
     expect(within(root).queryByTestId('ew-blocked-request_changes')).not.toBeInTheDocument();
   });
 
+  it('shows the round’s own submitter approve disabled, with the separation-of-duties reason', async () => {
+    const state = documentState({ stage: 'fact_check', moves: ['request_changes', 'approve'] });
+    const reason =
+      'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round';
+    state.allowedTransitions[1].blockedBy = [reason];
+    const { user } = showPanel({ state });
+    const root = await panel();
+    const approve = await within(root).findByRole('button', { name: 'Approve and publish' });
+    expect(approve).toBeDisabled();
+    expect(within(root).getByTestId('ew-blocked-approve')).toHaveTextContent(
+      `Not possible yet:${reason}`
+    );
+    // Pressing it sends nothing; the other move stays available.
+    await user.click(approve);
+    expect(server.requestsTo('POST', TRANSITION)).toHaveLength(0);
+    expect(within(root).getByRole('button', { name: 'Request changes' })).toBeEnabled();
+  });
+
   it('shows why the state could not be loaded', async () => {
     showPanel({
       state: strapiError(

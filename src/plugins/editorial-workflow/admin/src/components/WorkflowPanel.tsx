@@ -12,12 +12,15 @@ import {
   type ApiError,
 } from '../api';
 import { getTrad } from '../utils/translations';
+import { transitionName } from '../utils/names';
 import { formatDateTime } from '../utils/time';
 import { PluginErrorBoundary } from './ErrorBoundary';
 import { StageBadge } from './StageBadge';
 import { ChecklistSection } from './ChecklistSection';
 import { AssigneeSection } from './AssigneeSection';
 import { ThreadSection } from './ThreadSection';
+import { EmbargoFields, ScheduleNote, type EmbargoValue } from './ScheduleSection';
+import { localInputToIso } from '../utils/time';
 
 type LocaleQuery = { plugins?: { i18n?: { locale?: string } } };
 
@@ -105,16 +108,6 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
       </Typography>
     );
   }
-  const transitionName = (id: string) =>
-    id === 'edit'
-      ? intl.formatMessage({
-          id: getTrad('transition.edit'),
-          defaultMessage: 'Edited after approval',
-        })
-      : intl.formatMessage({
-          id: getTrad(`transition.${id}`),
-          defaultMessage: workflow?.transitions.find((t) => t.id === id)?.name ?? id,
-        });
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography variant="sigma" textColor="neutral600" tag="h3" id={headingId}>
@@ -135,7 +128,7 @@ const History = ({ history, workflow }: { history: HistoryEntry[]; workflow?: Wo
             borderWidth={i ? '1px 0 0 0' : undefined}
           >
             <Typography variant="omega" fontWeight="bold" tag="p">
-              {transitionName(entry.transition)}
+              {transitionName(intl, workflow, entry.transition)}
             </Typography>
             {entry.transition === 'assign' ? <AssignmentNote entry={entry} /> : null}
             <Typography variant="pi" textColor="neutral700" tag="p">
@@ -202,6 +195,7 @@ const PanelContent = ({
   const [publicNoteError, setPublicNoteError] = React.useState<string | null>(null);
   const publicNoteId = React.useId();
   const [refusal, setRefusal] = React.useState<ApiError | null>(null);
+  const [embargo, setEmbargo] = React.useState<EmbargoValue>({ publishAt: '', unpublishAt: '' });
   const commentId = React.useId();
   // The workflow moves the saved document: unsaved edits must be saved (or discarded) first.
   const modified = useForm('EditorialWorkflowPanel', (form) => form.modified);
@@ -247,6 +241,18 @@ const PanelContent = ({
         })
       : null;
   const prompts = state.allowedTransitions.map(promptOf).filter((p): p is string => Boolean(p));
+  // Approval may carry an embargo when the workflow has a stage for scheduled stories.
+  const publishing = new Set(workflow?.stages.filter((s) => s.publishes).map((s) => s.id));
+  const schedulable = (t: { to: string }) =>
+    Boolean(workflow?.stages.some((s) => s.schedules)) &&
+    publishing.has(t.to) &&
+    !workflow?.stages.find((s) => s.id === state.stage)?.schedules;
+  const times = (t: { to: string }) => {
+    if (!schedulable(t)) return {};
+    const publishAt = localInputToIso(embargo.publishAt);
+    const unpublishAt = localInputToIso(embargo.unpublishAt);
+    return { ...(publishAt ? { publishAt } : {}), ...(unpublishAt ? { unpublishAt } : {}) };
+  };
 
   const run = async (t: DocumentState['allowedTransitions'][number]) => {
     setRefusal(null);
@@ -278,6 +284,7 @@ const PanelContent = ({
       transition: t.id,
       comment: text || undefined,
       expectedVersion: state.version,
+      ...times(t),
       ...(note && t.publicNote === 'notice' ? { publicNote: note } : {}),
       // A note written for an approval of a live story makes it a correction.
       ...(note && t.publicNote === 'correction' ? { correction: { note } } : {}),
@@ -290,6 +297,7 @@ const PanelContent = ({
     }
     setComment('');
     if (t.publicNote) setPublicNote('');
+    setEmbargo({ publishAt: '', unpublishAt: '' });
     toggleNotification({
       type: 'success',
       message: formatMessage(
@@ -308,6 +316,7 @@ const PanelContent = ({
         <StageBadge
           stage={stage ? { ...stage, name: stageName(intl, workflow, stage.id) } : undefined}
           stageId={state.stage}
+          publishAt={state.publishAt}
         />
         <Typography variant="pi" textColor="neutral600" tag="p">
           {formatMessage(
@@ -332,6 +341,7 @@ const PanelContent = ({
               })}
         </Typography>
       </Flex>
+      <ScheduleNote publishAt={state.publishAt} unpublishAt={state.unpublishAt} onDue={refetch} />
       <AssigneeSection
         uid={uid}
         documentId={documentId}
@@ -384,6 +394,9 @@ const PanelContent = ({
               <Field.Hint />
               <Field.Error />
             </Field.Root>
+          ) : null}
+          {state.allowedTransitions.some(schedulable) ? (
+            <EmbargoFields value={embargo} onChange={setEmbargo} />
           ) : null}
           {modified ? (
             <Typography variant="pi" textColor="warning700" tag="p" role="status">
@@ -442,7 +455,7 @@ const PanelContent = ({
       <ChecklistSection uid={uid} documentId={documentId} locale={locale} />
 
       <History history={state.history} workflow={workflow} />
-      <ThreadSection uid={uid} documentId={documentId} locale={locale} />
+      <ThreadSection uid={uid} documentId={documentId} locale={locale} workflow={workflow} />
     </Flex>
   );
 };

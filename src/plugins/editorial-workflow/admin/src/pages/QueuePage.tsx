@@ -299,6 +299,7 @@ const QueuePageContent = () => {
                       <StageBadge
                         stageId={item.stage}
                         stage={s ? { ...s, name: stageLabel(s.id) } : undefined}
+                        publishAt={item.publishAt}
                       />
                     </Td>
                     <Td>

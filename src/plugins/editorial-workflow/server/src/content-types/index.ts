@@ -6,6 +6,9 @@ import preferenceSchema from './workflow-notification-preference/schema.json';
 import correctionSchema from './workflow-correction/schema.json';
 import noticeSchema from './workflow-notice/schema.json';
 
+/** What the desk's read scope filters on (desk.ts scopeSql). */
+const SCOPE_COLUMNS = ['target_uid', 'target_locale', 'target_document_id'];
+
 // Indexes live with the schema so Strapi's schema sync owns them: one state per document locale
 // (the database refuses a second), and the queue and history read by index.
 export default {
@@ -19,6 +22,9 @@ export default {
           type: 'unique',
         },
         { name: 'ew_states_queue', columns: ['stage', 'entered_stage_at'] },
+        // The scheduler's every-minute look for due publications and take-downs.
+        { name: 'ew_states_publish_at', columns: ['publish_at'] },
+        { name: 'ew_states_unpublish_at', columns: ['unpublish_at'] },
       ],
     },
   },
@@ -31,11 +37,25 @@ export default {
           name: 'ew_history_target',
           columns: ['target_uid', 'target_document_id', 'target_locale', 'created_at', 'id'],
         },
-        // The desk: entries into a stage, and exits with what the rounds query reads of them.
-        { name: 'ew_history_to_time', columns: ['to_stage', 'created_at'] },
+        // The desk reads only these two indexes (covering: no table row is visited): entries into
+        // a stage, and exits with their time in stage and actor (actorType/Id/Name copy the actor
+        // JSON for SQL); both end with the read scope's columns.
+        {
+          name: 'ew_history_to_time',
+          columns: ['to_stage', 'created_at', ...SCOPE_COLUMNS, 'from_stage'],
+        },
         {
           name: 'ew_history_exits',
-          columns: ['from_stage', 'created_at', 'to_stage', 'stage_entered_at'],
+          columns: [
+            'from_stage',
+            'created_at',
+            'to_stage',
+            'stage_entered_at',
+            'actor_type',
+            'actor_id',
+            'actor_name',
+            ...SCOPE_COLUMNS,
+          ],
         },
       ],
     },

@@ -3,8 +3,9 @@ import assign from './assign';
 import cache from './cache';
 import checklist from './checklist';
 import desk from './desk';
+import importer from './importer';
 import notify from './notify';
 import notes from './notes';
 import { queue, state } from './content-api';
 
-export default { admin, assign, cache, checklist, desk, state, queue, notify, notes };
+export default { admin, assign, cache, checklist, desk, importer, state, queue, notify, notes };

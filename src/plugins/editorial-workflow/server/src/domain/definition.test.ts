@@ -147,7 +147,7 @@ describe('parseWorkflowConfig', () => {
     [
       'stages[1] key',
       (c: any) => (c.stages[1].colour = '#ffffff'),
-      'stages[1].colour is not a known key (known: id, name, color, initial, publishes, assignTo, slaHours)',
+      'stages[1].colour is not a known key (known: id, name, color, initial, publishes, assignTo, slaHours, schedules)',
     ],
     [
       'transitions[1] key',

@@ -58,6 +58,8 @@ const stageSchema = z.strictObject(
     publishes: flag(),
     assignTo: id().optional(),
     slaHours: positive(),
+    // Where an approval with `publishAt` waits for its time (see domain/schedule.ts).
+    schedules: flag(),
   },
   { error: 'must be an object' }
 );
@@ -123,6 +125,8 @@ const configSchema = z
       cache: z.unknown().optional(),
       // Email notifications' settings, checked by domain/notifications.ts.
       notifications: z.unknown().optional(),
+      // The scheduler's job (publishAt, unpublishAt), checked by domain/schedule.ts.
+      scheduler: z.unknown().optional(),
     },
     { error: 'must be an object' }
   )
@@ -142,6 +146,13 @@ const configSchema = z
       problem(['stages'], `must have exactly one initial stage (found ${initial.length})`);
     else if (initial[0].publishes) problem(['stages'], 'the initial stage cannot publish');
     const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
+    const scheduling = config.stages.filter((s) => s.schedules);
+    if (scheduling.length > 1)
+      problem(['stages'], `may have at most one scheduling stage (found ${scheduling.length})`);
+    config.stages.forEach((s, i) => {
+      if (s.schedules && (s.initial || s.publishes))
+        problem(['stages', i, 'schedules'], 'cannot be true for an initial or publishing stage');
+    });
 
     const transitionIds = new Set<string>();
     config.transitions.forEach((t, i) => {
@@ -172,11 +183,27 @@ const configSchema = z
       if (transitionIds.has(t.id)) problem(['transitions', i, 'id'], `repeats "${t.id}"`);
       transitionIds.add(t.id);
     });
+    // The scheduling stage is entered by an approval that carries publishAt, not by its own move.
+    const into = (stageId: string) => config.transitions.some((t) => t.to === stageId);
     for (const stage of config.stages) {
-      if (!stage.initial && !config.transitions.some((t) => t.to === stage.id)) {
-        problem(['transitions'], `reach no transition into stage "${stage.id}"`);
-      }
+      if (stage.initial || into(stage.id)) continue;
+      if (stage.schedules && [...publishing].some(into)) continue;
+      problem(['transitions'], `reach no transition into stage "${stage.id}"`);
     }
+    scheduling.forEach((stage) => {
+      const i = config.stages.indexOf(stage);
+      const out = config.transitions.filter((t) => [t.from].flat().includes(stage.id));
+      if (!out.some((t) => publishing.has(t.to)))
+        problem(
+          ['stages', i, 'schedules'],
+          `needs a transition from "${stage.id}" into a publishing stage (publish now): the scheduler publishes along it`
+        );
+      if (!out.some((t) => !publishing.has(t.to)))
+        problem(
+          ['stages', i, 'schedules'],
+          `needs a transition from "${stage.id}" back to review (unschedule)`
+        );
+    });
 
     config.stages.forEach((s, i) => {
       if (s.assignTo === undefined) return;
@@ -240,10 +267,11 @@ export const parseWorkflowConfig = (raw: unknown): WorkflowDefinition => {
   const config = parsed.data;
 
   const publishing = new Set(config.stages.filter((s) => s.publishes).map((s) => s.id));
-  const stages: Stage[] = config.stages.map((s) => ({
+  const stages: Stage[] = config.stages.map(({ schedules, ...s }) => ({
     ...s,
     initial: s.initial ?? false,
     publishes: s.publishes ?? false,
+    ...(schedules ? { schedules: true } : {}),
   }));
   const transitions: Transition[] = config.transitions.map((t) => {
     const from = (typeof t.from === 'string' ? [t.from] : t.from) as string[];
@@ -282,6 +310,12 @@ export const isPublishingStage = (def: WorkflowDefinition, id: string) =>
 /** The stage a document that is already live belongs in when it joins the workflow. */
 export const firstPublishingStage = (def: WorkflowDefinition) =>
   def.stages.find((s) => s.publishes);
+
+/** The stage where approved stories wait for their `publishAt`, if the workflow declares one. */
+export const schedulingStage = (def: Pick<WorkflowDefinition, 'stages'>) =>
+  def.stages.find((s) => s.schedules) ?? null;
+export const isSchedulingStage = (def: Pick<WorkflowDefinition, 'stages'>, id: string) =>
+  Boolean(def.stages.find((s) => s.id === id)?.schedules);
 
 /** The transition that takes a story out of `stageId` into a publishing stage (approve). */
 export const publishingTransitionFrom = (

@@ -8,10 +8,11 @@ const DAY_MS = 86_400_000;
 /** The stage a transition into a publishing stage leaves (fact_check): where the review happens. */
 export const reviewStageOf = (def: Pick<WorkflowDefinition, 'stages' | 'transitions'>) => {
   const publishing = new Set(def.stages.filter((s) => s.publishes).map((s) => s.id));
-  const into = def.transitions.find(
-    (t) => publishing.has(t.to) && t.from.some((f) => !publishing.has(f))
-  );
-  return into ? (into.from.find((f) => !publishing.has(f)) ?? null) : null;
+  // Not the scheduling stage: a story waits there already approved.
+  const waiting = new Set(def.stages.filter((s) => s.schedules).map((s) => s.id));
+  const reviewed = (f: string) => !publishing.has(f) && !waiting.has(f);
+  const into = def.transitions.find((t) => publishing.has(t.to) && t.from.some(reviewed));
+  return into ? (into.from.find(reviewed) ?? null) : null;
 };
 
 /** UTC day (YYYY-MM-DD) of a time. */

@@ -38,3 +38,30 @@ export const NEWSROOM_CONFIG = {
   publishWith: { 'api::article.article': ['quotes'] },
   separationOfDuties: true,
 };
+
+/** The same workflow with embargoes: a scheduling stage, unschedule and publish now. */
+export const SCHEDULING_CONFIG = {
+  ...NEWSROOM_CONFIG,
+  stages: [
+    ...NEWSROOM_CONFIG.stages.slice(0, 2),
+    { id: 'scheduled', name: 'Scheduled', color: '#4945ff', schedules: true },
+    NEWSROOM_CONFIG.stages[2],
+  ],
+  transitions: [
+    ...NEWSROOM_CONFIG.transitions,
+    {
+      id: 'unschedule',
+      name: 'Unschedule',
+      from: 'scheduled',
+      to: 'fact_check',
+      requireComment: true,
+    },
+    {
+      id: 'publish_now',
+      name: 'Publish now',
+      from: 'scheduled',
+      to: 'published',
+      guards: ['quotes-verified'],
+    },
+  ],
+};

@@ -138,6 +138,28 @@ describe('messages', () => {
     expect(message.html).toContain('<blockquote>Source the &lt;second&gt; quote.</blockquote>');
   });
 
+  it('escapes every part people or settings wrote in the HTML, attributes included (he)', () => {
+    const message = renderMessage({
+      kind: 'mentioned',
+      title: 'Tom & "Jerry" <b>',
+      locale: 'en',
+      actorName: "O'Brien <script>",
+      stageName: 'Fact-check & <i>',
+      comment: 'a < b\nand `c`',
+      url: 'https://cms.example/admin?x="><img src=x onerror=alert(1)>',
+    });
+    expect(message.html).not.toMatch(/<(script|b|i|img)\b/);
+    expect(message.html).toContain('<p>O&#x27;Brien &lt;script&gt; mentioned you in a note');
+    expect(message.html).toContain('Tom &amp; &quot;Jerry&quot; &lt;b&gt; (en)');
+    expect(message.html).toContain('<strong>Stage:</strong> Fact-check &amp; &lt;i&gt;');
+    expect(message.html).toContain('<blockquote>a &lt; b<br>and &#x60;c&#x60;</blockquote>');
+    expect(message.html).toContain(
+      '<a href="https://cms.example/admin?x=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">'
+    );
+    // The plain text part is not HTML: it keeps the words as written.
+    expect(message.text).toContain('Story: Tom & "Jerry" <b> (en)');
+  });
+
   it('names each kind in the subject; an untitled story is "Untitled"', () => {
     const subject = (kind: string, extra = {}) =>
       renderMessage({ kind, title: null, locale: 'ru', actorName: 'Edith', url, ...extra }).subject;

@@ -1,5 +1,6 @@
 // Email notifications as rules: who is told of what, what the message says, when a failed one is
 // tried again. Pure: no Strapi import; the outbox and the sender (services/notification-*.ts) call it.
+import { escape as escapeHtml } from 'he';
 import { z } from 'zod';
 import type { Actor } from '../../../shared/contracts';
 import type { WorkflowDefinition } from './definition';
@@ -135,12 +136,6 @@ export interface RenderedMessage {
   text: string;
   html: string;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-  );
 
 const SUBJECTS: Record<string, (story: string, f: MessageFacts) => string> = {
   submit: (story) => `Submitted for fact-check: ${story}`,

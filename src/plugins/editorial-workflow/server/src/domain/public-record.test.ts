@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correctionsLog, MAX_PUBLIC_NOTE, publicRecordRefusal } from './public-record';
+import { parseWorkflowConfig } from './definition';
+import { SCHEDULING_CONFIG } from './fixtures';
+import {
+  correctionsLog,
+  MAX_PUBLIC_NOTE,
+  pendingCorrectionAfter,
+  publicRecordRefusal,
+} from './public-record';
 
 const approve = { name: 'Approve and publish' };
 const retract = { name: 'Retract', effect: 'retract' as const };
@@ -121,5 +128,54 @@ describe('correctionsLog', () => {
       { date: '2026-03-01T10:00:00.000Z', note: 'second' },
       { date: '2026-01-01T10:00:00.000Z', note: 'first' },
     ]);
+  });
+});
+
+describe('a correction approved with publishAt', () => {
+  const def = parseWorkflowConfig(SCHEDULING_CONFIG);
+  const checker = { type: 'admin' as const, id: 7, name: 'Fiona' };
+  const editor = { type: 'admin' as const, id: 3, name: 'Edna' };
+  const held = { note: 'We misspelt a name.', actor: checker };
+
+  it('waits on the state while the story is scheduled, with who approved it', () => {
+    expect(
+      pendingCorrectionAfter(def, {}, 'fact_check', 'scheduled', { correction: held }, checker)
+    ).toEqual(held);
+    expect(pendingCorrectionAfter(def, {}, 'fact_check', 'scheduled', {}, checker)).toBeNull();
+    // A blank note never waits (the move is refused for it anyway).
+    expect(
+      pendingCorrectionAfter(
+        def,
+        {},
+        'fact_check',
+        'scheduled',
+        { correction: { note: '' } },
+        checker
+      )
+    ).toBeNull();
+  });
+
+  it('ends with any move out of the scheduling stage: published (logged then) or called off', () => {
+    const state = { pendingCorrection: held };
+    for (const to of ['published', 'fact_check', 'draft'])
+      expect(pendingCorrectionAfter(def, state, 'scheduled', to, {}, editor), to).toBeNull();
+    expect(pendingCorrectionAfter(def, state, 'scheduled', 'scheduled', {}, editor)).toEqual(held);
+  });
+
+  it('refuses a second correction on the move that releases it', () => {
+    const refusal = publicRecordRefusal(
+      { name: 'Publish now' },
+      { correction: { note: 'Another' } },
+      { publishes: true, live: true, pending: true }
+    );
+    expect(refusal).toMatchObject({ status: 400, name: 'ValidationError' });
+    expect(paths(refusal)).toEqual(['correction']);
+    expect(
+      publicRecordRefusal(
+        { name: 'Publish now' },
+        {},
+        { publishes: true, live: true, pending: true }
+      )
+    ).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 // story's public corrections log) and the public note of a withdrawal (the retraction notice at
 // the story's URL). Pure: the service supplies the transition, the request and whether the story
 // is live; these functions decide.
-import type { CorrectionEntry, Transition } from '../../../shared/contracts';
+import type { Actor, CorrectionEntry, Transition } from '../../../shared/contracts';
+import { isSchedulingStage, type WorkflowDefinition } from './definition';
 import type { Refusal } from './rules';
 
 /** Longest public note (a correction's or a withdrawal's), like the article's `correction` field. */
@@ -13,6 +14,13 @@ export interface PublicRecordRequest {
   correction?: { note: string } | null;
   /** The notice readers get at a withdrawn story's URL. */
   publicNote?: string | null;
+}
+
+/** A correction approved with publishAt: it belongs in the log once the corrected story is live. */
+export interface PendingCorrection {
+  note: string;
+  /** Who approved it (the log names the approver, not whoever released it). */
+  actor: Actor;
 }
 
 const invalid = (path: string[], message: string): Refusal => ({
@@ -33,7 +41,17 @@ const tooLong = (path: string[], what: string, length: number) =>
 export const publicRecordRefusal = (
   transition: Pick<Transition, 'name' | 'effect'>,
   request: PublicRecordRequest,
-  { publishes, live }: { publishes: boolean; live: boolean }
+  {
+    publishes,
+    live,
+    pending = false,
+  }: {
+    /** The move approves: it puts the story live now or, with publishAt, at its time. */
+    publishes: boolean;
+    live: boolean;
+    /** The story waits in the scheduling stage with a correction already (publish_now releases it). */
+    pending?: boolean;
+  }
 ): Refusal | null => {
   const withdraws = transition.effect === 'withdraw';
   const { correction, publicNote } = request;
@@ -55,6 +73,11 @@ export const publicRecordRefusal = (
       ['correction'],
       `"${transition.name}" does not publish: only an approval that puts a corrected story live carries a correction`
     );
+  if (pending)
+    return invalid(
+      ['correction'],
+      `"${transition.name}" releases an approval that already carries a correction: it is logged when the story goes live`
+    );
   if (!live)
     return invalid(
       ['correction'],
@@ -68,6 +91,24 @@ export const publicRecordRefusal = (
   if (correction.note.length > MAX_PUBLIC_NOTE)
     return tooLong(['correction', 'note'], 'The correction note', correction.note.length);
   return null;
+};
+
+/**
+ * The correction a state keeps after a move from `from` to `to`: entering the scheduling stage, the
+ * approval's own; staying there, the one it had. Anywhere else none: the publication logged it, or
+ * whatever left the stage (unschedule, an edit, a take-down) called the publication off with it.
+ */
+export const pendingCorrectionAfter = (
+  def: Pick<WorkflowDefinition, 'stages'>,
+  state: { pendingCorrection?: PendingCorrection | null },
+  from: string,
+  to: string,
+  request: PublicRecordRequest,
+  actor: Actor
+): PendingCorrection | null => {
+  if (!isSchedulingStage(def, to)) return null;
+  if (isSchedulingStage(def, from)) return state.pendingCorrection ?? null;
+  return request.correction?.note ? { note: request.correction.note, actor } : null;
 };
 
 /** A story's corrections log as readers get it: newest first, ties by the order they were made. */

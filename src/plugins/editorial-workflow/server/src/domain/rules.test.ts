@@ -8,6 +8,7 @@ import {
   applyMove,
   commentPrompt,
   decideMove,
+  dutyBlocker,
   guardRefusal,
   publishingEffect,
   sameActor,
@@ -191,15 +192,47 @@ describe('decideMove: what else is checked', () => {
   });
 });
 
-describe('allowedTransitions', () => {
-  it('lists only moves from this stage that this actor may make', () => {
-    const ids = (s: WorkflowState, a: Actor, may: (t: string) => boolean) =>
-      allowedTransitions(def, s, a, may).map((t) => t.id);
-    expect(ids(state('fact_check'), checker, everything)).toEqual(['request_changes', 'approve']);
-    expect(ids(state('fact_check'), writer, everything)).toEqual(['request_changes']);
-    expect(ids(state('fact_check'), checker, (t) => t === 'approve')).toEqual(['approve']);
-    expect(ids(state('draft'), writer, (t) => t === 'submit')).toEqual(['submit']);
-    expect(ids(state('published'), editor, everything)).toEqual(['retract']);
+describe('allowedTransitions and dutyBlocker', () => {
+  it('lists the moves from this stage that this actor holds permission for', () => {
+    const ids = (s: WorkflowState, may: (t: string) => boolean) =>
+      allowedTransitions(def, s, may).map((t) => t.id);
+    expect(ids(state('fact_check'), everything)).toEqual(['request_changes', 'approve']);
+    expect(ids(state('fact_check'), (t) => t === 'approve')).toEqual(['approve']);
+    expect(ids(state('draft'), (t) => t === 'submit')).toEqual(['submit']);
+    expect(ids(state('published'), everything)).toEqual(['retract']);
+    expect(ids(state('published'), nothing)).toEqual([]);
+  });
+
+  it('keeps a move separation of duties stops, and dutyBlocker says why in the refusal’s words', () => {
+    // The submitter (who also wrote it) holds approve: it is listed, with the reason it is stopped.
+    const inReview = state('fact_check');
+    expect(allowedTransitions(def, inReview, everything).map((t) => t.id)).toEqual([
+      'request_changes',
+      'approve',
+    ]);
+    const approve = def.transitions.find((t) => t.id === 'approve')!;
+    const requestChanges = def.transitions.find((t) => t.id === 'request_changes')!;
+    const reason = dutyBlocker(def, approve, inReview, writer);
+    expect(reason).toBe(
+      'Separation of duties: someone else must make "Approve and publish", because you submitted this story for this round'
+    );
+    // The same words refuse the move itself.
+    const decision = decideMove(def, inReview, request('approve'), writer, everything);
+    expect(decision).toEqual({
+      ok: false,
+      refusal: { status: 403, name: 'ForbiddenError', message: reason },
+    });
+    expect(dutyBlocker(def, approve, state('fact_check', { submitter: editor }), writer)).toMatch(
+      /because you created this story$/
+    );
+    expect(
+      dutyBlocker(def, approve, state('fact_check', { author: null, editors: [editor] }), editor)
+    ).toMatch(/because you changed its content since it was last approved$/);
+    // Someone else, a move without separation of duties, or the rule turned off: nothing stops it.
+    expect(dutyBlocker(def, approve, inReview, checker)).toBeNull();
+    expect(dutyBlocker(def, requestChanges, inReview, writer)).toBeNull();
+    const relaxed = parseWorkflowConfig({ ...NEWSROOM_CONFIG, separationOfDuties: false });
+    expect(dutyBlocker(relaxed, approve, inReview, writer)).toBeNull();
   });
 });
 
@@ -271,10 +304,8 @@ describe('applyMove and afterEdit', () => {
         /you changed its content since it was last approved/
       );
     expect(
-      allowedTransitions(def, state('fact_check', { editors: [editor] }), editor, everything).map(
-        (t) => t.id
-      )
-    ).toEqual(['request_changes']);
+      dutyBlocker(def, def.transitions[2], state('fact_check', { editors: [editor] }), editor)
+    ).toBe(decision.ok ? null : decision.refusal.message);
     expect(
       decideMove(
         def,

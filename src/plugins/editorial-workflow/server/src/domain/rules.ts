@@ -1,8 +1,14 @@
 // Who may make which move, and what a move does to a document's state. Pure: the service supplies
 // the state, the actor and a permission check; these functions decide.
 import type { Actor, Transition } from '../../../shared/contracts';
-import { initialStage, isPublishingStage, type WorkflowDefinition } from './definition';
-import type { PublicRecordRequest } from './public-record';
+import {
+  initialStage,
+  isPublishingStage,
+  isSchedulingStage,
+  type WorkflowDefinition,
+} from './definition';
+import type { PendingCorrection, PublicRecordRequest } from './public-record';
+import { scheduleRefusal, type ScheduleRequest } from './schedule';
 
 export interface WorkflowState {
   stage: string;
@@ -15,9 +21,15 @@ export interface WorkflowState {
   /** Who changed its content since it was last approved: their words are not yet reviewed. */
   editors: Actor[];
   lastActor: Actor | null;
+  /** In the scheduling stage: when the scheduler publishes it. */
+  publishAt?: Date | null;
+  /** When the scheduler takes the live version down. */
+  unpublishAt?: Date | null;
+  /** In the scheduling stage: the correction its approval carried, logged when it goes live. */
+  pendingCorrection?: PendingCorrection | null;
 }
 
-export interface MoveRequest extends PublicRecordRequest {
+export interface MoveRequest extends PublicRecordRequest, ScheduleRequest {
   transition: string;
   comment: string | null;
   expectedVersion: number | null;
@@ -72,6 +84,22 @@ const dutyConflict = (
 };
 
 /**
+ * Why separation of duties stops `actor` from making `transition` on this state, in the words of
+ * the refusal (the panel shows them under the disabled button), or null.
+ */
+export const dutyBlocker = (
+  def: WorkflowDefinition,
+  transition: Transition,
+  state: WorkflowState,
+  actor: Actor
+): string | null => {
+  const conflict = dutyConflict(def, transition, state, actor);
+  return conflict
+    ? `Separation of duties: someone else must make "${transition.name}", because ${conflict}`
+    : null;
+};
+
+/**
  * Everything but the guards, in the order a client can act on: a malformed or unknown move (400),
  * no permission (403), the document is elsewhere or changed meanwhile (409), separation of
  * duties (403).
@@ -81,7 +109,8 @@ export const decideMove = (
   state: WorkflowState,
   request: MoveRequest,
   actor: Actor,
-  may: (transitionId: string) => boolean
+  may: (transitionId: string) => boolean,
+  now: Date = new Date()
 ): Decision => {
   const transition = def.transitions.find((t) => t.id === request.transition);
   if (!transition) {
@@ -109,6 +138,8 @@ export const decideMove = (
       details: { errors: [{ path: ['comment'], message: 'Too long' }] },
     });
   }
+  const badTimes = scheduleRefusal(def, transition, request, now);
+  if (badTimes) return refuse(badTimes);
   if (!may(transition.id)) {
     return refuse({
       status: 403,
@@ -132,14 +163,8 @@ export const decideMove = (
       details: { stage: state.stage, version: state.version },
     });
   }
-  const conflict = dutyConflict(def, transition, state, actor);
-  if (conflict) {
-    return refuse({
-      status: 403,
-      name: 'ForbiddenError',
-      message: `Separation of duties: someone else must make "${transition.name}", because ${conflict}`,
-    });
-  }
+  const duty = dutyBlocker(def, transition, state, actor);
+  if (duty) return refuse({ status: 403, name: 'ForbiddenError', message: duty });
   return { ok: true, transition };
 };
 
@@ -154,16 +179,16 @@ export const guardRefusal = (transition: Transition, problems: string[]): Refusa
         details: { problems },
       };
 
-/** The transitions this actor may make now (guards aside: those explain themselves when tried). */
+/**
+ * The transitions from this stage that this actor holds permission for. What would still refuse
+ * one now (separation of duties: `dutyBlocker`; guards) does not hide it: a client shows it
+ * disabled, with the reason, rather than leaving the user to wonder where it went.
+ */
 export const allowedTransitions = (
   def: WorkflowDefinition,
   state: WorkflowState,
-  actor: Actor,
   may: (transitionId: string) => boolean
-) =>
-  def.transitions.filter(
-    (t) => t.from.includes(state.stage) && may(t.id) && !dutyConflict(def, t, state, actor)
-  );
+) => def.transitions.filter((t) => t.from.includes(state.stage) && may(t.id));
 
 export const applyMove = (
   def: WorkflowDefinition,
@@ -176,8 +201,9 @@ export const applyMove = (
   let submitter = state.submitter;
   if (transition.to === initial) submitter = null;
   else if (state.stage === initial) submitter = actor;
-  // Once approved, every word of the working copy has been reviewed.
-  const editors = isPublishingStage(def, transition.to) ? [] : state.editors;
+  // Once approved (live now or scheduled), every word of the working copy has been reviewed.
+  const approved = isPublishingStage(def, transition.to) || isSchedulingStage(def, transition.to);
+  const editors = approved ? [] : state.editors;
   return {
     ...state,
     stage: transition.to,
@@ -213,6 +239,9 @@ export const afterEdit = (
       submitter: null,
       editors,
       lastActor: actor,
+      // A scheduled approval went stale: nothing goes live at its time. A live version's
+      // take-down (unpublishAt) still stands.
+      ...(state.publishAt ? { publishAt: null } : {}),
     },
     moved: true,
   };

@@ -4,6 +4,7 @@ import checklistRoutes from './admin-checklist';
 import assignRoutes from './admin-assign';
 import deskRoutes from './admin-desk';
 import notesRoutes from './admin-notes';
+import importRoutes from './admin-import';
 
 const read = ['admin::isAuthenticatedAdmin', 'plugin::editorial-workflow.can-read'];
 /** Signed in, and holding `action`; without it, a 403 that names it. */
@@ -50,5 +51,6 @@ export default {
     ...assignRoutes,
     ...deskRoutes,
     ...notesRoutes,
+    ...importRoutes,
   ],
 };

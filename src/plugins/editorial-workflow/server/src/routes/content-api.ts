@@ -20,5 +20,7 @@ export default {
       config: tokensOnly(),
     },
     { method: 'GET', path: '/queue', handler: 'queue.find', config: tokensOnly() },
+    // Agency feeds: `dryRun` (the default) answers the proposal; `dryRun: false` creates the draft.
+    { method: 'POST', path: '/import/:uid', handler: 'importer.run', config: tokensOnly() },
   ],
 };

@@ -21,7 +21,13 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
     async get(target: Target): Promise<Checklist> {
       const provider = providers.get(target.uid);
       if (!provider)
-        return { items: [], progress: { done: 0, total: 0 }, warnings: [], blocking: false };
+        return {
+          items: [],
+          progress: { done: 0, total: 0 },
+          warnings: [],
+          blocking: false,
+          canVerify: false,
+        };
       return provider(target);
     },
   };

@@ -3,6 +3,7 @@ import type { DeskChecker, DeskStats, DeskWaiting } from '../../../shared/desk';
 import { fillSeries, isOverdue, reviewStageOf, slaEventKey, windowStart } from '../domain/desk';
 import { getService, HISTORY_UID, STATE_UID } from '../utils';
 import type { UserAbility } from './access';
+import { nearestRankSql, sqlDialect } from './sql-dialect';
 
 export interface DeskQuery {
   days: number;
@@ -16,8 +17,9 @@ export const SLA_JOB = 'editorial-workflow-sla';
 /** Stands for the table alias in scope SQL until a query names it. */
 const ALIAS = '__scope__';
 
-// The desk's figures, computed in the database (aggregates and window functions through knex), the
-// same SQL on SQLite and PostgreSQL but for epoch seconds and JSON reads. No history row is loaded.
+// The desk's figures, computed in the database (aggregates through knex), the same SQL on SQLite and
+// PostgreSQL but for the expressions in sql-dialect.ts. No history row is loaded. Each query reads
+// one covering index of the history (content-types/index.ts), never the table.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const pg = () => strapi.db.dialect.client === 'postgres';
@@ -25,16 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const col = (uid: string, attribute: string) =>
     (strapi.db.metadata.get(uid as any).attributes as any)[attribute].columnName as string;
 
-  /** Seconds since 1970 of a datetime column: Strapi keeps milliseconds on SQLite. */
-  const epoch = (c: string) =>
-    pg()
-      ? `EXTRACT(EPOCH FROM ${c})`
-      : `(CASE WHEN typeof(${c}) IN ('integer','real') THEN ${c} / 1000.0 ELSE (julianday(${c}) - 2440587.5) * 86400.0 END)`;
-  /** Days since 1970 (UTC) as an integer: cheaper to partition by than a date string. */
-  const dayOf = (c: string) =>
-    pg() ? `FLOOR(EXTRACT(EPOCH FROM ${c}) / 86400)` : `CAST(${epoch(c)} / 86400 AS INTEGER)`;
-  const jsonText = (c: string, key: string) =>
-    pg() ? `(${c} ->> '${key}')` : `json_extract(${c}, '$.${key}')`;
+  const sql = () => sqlDialect(pg() ? 'postgres' : 'sqlite');
   const list = (values: unknown[]) => values.map(() => '?').join(', ');
 
   /**
@@ -93,12 +86,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : new Date(
           typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)
         ).toISOString();
-  const seconds = (value: unknown) =>
-    value === null || value === undefined ? null : Math.round(Number(value) * 1000) / 1000;
+  /** Seconds of a duration the database gives in whole milliseconds (pg gives a bigint as text). */
+  const fromMillis = (value: unknown) =>
+    value === null || value === undefined ? null : Number(value) / 1000;
 
   const waiting = async (query: DeskQuery, userAbility?: UserAbility): Promise<DeskWaiting[]> => {
     const def = getService(strapi, 'definition').get();
-    const stages = def.stages.filter((s) => !s.publishes);
+    // What waits for people: a scheduled story waits for the clock.
+    const stages = def.stages.filter((s) => !s.publishes && !s.schedules);
     const counts = new Map<string, { count: number; oldest: string | null }>();
     const scope = await scopeSql(STATE_UID, query, userAbility);
     if (scope) {
@@ -130,100 +125,93 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const def = getService(strapi, 'definition').get();
       const since = windowStart(now, query.days);
       const review = reviewStageOf(def);
-      const base = {
+      const base = (waitingRows: DeskWaiting[]) => ({
         days: query.days,
         since: new Date(since).toISOString(),
         reviewStage: review,
-        waiting: await waiting(query, userAbility),
-      };
-      const empty: DeskStats = {
-        ...base,
-        rounds: 0,
-        medianSeconds: null,
-        p90Seconds: null,
-        series: fillSeries(since, now, []),
-        checkers: [],
-        requestChangesRate: null,
-        funnel: { submitted: 0, changesRequested: 0, approved: 0 },
-      };
+        waiting: waitingRows,
+      });
       const scope = await scopeSql(HISTORY_UID, query, userAbility);
-      if (!review || !scope) return empty;
+      if (!review || !scope)
+        return {
+          ...base(await waiting(query, userAbility)),
+          rounds: 0,
+          medianSeconds: null,
+          p90Seconds: null,
+          series: fillSeries(since, now, []),
+          checkers: [],
+          requestChangesRate: null,
+          funnel: { submitted: 0, changesRequested: 0, approved: 0 },
+        };
 
       const H = table(HISTORY_UID);
       const h = (a: string) => col(HISTORY_UID, a);
       const publishing = def.stages.filter((s) => s.publishes).map((s) => s.id);
       const sinceAt = new Date(since);
-      const same = ['targetUid', 'targetDocumentId', 'targetLocale']
-        .map((a) => `e.${h(a)} = x.${h(a)}`)
-        .join(' AND ');
+      const { millisBetween, dayOf, sortedList, nth } = sql();
 
       // A round ends with a move out of the review stage in the window (not an assignment, which
-      // stays in it). The move carries when the stage was entered (stageEnteredAt); history written
-      // before that column finds the latest move into the stage instead (an index seek per round).
-      // Percentiles: nearest rank over the ordered durations, ceil(p·n/100) in integer arithmetic,
-      // overall and per day.
+      // stays in it); the move carries when the stage was entered (stageEnteredAt, backfilled at
+      // boot for history written before it). Percentiles: nearest rank, the k-th of the durations
+      // sorted once per day and once overall.
       const rounds = `
-        WITH exits AS (
-          SELECT x.${h('createdAt')} AS left_at,
-            COALESCE(x.${h('stageEnteredAt')}, (SELECT MAX(e.${h('createdAt')}) FROM ${H} e
-              WHERE ${same} AND e.${h('toStage')} = ?
-                AND e.${h('createdAt')} <= x.${h('createdAt')} AND e.id <> x.id)) AS entered_at
+        WITH durations AS (
+          SELECT ${millisBetween(`x.${h('stageEnteredAt')}`, `x.${h('createdAt')}`)} AS ms,
+            ${dayOf(`x.${h('createdAt')}`)} AS day
           FROM ${H} x
-          WHERE x.${h('fromStage')} = ? AND x.${h('toStage')} <> ?
-            AND x.${h('createdAt')} >= ?${on(scope, 'x')}
+          WHERE x.${h('fromStage')} = ? AND x.${h('toStage')} <> ? AND x.${h('createdAt')} >= ?
+            AND x.${h('stageEnteredAt')} IS NOT NULL${on(scope, 'x')}
         ),
-        durations AS (
-          SELECT ${epoch('left_at')} - ${epoch('entered_at')} AS secs, ${dayOf('left_at')} AS day
-          FROM exits WHERE entered_at IS NOT NULL
-        ),
-        ranked AS (
-          SELECT secs, day,
-            ROW_NUMBER() OVER (ORDER BY secs) AS rn, COUNT(*) OVER () AS n,
-            ROW_NUMBER() OVER (PARTITION BY day ORDER BY secs) AS drn,
-            COUNT(*) OVER (PARTITION BY day) AS dn
-          FROM durations
+        lists AS (
+          SELECT NULL AS day, COUNT(*) AS n, ${sortedList('ms')} AS sorted FROM durations
+          UNION ALL
+          SELECT day, COUNT(*) AS n, ${sortedList('ms')} AS sorted FROM durations GROUP BY day
         )
-        SELECT NULL AS day, COUNT(*) AS rounds,
-          MIN(CASE WHEN rn = (n * 50 + 99) / 100 THEN secs END) AS p50,
-          MIN(CASE WHEN rn = (n * 90 + 99) / 100 THEN secs END) AS p90
-        FROM ranked
-        UNION ALL
-        SELECT day, COUNT(*) AS rounds,
-          MIN(CASE WHEN drn = (dn * 50 + 99) / 100 THEN secs END) AS p50,
-          MIN(CASE WHEN drn = (dn * 90 + 99) / 100 THEN secs END) AS p90
-        FROM ranked GROUP BY day`;
-      const roundRows = normalize(
-        await knex().raw(rounds, [review, review, review, sinceAt, ...scope.bindings])
-      ).rows;
+        SELECT day, n AS rounds, ${nth('sorted', nearestRankSql(50, 'n'))} AS p50,
+          ${nth('sorted', nearestRankSql(90, 'n'))} AS p90
+        FROM lists`;
+      // Moves out of the review stage by who made them: into a publishing stage is an approval,
+      // anything else sends the story back.
+      const pub = `h.${h('toStage')} IN (${list(publishing)})`;
+      const byActor = `
+        SELECT h.${h('actorType')} AS actor_type, h.${h('actorId')} AS actor_id,
+          MAX(h.${h('actorName')}) AS name,
+          SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
+          SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
+        FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('toStage')} <> ?
+          AND h.${h('createdAt')} >= ?${on(scope, 'h')}
+        GROUP BY h.${h('actorType')}, h.${h('actorId')}`;
+      const submissions = `
+        SELECT COUNT(*) AS n FROM ${H} h
+        WHERE h.${h('toStage')} = ? AND (h.${h('fromStage')} IS NULL OR h.${h('fromStage')} <> ?)
+          AND h.${h('createdAt')} >= ?${on(scope, 'h')}`;
+
+      // The queries are independent: on PostgreSQL they run side by side on the pool's connections.
+      const [roundResult, actorResult, submittedResult, waitingRows] = await Promise.all([
+        knex().raw(rounds, [review, review, sinceAt, ...scope.bindings]),
+        knex().raw(byActor, [
+          ...publishing,
+          ...publishing,
+          review,
+          review,
+          sinceAt,
+          ...scope.bindings,
+        ]),
+        knex().raw(submissions, [review, review, sinceAt, ...scope.bindings]),
+        waiting(query, userAbility),
+      ]);
+      const roundRows = normalize(roundResult).rows;
       const overall = roundRows.find((r) => r.day === null);
       const days = roundRows
         .filter((r) => r.day !== null)
         .map((r) => ({
           day: new Date(Number(r.day) * 86_400_000).toISOString().slice(0, 10),
           rounds: Number(r.rounds),
-          p50: seconds(r.p50),
-          p90: seconds(r.p90),
+          p50: fromMillis(r.p50),
+          p90: fromMillis(r.p90),
         }));
-
-      // Moves out of the review stage by who made them: into a publishing stage is an approval,
-      // anything else sends the story back.
-      const actorId = jsonText(`h.${h('actor')}`, 'id');
-      const actorType = jsonText(`h.${h('actor')}`, 'type');
-      const pub = `h.${h('toStage')} IN (${list(publishing)})`;
-      const byActor = normalize(
-        await knex().raw(
-          `SELECT ${actorType} AS actor_type, ${actorId} AS actor_id,
-             MAX(${jsonText(`h.${h('actor')}`, 'name')}) AS name,
-             SUM(CASE WHEN ${pub} THEN 1 ELSE 0 END) AS approvals,
-             SUM(CASE WHEN ${pub} THEN 0 ELSE 1 END) AS changes
-           FROM ${H} h WHERE h.${h('fromStage')} = ? AND h.${h('toStage')} <> ?
-             AND h.${h('createdAt')} >= ?${on(scope, 'h')}
-           GROUP BY ${actorType}, ${actorId}`,
-          [...publishing, ...publishing, review, review, sinceAt, ...scope.bindings]
-        )
-      ).rows;
-      const checkers: DeskChecker[] = byActor
-        .map((r) => ({
+      const checkers: DeskChecker[] = normalize(actorResult)
+        .rows.map((r) => ({
           id: r.actor_id === null || r.actor_id === undefined ? null : Number(r.actor_id),
           name: String(r.name ?? ''),
           approvals: Number(r.approvals),
@@ -234,22 +222,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             b.approvals + b.changesRequested - (a.approvals + a.changesRequested) ||
             a.name.localeCompare(b.name)
         );
-
-      const [submitted] = normalize(
-        await knex().raw(
-          `SELECT COUNT(*) AS n FROM ${H} h
-           WHERE h.${h('toStage')} = ? AND (h.${h('fromStage')} IS NULL OR h.${h('fromStage')} <> ?)
-             AND h.${h('createdAt')} >= ?${on(scope, 'h')}`,
-          [review, review, sinceAt, ...scope.bindings]
-        )
-      ).rows;
+      const [submitted] = normalize(submittedResult).rows;
       const approved = checkers.reduce((sum, c) => sum + c.approvals, 0);
       const changesRequested = checkers.reduce((sum, c) => sum + c.changesRequested, 0);
       return {
-        ...base,
+        ...base(waitingRows),
         rounds: Number(overall?.rounds ?? 0),
-        medianSeconds: seconds(overall?.p50),
-        p90Seconds: seconds(overall?.p90),
+        medianSeconds: fromMillis(overall?.p50),
+        p90Seconds: fromMillis(overall?.p90),
         series: fillSeries(since, now, days),
         checkers,
         requestChangesRate:

@@ -7,6 +7,7 @@ import definition from './definition';
 import desk from './desk';
 import deskUsers from './desk-users';
 import guards from './guards';
+import importer from './importer';
 import notes from './notes';
 import notifications from './notifications';
 import notificationPreferences from './notification-preferences';
@@ -14,6 +15,7 @@ import notificationSender from './notification-sender';
 import permissions from './permissions';
 import publicRecord from './public-record';
 import publisher from './publisher';
+import scheduler from './scheduler';
 import stateStore from './state-store';
 import workflow from './workflow';
 
@@ -27,6 +29,7 @@ const services = {
   desk,
   'desk-users': deskUsers,
   guards,
+  importer,
   notes,
   notifications,
   'notification-preferences': notificationPreferences,
@@ -34,6 +37,7 @@ const services = {
   permissions,
   'public-record': publicRecord,
   publisher,
+  scheduler,
   'state-store': stateStore,
   workflow,
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   CACHE_PURGE_ACTION,
   CACHE_READ_ACTION,
+  IMPORT_ACTION,
   READ_ACTION,
   transitionAction,
 } from '../../../shared/contracts';
@@ -14,5 +15,6 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
   cacheReadAction: () => CACHE_READ_ACTION,
   cachePurgeAction: () => CACHE_PURGE_ACTION,
   assignAction: () => ASSIGN_ACTION,
+  importAction: () => IMPORT_ACTION,
   transitionAction,
 });

@@ -2,9 +2,15 @@ import type { Core } from '@strapi/strapi';
 import type { Actor, Assignee, HistoryEntry } from '../../../shared/contracts';
 import { ASSIGNEE_FIELD } from '../../../shared/assignment';
 import { STAGE_FIELD } from '../../../shared/contracts';
-import { firstPublishingStage, initialStage, isPublishingStage } from '../domain/definition';
+import {
+  firstPublishingStage,
+  initialStage,
+  isPublishingStage,
+  isSchedulingStage,
+} from '../domain/definition';
 import type { WorkflowState } from '../domain/rules';
 import { adminActor } from './actor';
+import { sqlDialect } from './sql-dialect';
 import { getService, HISTORY_UID, isLocalized, STATE_UID } from '../utils';
 
 // Persistence of states and history. Every query goes through strapi.db.query, so it joins the
@@ -34,6 +40,9 @@ const toState = (row: any): StateRow => ({
   editors: Array.isArray(row.editors) ? row.editors : [],
   lastActor: row.lastActor ?? null,
   assignee: row.assignee ?? null,
+  publishAt: row.publishAt ? new Date(row.publishAt) : null,
+  unpublishAt: row.unpublishAt ? new Date(row.unpublishAt) : null,
+  pendingCorrection: row.pendingCorrection ?? null,
 });
 
 const targetWhere = ({ uid, documentId, locale }: Target) => ({
@@ -121,8 +130,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Writes `next` only if the state is still `current`; false when someone else moved first. */
     async compareAndSwap(current: StateRow, next: WorkflowState) {
       // The assignee keeps the story through its rounds (changes requested, resubmitted: the same
-      // fact-checker hears of it again) and lets go once it is published.
-      const releases = next.stage !== current.stage && isPublishingStage(definition(), next.stage);
+      // fact-checker hears of it again) and lets go once it is approved (published or scheduled).
+      const releases =
+        next.stage !== current.stage &&
+        (isPublishingStage(definition(), next.stage) ||
+          isSchedulingStage(definition(), next.stage));
       const { count } = await strapi.db.query(STATE_UID).updateMany({
         where: { id: current.id, version: current.version, stage: current.stage },
         data: {
@@ -132,6 +144,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitter: next.submitter,
           editors: next.editors,
           lastActor: next.lastActor,
+          publishAt: next.publishAt ?? null,
+          unpublishAt: next.unpublishAt ?? null,
+          // A pending correction lives only as long as the scheduled publication: any move out of
+          // the scheduling stage (published, unscheduled, edited, taken down) ends it here.
+          pendingCorrection: isSchedulingStage(definition(), next.stage)
+            ? (next.pendingCorrection ?? null)
+            : null,
           ...(releases ? { assignee: null, assigneeId: null } : {}),
         },
       });
@@ -202,6 +221,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * History written before the actor columns and `stageEnteredAt` existed gets them, in one
+     * UPDATE (run at every boot; rows that have them are left alone): the actor's from its JSON,
+     * and for a move out of a stage, the latest move into that stage before it (what the desk once
+     * looked up for every round). Answers the number of rows filled.
+     */
+    async backfillHistory(): Promise<number> {
+      const meta = strapi.db.metadata.get(HISTORY_UID as any);
+      const H = meta.tableName;
+      const c = (attribute: string) => (meta.attributes as any)[attribute].columnName as string;
+      const { jsonText, jsonInteger } = sqlDialect(
+        strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite'
+      );
+      const same = ['targetUid', 'targetDocumentId', 'targetLocale']
+        .map((a) => `e.${c(a)} = ${H}.${c(a)}`)
+        .join(' AND ');
+      const result: any = await strapi.db.connection.raw(
+        `UPDATE ${H} SET
+           ${c('actorType')} = ${jsonText(c('actor'), 'type')},
+           ${c('actorId')} = ${jsonInteger(c('actor'), 'id')},
+           ${c('actorName')} = ${jsonText(c('actor'), 'name')},
+           ${c('stageEnteredAt')} = COALESCE(${c('stageEnteredAt')},
+             CASE WHEN ${c('fromStage')} <> ${c('toStage')} THEN
+               (SELECT MAX(e.${c('createdAt')}) FROM ${H} e
+                WHERE ${same} AND e.${c('toStage')} = ${H}.${c('fromStage')}
+                  AND e.${c('createdAt')} <= ${H}.${c('createdAt')} AND e.id <> ${H}.id)
+             END)
+         WHERE ${c('actorType')} IS NULL AND ${c('actor')} IS NOT NULL`
+      );
+      // better-sqlite3 answers { changes }, pg { rowCount }.
+      return Number(result?.changes ?? result?.rowCount ?? 0);
+    },
+
+    /**
      * Locks these states until the surrounding transaction ends, always in the same order, so that an
      * edit and a move of one story on PostgreSQL run one after the other instead of interleaving (a
      * verdict changed while an approval reads it) or deadlocking. SQLite runs one writer at a time anyway.
@@ -229,6 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * `stageEnteredAt`: when the document entered the stage this move leaves, kept on the move so
      * that time in stage is one row's arithmetic for the desk, not a search for the entry.
+     * `actorType`/`actorId`/`actorName` copy the actor for the desk's SQL (the JSON stays the record).
      */
     async appendHistory(
       target: Target,
@@ -242,6 +295,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fromStage: entry.from,
           toStage: entry.to,
           actor: entry.actor,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id ?? null,
+          actorName: entry.actor.name,
           comment: entry.comment,
           assignee: entry.assignee ?? null,
           stageEnteredAt,

@@ -13,14 +13,16 @@ import {
   applyMove,
   commentPrompt,
   decideMove,
+  dutyBlocker,
   guardRefusal,
   participation,
   publishingEffect,
   type WorkflowState,
 } from '../domain/rules';
-import { isPublishingStage } from '../domain/definition';
+import { isPublishingStage, isSchedulingStage } from '../domain/definition';
+import { destinationOf, timesAfterMove } from '../domain/schedule';
 import { isOverdue } from '../domain/desk';
-import { publicRecordRefusal } from '../domain/public-record';
+import { pendingCorrectionAfter, publicRecordRefusal } from '../domain/public-record';
 import { conflict, notFound, toError } from './errors';
 import type { UserAbility } from './access';
 import type { StateRow, Target } from './state-store';
@@ -123,12 +125,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         live,
         enteredStageAt: state.enteredStageAt.toISOString(),
         allowedTransitions: await Promise.all(
-          allowedTransitions(def, state, actor, may).map(async (t) => {
-            const blockedBy = await service.blockers(target, state, t);
+          allowedTransitions(def, state, may).map(async (t) => {
+            const blockedBy = await service.blockers(target, state, t, actor);
+            // What readers will read of this move, for the panel's field (checked by the move).
             const publicNote =
               t.effect === 'withdraw'
                 ? 'notice'
-                : live && publishingEffect(def, t) === 'publish'
+                : live && publishingEffect(def, t) === 'publish' && !state.pendingCorrection
                   ? 'correction'
                   : undefined;
             return {
@@ -144,14 +147,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         history,
         assignee: (state as Partial<StateRow>).assignee ?? null,
+        publishAt: state.publishAt?.toISOString() ?? null,
+        unpublishAt: state.unpublishAt?.toISOString() ?? null,
       };
     },
 
     /**
-     * What would refuse `transition` now, without moving: its guards (reads only) and, for a
-     * publishing move, the conflicts with other stories. The move itself checks again.
+     * What would refuse `transition` by `actor` now, without moving: separation of duties (then the
+     * one reason: nothing the story's people could mend changes it), else its guards (reads only)
+     * and, for a publishing move, the conflicts with other stories. The move itself checks again.
      */
-    async blockers(target: Target, state: WorkflowState, transition: Transition) {
+    async blockers(target: Target, state: WorkflowState, transition: Transition, actor: Actor) {
+      const duty = dutyBlocker(def(), transition, state, actor);
+      if (duty) return [duty];
       const problems = await getService(strapi, 'guards').run(transition.guards, {
         ...target,
         isParticipant: (someone: Actor) => participation(state, someone) !== null,
@@ -182,14 +190,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await store().lock([target]);
           const state = await store().find(target);
           if (!state) throw notFound(`No workflow state for ${target.documentId}`);
-          const decision = decideMove(def, state, request, actor, may);
+          const now = new Date();
+          const decision = decideMove(def, state, request, actor, may, now);
           if (!decision.ok) throw toError(decision.refusal);
-          const { transition } = decision;
+          // An approval with publishAt waits in the scheduling stage: approved, not yet live.
+          const transition = {
+            ...decision.transition,
+            to: destinationOf(def, decision.transition, request),
+          };
           const effect = publishingEffect(def, transition);
+          const approves = publishingEffect(def, decision.transition) === 'publish';
           // A correction or a public note is for readers: it must fit the move (domain/public-record.ts).
+          // An approval with publishAt corrects the live story too, at its time.
           const recordRefusal = publicRecordRefusal(transition, request, {
-            publishes: effect === 'publish',
+            publishes: approves,
             live: Boolean(request.correction) && (await store().isLive(target)),
+            pending: Boolean(state.pendingCorrection),
           });
           if (recordRefusal) throw toError(recordRefusal);
 
@@ -197,17 +213,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...target,
             isParticipant: (someone: Actor) => participation(state, someone) !== null,
           });
-          // Approving one story must never change what readers see of another.
-          if (effect === 'publish')
-            problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
+          // Approving one story must never change what readers see of another (checked again at publishAt).
+          if (approves) problems.push(...(await getService(strapi, 'publisher').conflicts(target)));
           const refusal = guardRefusal(transition, problems);
           if (refusal) throw toError(refusal);
 
-          const next = applyMove(def, state, transition, actor, new Date());
-          // Publishing ends the assignment (compareAndSwap clears it on the row too).
-          (next as Partial<StateRow>).assignee = isPublishingStage(def, next.stage)
-            ? null
-            : ((state as Partial<StateRow>).assignee ?? null);
+          const next = {
+            ...applyMove(def, state, transition, actor, now),
+            ...timesAfterMove(
+              def,
+              state,
+              state.stage,
+              transition.to,
+              transition.unpublishes,
+              request
+            ),
+            pendingCorrection: pendingCorrectionAfter(
+              def,
+              state,
+              state.stage,
+              transition.to,
+              request,
+              actor
+            ),
+          };
+          // Approval ends the assignment (compareAndSwap clears it on the row too).
+          (next as Partial<StateRow>).assignee =
+            isPublishingStage(def, next.stage) || isSchedulingStage(def, next.stage)
+              ? null
+              : ((state as Partial<StateRow>).assignee ?? null);
           if (!(await store().compareAndSwap(state, next))) {
             throw conflict(
               'Someone else moved this document at the same time: reload and try again',
@@ -246,13 +280,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
           const record = getService(strapi, 'public-record');
           const at = new Date(entry.createdAt);
-          if (request.correction)
-            await record.recordCorrection(target, {
-              note: request.correction.note,
-              actor,
-              at,
-              historyId: entry.id,
-            });
+          // Logged when the corrected version goes live: with this approval, or (publish_now) the
+          // correction a scheduled approval carried, dated now.
+          const correction =
+            effect !== 'publish'
+              ? null
+              : request.correction
+                ? { note: request.correction.note, actor }
+                : state.pendingCorrection;
+          if (correction)
+            await record.recordCorrection(target, { ...correction, at, historyId: entry.id });
           // Before unpublishing: the notice keeps the title readers saw.
           if (effect === 'unpublish' && transition.effect === 'withdraw')
             await record.withdraw(target, {
@@ -327,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rows = await strapi.db.query(STATE_UID).findMany({
         where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
-        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee'],
+        select: ['targetDocumentId', 'stage', 'version', 'enteredStageAt', 'assignee', 'publishAt'],
       });
       return rows.map((r: any) => ({
         documentId: r.targetDocumentId,
@@ -335,6 +372,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         version: r.version,
         enteredStageAt: new Date(r.enteredStageAt).toISOString(),
         assignee: r.assignee ?? null,
+        publishAt: r.publishAt ? new Date(r.publishAt).toISOString() : null,
       }));
     },
 
@@ -367,7 +405,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy:
             query.sort === 'newest'
               ? [{ enteredStageAt: 'desc' }, { id: 'desc' }]
-              : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
+              : isSchedulingStage(def, stage)
+                ? [{ publishAt: 'asc' }, { id: 'asc' }]
+                : [{ enteredStageAt: 'asc' }, { id: 'asc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
@@ -405,6 +445,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastActor: row.lastActor ?? null,
         submittedBy: row.submitter ?? null,
         assignee: row.assignee ?? null,
+        publishAt: row.publishAt ? new Date(row.publishAt).toISOString() : null,
         ...slaOf(def, row.stage, row.enteredStageAt),
       }));
       return {

@@ -1,0 +1,273 @@
+// Direct speech and its attribution. A quotation counts as a speaker's words only when it reads as
+// speech (a clause, or a sentence mark inside) AND a speech verb or colon attributes it; short phrases
+// and names in quotation marks are flagged, and a speaker is never guessed: it comes from a person
+// named in the attribution, a role held by a person named elsewhere, or a pronoun after a named
+// speaker.
+import { detectLanguage } from './language';
+import type { PersonMention } from './people';
+import { TITLE_WORDS } from './people';
+import { backReference, OWN_CHANNEL, ownChannelName, type SourceRegistry } from './sources';
+import { quoteSpans, sentenceAround, sentenceStarts, type Span } from './spans';
+import type { ExtractedQuote, FlaggedPhrase, ProposedPerson, ProposedSource } from './types';
+
+const VERBS =
+  'said|says|say|told|tells|wrote|writes|added|adds|stated|declared|noted|stressed|emphasi[sz]ed|' +
+  'announced|explained|warned|insisted|replied|answered|asked|continued|recalled|tweeted|posted|' +
+  'commented|argued|concluded|заявил[аои]?|сказал[аои]?|написал[аои]?|отметил[аои]?|подчеркнул[аои]?|' +
+  'добавил[аои]?|сообщил[аои]?|пояснил[аои]?|заявляет|говорит|пишет|считает|уточнил[аои]?|ответил[аои]?';
+const VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, 'iu');
+const ACCORDING = /(?:according to|in the words of|по словам|как заявил[аи]?)\s+/iu;
+const PRONOUN = /^(?:he|she|they|он|она|они)$/i;
+const NAME_NOUNS =
+  /(?:agency|newspaper|channel|party|company|movement|operation|exercises?|festival|magazine|outlet|group|bloc|coalition|campaign|project|programme|program|plan|law|bill|film|book|song|album|show|brand|slogan|service|station|station|organi[sz]ation|called|named|dubbed|titled|агентств\p{L}*|газет\p{L}*|телеканал\p{L}*|парти\p{L}*|компани\p{L}*|движени\p{L}*|операци\p{L}*|учени\p{L}*|издани\p{L}*|под названием)\s*$/iu;
+const SMALL_WORDS = /^(?:of|the|and|for|in|on|de|la|le|du|von|van|и|в|на|за)$/i;
+
+export interface QuoteScene {
+  paragraphs: string[];
+  people: ProposedPerson[];
+  personMentions: PersonMention[];
+  sources: SourceRegistry;
+  /** The agency whose copy this is: the source of a quote whose attribution names none. */
+  storyAgency?: ProposedSource;
+  language: string;
+}
+
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+const isNameLike = (inner: string, before: string) => {
+  const w = inner.trim().split(/\s+/);
+  if (NAME_NOUNS.test(before)) return w.length <= 8 && !/[.!?…]$/.test(inner.trim());
+  return (
+    w.length <= 6 &&
+    !/[.!?…,:;]/.test(inner) &&
+    w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || SMALL_WORDS.test(x))
+  );
+};
+
+const isSpeechLike = (inner: string) => words(inner).length >= 5 || /[.!?…]\s*$/.test(inner.trim());
+
+/** Ranges of relative clauses and parentheses, whose people are not the subject ("…, who was X's rival,"). */
+const asides = (text: string, from: number, to: number): [number, number][] => {
+  const segment = text.slice(from, to);
+  const out: [number, number][] = [];
+  for (const m of segment.matchAll(
+    /,\s+(?:who|whom|whose|which|кто|который|которая|которые)\b[^,]*,|\([^)]*\)/giu
+  ))
+    out.push([from + m.index, from + m.index + m[0].length]);
+  return out;
+};
+
+interface Attribution {
+  /** Where the attribution's words are, in the paragraph. */
+  from: number;
+  to: number;
+  /** The speech verb's offset: the subject is the person nearest before it (or first after it). */
+  verbAt: number;
+}
+
+/** The attribution of a quotation: its own sentence before the quote, or the words after it. */
+const attribution = (
+  text: string,
+  span: Span,
+  sentence: { start: number; end: number },
+  starts: number[]
+): Attribution | undefined => {
+  const prefix = text.slice(sentence.start, span.start);
+  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
+    const verb = [...prefix.matchAll(new RegExp(VERB.source, 'giu'))].at(-1);
+    const according = ACCORDING.exec(prefix);
+    if (verb) return { from: sentence.start, to: span.start, verbAt: sentence.start + verb.index };
+    if (according)
+      return {
+        from: sentence.start,
+        to: span.start,
+        verbAt: sentence.start + according.index + according[0].length - 1,
+      };
+  }
+  // "Makei told BelTA that Kyiv was «…»": a partial quotation inside reported speech.
+  const reported = new RegExp(
+    `(?:${VERB.source})[^«»]*?(?:\\bthat\\b|,\\s*что(?![\\p{L}]))[^«»]*$`,
+    'iu'
+  ).exec(prefix);
+  if (reported)
+    return { from: sentence.start, to: span.start, verbAt: sentence.start + reported.index };
+  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
+    // "Bachelet: «…»" — a name right before a colon.
+    if (/\p{Lu}[\p{L}'’-]+\s*:\s*$/u.test(prefix))
+      return { from: sentence.start, to: span.start, verbAt: span.start };
+  }
+  let suffixEnd = sentence.end;
+  let suffixStart = span.end;
+  if (suffixEnd <= span.end + 1 && /[.!?…]$/.test(span.inner.trim())) {
+    // The quotation ended its sentence: a short next sentence may be the attribution ("He said.").
+    const next = sentenceAround(text, starts, span.end + 1, span.end + 1);
+    if (next.end - next.start > 120) return undefined;
+    suffixStart = next.start;
+    suffixEnd = next.end;
+  }
+  const suffix = text.slice(suffixStart, suffixEnd);
+  const verb = VERB.exec(suffix);
+  if (!verb) return undefined;
+  const lead = suffix.slice(0, verb.index);
+  // "«…», X said", "«…», — заявил X", "«…», said X": only short words may stand before the verb.
+  if (words(lead).length > 12 || /[.!?]\s/.test(lead)) return undefined;
+  return { from: suffixStart, to: suffixEnd, verbAt: suffixStart + verb.index };
+};
+
+export const extractQuotes = (scene: QuoteScene) => {
+  const quotes: ExtractedQuote[] = [];
+  const flagged: FlaggedPhrase[] = [];
+  const personByKey = new Map(scene.people.map((p) => [p.key, p]));
+  let lastSpeaker: { key: string; paragraph: number } | undefined;
+
+  const resolveSpeaker = (
+    paragraph: number,
+    text: string,
+    att: Attribution,
+    quoteStart: number
+  ): string | undefined => {
+    const skip = asides(text, att.from, att.to);
+    const inRange = scene.personMentions.filter(
+      (m) =>
+        m.paragraph === paragraph &&
+        m.start >= att.from &&
+        m.end <= att.to &&
+        !skip.some(([a, b]) => m.start >= a && m.end <= b)
+    );
+    const before = inRange.filter((m) => m.start < att.verbAt).at(-1);
+    const after = inRange.find((m) => m.start > att.verbAt);
+    if (before ?? after) return (before ?? after)?.key;
+    const segment = text.slice(att.from, att.to).toLowerCase();
+    // A role alone ("the UN High Commissioner for Human Rights said"): the person holding it.
+    const byRole = scene.people.filter((p) => {
+      const role = p.role?.toLowerCase().replace(/^the\s+/, '');
+      if (!role) return false;
+      if (segment.includes(role)) return true;
+      const roleWords = new Set(words(role).filter((w) => w.length > 2));
+      const shared = words(segment).filter((w) => roleWords.has(w));
+      return shared.length >= 2 && shared.some((w) => TITLE_WORDS.has(w));
+    });
+    if (byRole.length === 1) return byRole[0].key;
+    const subject =
+      words(text.slice(att.from, att.verbAt)).at(-1) ?? words(text.slice(att.verbAt)).at(1) ?? '';
+    if (PRONOUN.test(subject)) {
+      // "he said": the last speaker just before, else the last person named before the quotation.
+      const named = scene.personMentions
+        .filter(
+          (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)
+        )
+        .at(-1);
+      if (named && named.paragraph === paragraph) return named.key;
+      // Across paragraphs only when no unrecognised name stands in between ("…, Yury Ambrazevich, …").
+      if (
+        /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(
+          text.slice(0, quoteStart).replace(/^\p{Lu}\p{Ll}+\s/u, '')
+        )
+      )
+        return undefined;
+      if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1) return lastSpeaker.key;
+      if (named && named.paragraph >= paragraph - 1) return named.key;
+    }
+    return undefined;
+  };
+
+  const resolveSource = (
+    paragraph: number,
+    text: string,
+    range: { start: number; end: number },
+    att: Attribution,
+    speaker?: string
+  ) => {
+    const channel = OWN_CHANNEL.exec(text.slice(att.from, att.to));
+    const person = speaker ? personByKey.get(speaker) : undefined;
+    if (channel && person) {
+      const platform = channel.slice(1).find(Boolean) ?? 'Telegram';
+      const source = scene.sources.add(
+        ownChannelName(person.name, platform),
+        'social_media',
+        channel[0].trim()
+      );
+      scene.sources.mention(
+        source,
+        paragraph,
+        att.from + channel.index,
+        att.from + channel.index + channel[0].length
+      );
+      return source.key;
+    }
+    const from = Math.min(range.start, att.from);
+    const to = Math.max(range.end, att.to);
+    const named = scene.sources.mentions.filter(
+      (m) => m.paragraph === paragraph && m.start >= from && m.end <= to
+    );
+    const earlier = backReference(scene.sources, text.slice(att.from, att.to), paragraph);
+    return named[0]?.key ?? earlier?.key ?? scene.storyAgency?.key;
+  };
+
+  let previousAtt: Attribution | undefined;
+  scene.paragraphs.forEach((text, paragraph) => {
+    previousAtt = undefined;
+    const spans = quoteSpans(text);
+    const starts = sentenceStarts(text, spans);
+    for (const span of spans) {
+      const sentence = sentenceAround(text, starts, span.start, span.end);
+      const before = text.slice(sentence.start, span.start);
+      const inner = span.inner.trim();
+      if (!inner) continue;
+      if (isNameLike(inner, before)) {
+        flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'name' });
+        continue;
+      }
+      if (!isSpeechLike(inner)) {
+        flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'scare-quotes' });
+        continue;
+      }
+      let att = attribution(text, span, sentence, starts);
+      const previous = quotes.at(-1);
+      let inherited: ExtractedQuote | undefined;
+      if (
+        !att &&
+        previous?.paragraph === paragraph &&
+        previousAtt &&
+        previousAtt.to <= span.start &&
+        !/[«»]/.test(text.slice(previousAtt.to, span.start))
+      ) {
+        // «…,» X said. «…» — the second quotation continues the first speaker's words.
+        att = previousAtt;
+        inherited = previous;
+      }
+      if (!att) {
+        flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'no-speaker' });
+        continue;
+      }
+      previousAtt = att;
+      const speaker = inherited
+        ? inherited.speaker
+        : resolveSpeaker(paragraph, text, att, span.start);
+      if (speaker) lastSpeaker = { key: speaker, paragraph };
+      const from = Math.min(sentence.start, att.from);
+      const to = Math.max(sentence.end, att.to);
+      const context = `${text.slice(from, span.start)}«…»${text.slice(span.end, to)}`
+        .replace(/\s+/g, ' ')
+        .trim();
+      const language =
+        words(inner).join('').length >= 40
+          ? (detectLanguage(inner) ?? scene.language)
+          : scene.language;
+      quotes.push({
+        text: text.slice(span.start, span.end),
+        context,
+        ...(speaker ? { speaker } : {}),
+        ...(() => {
+          const source = inherited
+            ? inherited.source
+            : resolveSource(paragraph, text, sentence, att, speaker);
+          return source ? { source } : {};
+        })(),
+        language,
+        paragraph,
+      });
+    }
+  });
+  return { quotes, flagged };
+};
