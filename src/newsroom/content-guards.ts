@@ -9,6 +9,7 @@ import {
   changedVerificationFields,
   QUOTE_CONTENT_FIELDS,
   UNVERIFIED,
+  verdictNoteProblem,
   type QuoteContent,
 } from '../content/quote-verification';
 import { mayVerifyQuotes, VERIFY_QUOTES_ACTION } from './editorial-rights';
@@ -17,13 +18,19 @@ import { isLocalized } from './locales';
 import { currentActor } from './request-actor';
 
 // Newsroom rules for every write that goes through the Document Service (REST, Content Manager,
-// code), clones included: validation, slugs, who may set a quote's verdict, its stamp, and its
-// reset when the quote's content changes.
+// code), clones included: validation, slugs, who may set a quote's verdict, the note a verdict
+// against the quote needs, its stamp, and its reset when the quote's content changes (its speaker
+// or source deleted included).
 
 const SLUG_SOURCE: Record<string, string> = {
   [ARTICLE]: 'title',
   [PERSON]: 'name',
   [SOURCE]: 'name',
+};
+/** The quote field that links to each reference type: deleting one changes who said it, or where. */
+const QUOTE_LINK: Record<string, 'speaker' | 'source'> = {
+  [PERSON]: 'speaker',
+  [SOURCE]: 'source',
 };
 const SLUG_FALLBACK: Record<string, string> = {
   [ARTICLE]: 'article',
@@ -93,7 +100,51 @@ const verifyRefusal = (fields: string[]) =>
     { permission: VERIFY_QUOTES_ACTION, fields }
   );
 
+/** Who answers for a verdict (or its reset): whoever made the write, now. */
+const verdictStamp = (strapi: Core.Strapi) => {
+  const actor = currentActor(strapi);
+  return {
+    verifiedBy: actor.name,
+    verifiedAt: new Date(),
+    verifiedByActor: { type: actor.type, id: actor.id, name: actor.name },
+  };
+};
+
+/**
+ * Deleting a person or source unlinks it from every quote that names it: a change of who said the
+ * quote, or where it comes from, like any other. Each draft that loses the link goes back to
+ * unverified in the delete's transaction. (A live quote cannot lose it: reference-guards.ts refuses
+ * to delete what a live story shows.)
+ */
+const registerReferenceDeleteReset = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    const field = QUOTE_LINK[ctx.uid];
+    const documentId: string | undefined = (ctx.params as any)?.documentId;
+    if (ctx.action !== 'delete' || !field || !documentId) return next();
+    return strapi.db.transaction(async () => {
+      const linked = await strapi.db.query(QUOTE as any).findMany({
+        where: { publishedAt: null, [field]: { documentId } },
+        select: ['id', 'verification'],
+      });
+      const result = await next();
+      const judged = linked.filter((q: any) => q.verification !== UNVERIFIED).map((q: any) => q.id);
+      if (judged.length === 0) return result;
+      // Only one locale of it may have gone: the quotes still linked to another keep their verdict.
+      const kept = await strapi.db.query(QUOTE as any).findMany({
+        where: { id: { $in: judged }, [field]: { documentId } },
+        select: ['id'],
+      });
+      const lost = judged.filter((id: number) => !kept.some((q: any) => q.id === id));
+      const reset = { verification: UNVERIFIED, ...verdictStamp(strapi) };
+      for (const id of lost)
+        await strapi.db.query(QUOTE as any).update({ where: { id }, data: reset });
+      return result;
+    });
+  });
+};
+
 export const registerContentGuards = (strapi: Core.Strapi) => {
+  registerReferenceDeleteReset(strapi);
   strapi.documents.use(async (ctx, next) => {
     if (ctx.action !== 'create' && ctx.action !== 'update' && ctx.action !== 'clone') return next();
     if (!NEWSROOM_TYPES.includes(ctx.uid)) return next();
@@ -128,10 +179,14 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
       }
     }
 
+    // The verdict fields this write changes (a copy's against a new quote's). Who may judge a quote
+    // is asked first: a writer who may not is not told how to word a verdict.
+    const verdictChanges =
+      ctx.uid === QUOTE ? changedVerificationFields(data, cloning ? null : stored) : [];
+    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi)))
+      throw verifyRefusal(verdictChanges);
     if (ctx.uid === QUOTE && cloning) {
       // A copy is a new quote nobody has checked: its verdict starts over, whatever the body says.
-      const changes = changedVerificationFields(data, null);
-      if (changes.length > 0 && !(await mayVerifyQuotes(strapi))) throw verifyRefusal(changes);
       data.verification = UNVERIFIED;
       data.verificationNote = null;
     }
@@ -144,6 +199,9 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
       stored,
       slugSource ? ['slug'] : []
     );
+    // A verdict against the quote says why (a clone starts unverified, so has nothing to say).
+    const noteProblem = ctx.uid === QUOTE && !cloning ? verdictNoteProblem(data, stored) : null;
+    if (noteProblem) problems.push(noteProblem);
 
     if (slugSource && problems.length === 0) {
       let wanted = typeof data.slug === 'string' ? data.slug.trim() : '';
@@ -178,17 +236,9 @@ export const registerContentGuards = (strapi: Core.Strapi) => {
     delete data.verifiedBy;
     delete data.verifiedAt;
     delete data.verifiedByActor;
-    const verdictChanges = cloning ? [] : changedVerificationFields(data, stored);
-    if (verdictChanges.length > 0 && !(await mayVerifyQuotes(strapi)))
-      throw verifyRefusal(verdictChanges);
-    const actor = currentActor(strapi);
     // Who answers for the verdict: whoever last changed it or its note (a second fact-checker
     // confirms a colleague's verdict by adding their note).
-    const stamp = () => ({
-      verifiedBy: actor.name,
-      verifiedAt: new Date(),
-      verifiedByActor: { type: actor.type, id: actor.id, name: actor.name },
-    });
+    const stamp = () => verdictStamp(strapi);
     if (cloning) Object.assign(data, { verifiedBy: null, verifiedAt: null, verifiedByActor: null });
     else if (verdictChanges.length > 0) Object.assign(data, stamp());
     params.data = data;

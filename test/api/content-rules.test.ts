@@ -643,7 +643,7 @@ describe("class 5: verification is the fact-checker's act", () => {
     const byEditor = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))
       .set(editor.auth)
-      .send({ verification: 'disputed' });
+      .send({ verification: 'disputed', verificationNote: 'The date is wrong' });
     expect(byEditor.body.data).toMatchObject({
       verification: 'disputed',
       verifiedBy: 'Eddie Editor Tester',
@@ -654,9 +654,11 @@ describe("class 5: verification is the fact-checker's act", () => {
       .send({ data: { verification: 'verified' } });
     expect(byFull.status).toBe(200);
     expect(byFull.body.data.verifiedBy).toMatch(/^API token "test-full-access-[0-9a-f]+"$/);
-    const fromCode = await app.strapi
-      .documents(QUOTE)
-      .update({ documentId: id, locale: 'en', data: { verification: 'unverifiable' } });
+    const fromCode = await app.strapi.documents(QUOTE).update({
+      documentId: id,
+      locale: 'en',
+      data: { verification: 'unverifiable', verificationNote: 'No recording exists' },
+    });
     expect(fromCode.verifiedBy).toBe('system');
 
     const granted = await app.strapi.db
@@ -667,6 +669,121 @@ describe("class 5: verification is the fact-checker's act", () => {
       'Fact-checker',
       'Super Admin',
     ]);
+  });
+
+  it('a verdict against the quote (disputed, misattributed, unverifiable) needs a note, over every API', async () => {
+    const id = await newQuote('«Say why»');
+    const needsNote = (verdict: string) =>
+      `verificationNote is required when verification is ${verdict}: say why`;
+    const expectNoteRefusal = (res: any, verdict: string) => {
+      expectRefused(res, 400, 'ValidationError', needsNote(verdict));
+      expect(res.body.error.details.errors).toEqual([
+        expect.objectContaining({
+          path: ['verificationNote'],
+          message: needsNote(verdict),
+          name: 'ValidationError',
+        }),
+      ]);
+    };
+    const untouched = { verification: 'unverified', verificationNote: null, verifiedBy: null };
+
+    // The Content Manager (the panel's route), without a note or with a blank one.
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'disputed' }),
+      'disputed'
+    );
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'misattributed', verificationNote: '   ' }),
+      'misattributed'
+    );
+    // REST, update and create; code.
+    expectNoteRefusal(
+      await app.request
+        .put(`/api/quotes/${id}?status=draft`)
+        .set(fullToken)
+        .send({ data: { verification: 'unverifiable' } }),
+      'unverifiable'
+    );
+    const quotes = await app.strapi.db.query(QUOTE).count();
+    expectNoteRefusal(
+      await app.request
+        .post('/api/quotes?status=draft')
+        .set(fullToken)
+        .send({ data: { text: '«New and doubtful»', verification: 'disputed' } }),
+      'disputed'
+    );
+    await expect(
+      app.strapi
+        .documents(QUOTE)
+        .update({ documentId: id, locale: 'en', data: { verification: 'misattributed' } })
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: needsNote('misattributed'),
+      details: { errors: [expect.objectContaining({ path: ['verificationNote'] })] },
+    });
+    expect(await app.strapi.db.query(QUOTE).count()).toBe(quotes);
+    expect(await draftQuote(id)).toMatchObject(untouched);
+
+    // With a note it is written; the note cannot then be emptied while the verdict stands.
+    const withNote = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ verification: 'disputed', verificationNote: 'The video has other words' });
+    expect(withNote.status).toBe(200);
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verificationNote: '' }),
+      'disputed'
+    );
+    expect(await draftQuote(id)).toMatchObject({
+      verification: 'disputed',
+      verificationNote: 'The video has other words',
+    });
+    // Verified or back to unverified needs none.
+    const verified = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ verification: 'verified', verificationNote: '' });
+    expect(verified.status).toBe(200);
+
+    // A clone starts unverified, so a disputed original clones without a word.
+    await app.strapi.documents(QUOTE).update({
+      documentId: id,
+      locale: 'en',
+      data: { verification: 'disputed', verificationNote: 'Wrong date' },
+    });
+    const clone = await app.request
+      .post(cm(QUOTE, `/clone/${id}?locale=en`))
+      .set(editor.auth)
+      .send({});
+    expect(clone.status, JSON.stringify(clone.body)).toBe(200);
+    expect(await draftQuote(clone.body.data.documentId)).toMatchObject(untouched);
+
+    // A quote disputed before the rule, without a note, still saves; the next verdict needs one.
+    await app.strapi.db
+      .query(QUOTE)
+      .updateMany({ where: { documentId: id }, data: { verificationNote: null } });
+    const context = await app.request
+      .put(cm(QUOTE, `/${id}?locale=en`))
+      .set(factChecker.auth)
+      .send({ context: 'At a press conference', verification: 'disputed' });
+    expect(context.status, JSON.stringify(context.body)).toBe(200);
+    expect(context.body.data).toMatchObject({ verification: 'disputed', verificationNote: null });
+    expectNoteRefusal(
+      await app.request
+        .put(cm(QUOTE, `/${id}?locale=en`))
+        .set(factChecker.auth)
+        .send({ verification: 'unverifiable' }),
+      'unverifiable'
+    );
   });
 
   it('regression: a verified quote whose content changes goes back to unverified (draft only), recording who', async () => {
@@ -744,7 +861,7 @@ describe("class 5: verification is the fact-checker's act", () => {
     const explicit = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))
       .set(factChecker.auth)
-      .send({ verification: 'disputed' });
+      .send({ verification: 'disputed', verificationNote: 'Not what the tape says' });
     expect(explicit.status).toBe(200);
     const both = await app.request
       .put(cm(QUOTE, `/${id}?locale=en`))
@@ -754,6 +871,93 @@ describe("class 5: verification is the fact-checker's act", () => {
       verification: 'verified',
       verifiedBy: 'Eddie Editor Tester',
     });
+  });
+
+  it("regression (model, seed 72026): deleting a quote's speaker or source sends its draft back to unverified, recording who", async () => {
+    const docs = app.strapi.documents.bind(app.strapi);
+    // The author's own person (Authors delete what they created).
+    const created = await app.request
+      .post(cm(PERSON))
+      .set(author.auth)
+      .send({ name: 'Speaker to be deleted' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const speaker = created.body.data;
+    const source = await docs(SOURCE).create({ data: { name: 'Source to be deleted' } });
+    const bystander = await docs(PERSON).create({ data: { name: 'Speaker who stays' } });
+    const story = await docs(ARTICLE).create({
+      locale: 'en',
+      data: { title: 'Taken down, then its speaker deleted' },
+    });
+    const quote = await docs(QUOTE).create({
+      locale: 'en',
+      data: {
+        text: '«Words whose speaker goes away»',
+        verification: 'verified',
+        speaker: speaker.documentId,
+        source: source.documentId,
+        article: { connect: [{ documentId: story.documentId, locale: 'en' }] },
+      },
+    });
+    const other = await docs(QUOTE).create({
+      locale: 'en',
+      data: {
+        text: '«Words of someone who stays»',
+        verification: 'verified',
+        speaker: bystander.documentId,
+      },
+    });
+    // Live: the speaker cannot go (409, the existing rule); taken down, the author may delete it.
+    await publishThroughWorkflow(app, story.documentId);
+    const refused = await app.request.delete(cm(PERSON, `/${speaker.documentId}`)).set(author.auth);
+    expectRefused(
+      refused,
+      409,
+      'ConflictError',
+      'cannot be deleted: live stories show this person'
+    );
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .transition(
+        { uid: ARTICLE, documentId: story.documentId, locale: 'en' },
+        { transition: 'retract', comment: 'Taken down for the test' },
+        { type: 'system', id: null, name: 'test editor' },
+        () => true
+      );
+
+    const deleted = await app.request.delete(cm(PERSON, `/${speaker.documentId}`)).set(author.auth);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    const afterPerson = await app.strapi.db.query(QUOTE).findOne({
+      where: { documentId: quote.documentId, locale: 'en', publishedAt: null },
+      populate: ['speaker', 'source'],
+    });
+    expect(afterPerson).toMatchObject({
+      speaker: null,
+      verification: 'unverified',
+      verifiedBy: 'Alex Author Tester',
+      verifiedByActor: { type: 'admin', id: author.user.id },
+    });
+    expect(afterPerson.source).toMatchObject({ documentId: source.documentId });
+    expect(Date.now() - Date.parse(afterPerson.verifiedAt)).toBeLessThan(60_000);
+    // A quote that names someone else keeps its verdict.
+    expect((await draftQuote(other.documentId)).verification).toBe('verified');
+
+    // Over REST (a full-access token) for the source, after a fact-checker's new verdict.
+    await docs(QUOTE).update({
+      documentId: quote.documentId,
+      locale: 'en',
+      data: { verification: 'verified' },
+    });
+    const viaRest = await app.request.delete(`/api/sources/${source.documentId}`).set(fullToken);
+    expect(viaRest.status, JSON.stringify(viaRest.body)).toBe(204);
+    expect(await draftQuote(quote.documentId)).toMatchObject({
+      verification: 'unverified',
+      verifiedBy: expect.stringContaining('API token'),
+    });
+
+    // And from code.
+    await docs(PERSON).delete({ documentId: bystander.documentId });
+    expect(await draftQuote(other.documentId)).toMatchObject({ verification: 'unverified' });
   });
 
   it('the live version of an edited quote keeps its approved verdict until the next approval', async () => {
