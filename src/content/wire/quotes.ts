@@ -6,7 +6,16 @@
 import { detectLanguage } from './language';
 import type { PersonMention } from './people';
 import { TITLE_WORDS } from './people';
-import { backReference, OWN_CHANNEL, ownChannelName, type SourceRegistry } from './sources';
+import { venueIn, type Venue } from './venues';
+import { institutionOf, saidWhere } from './said-where';
+import {
+  backReference,
+  canonical,
+  OWN_CHANNEL,
+  ownChannelName,
+  typeOf,
+  type SourceRegistry,
+} from './sources';
 import { quoteSpans, sentenceAround, sentenceStarts, type Span } from './spans';
 import type { ExtractedQuote, FlaggedPhrase, ProposedPerson, ProposedSource } from './types';
 
@@ -14,7 +23,8 @@ const VERBS =
   'said|says|say|told|tells|wrote|writes|added|adds|stated|declared|noted|stressed|emphasi[sz]ed|' +
   'announced|explained|warned|insisted|replied|answered|asked|continued|recalled|tweeted|posted|' +
   'commented|argued|concluded|заявил[аои]?|сказал[аои]?|написал[аои]?|отметил[аои]?|подчеркнул[аои]?|' +
-  'добавил[аои]?|сообщил[аои]?|пояснил[аои]?|заявляет|говорит|пишет|считает|уточнил[аои]?|ответил[аои]?';
+  'добавил[аои]?|сообщил[аои]?|пояснил[аои]?|заявляет|говорит|пишет|считает|уточнил[аои]?|ответил[аои]?|' +
+  'reads|read';
 const VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, 'iu');
 const ACCORDING = /(?:according to|in the words of|по словам|как заявил[аи]?)\s+/iu;
 const PRONOUN = /^(?:he|she|they|он|она|они)$/i;
@@ -63,7 +73,21 @@ interface Attribution {
   to: number;
   /** The speech verb's offset: the subject is the person nearest before it (or first after it). */
   verbAt: number;
+  /** Only a colon attributes it ("X defended the law at a briefing: «…»"): a person must be named. */
+  needsName?: boolean;
+  /** Reported speech ("X said inflation was «…»"): a partial quotation may stand here. */
+  reported?: boolean;
 }
+
+// A partial quotation's lead-in: a speech verb (or "accused … of") and then no sentence break; names
+// in quotation marks may stand between ("wrote that the party «Georgian Dream» had «…»").
+const REPORTED = new RegExp(
+  `(?<![\\p{L}])(?:${VERBS}|accused|accuses|обвинил[аи]?)(?![\\p{L}])(?:[^«».!?]|«[^«»]{1,40}»)*$`,
+  'iu'
+);
+/** Inanimate subjects of "reads"/"says": the post, the statement — their author wrote the words. */
+const WRITTEN =
+  /\bthe\s+(?:post|message|statement|letter|tweet|entry)\s+(?:reads|read|says|said)\b/iu;
 
 /** The attribution of a quotation: its own sentence before the quote, or the words after it. */
 const attribution = (
@@ -84,18 +108,18 @@ const attribution = (
         verbAt: sentence.start + according.index + according[0].length - 1,
       };
   }
-  // "Makei told BelTA that Kyiv was «…»": a partial quotation inside reported speech.
-  const reported = new RegExp(
-    `(?:${VERB.source})[^«»]*?(?:\\bthat\\b|,\\s*что(?![\\p{L}]))[^«»]*$`,
-    'iu'
-  ).exec(prefix);
+  // "Makei told BelTA that Kyiv was «…»", "Lagarde said inflation was «…»": reported speech.
+  const reported = REPORTED.exec(prefix);
   if (reported)
-    return { from: sentence.start, to: span.start, verbAt: sentence.start + reported.index };
-  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
-    // "Bachelet: «…»" — a name right before a colon.
-    if (/\p{Lu}[\p{L}'’-]+\s*:\s*$/u.test(prefix))
-      return { from: sentence.start, to: span.start, verbAt: span.start };
-  }
+    return {
+      from: sentence.start,
+      to: span.start,
+      verbAt: sentence.start + reported.index,
+      reported: true,
+    };
+  // "Bachelet: «…»", "Kobakhidze defended the law at a briefing: «…»" — a person before a colon.
+  if (/:\s*[—–-]?\s*$/.test(prefix))
+    return { from: sentence.start, to: span.start, verbAt: span.start, needsName: true };
   let suffixEnd = sentence.end;
   let suffixStart = span.end;
   if (suffixEnd <= span.end + 1 && /[.!?…]$/.test(span.inner.trim())) {
@@ -118,6 +142,36 @@ export const extractQuotes = (scene: QuoteScene) => {
   const quotes: ExtractedQuote[] = [];
   const flagged: FlaggedPhrase[] = [];
   const personByKey = new Map(scene.people.map((p) => [p.key, p]));
+  const said = saidWhere(scene.paragraphs, scene.personMentions);
+  const mentionedBefore = (paragraph: number, at: number) =>
+    scene.personMentions.filter(
+      (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < at)
+    );
+
+  /**
+   * "the minister told", "The CDU chairman said": the one person introduced before with that title
+   * ("Prime Minister" is not "the minister"); with none, the only person named since the paragraph
+   * before — agency copy varies a name with a role its reader is told nowhere else.
+   */
+  const roleReference = (subject: string, paragraph: number, at: number) => {
+    const ref = /(?:^|\s)the\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)\s*$/iu.exec(subject);
+    if (!ref || !TITLE_WORDS.has(ref[2].toLowerCase())) return undefined;
+    const title = ref[2].toLowerCase();
+    const prefix = (s: string) => /\b(prime|vice|deputy)\s*-?\s*$/i.exec(s)?.[1]?.toLowerCase();
+    const before = mentionedBefore(paragraph, at);
+    const holders = [...new Set(before.map((m) => m.key))].filter((key) => {
+      const role = personByKey.get(key)?.role?.toLowerCase() ?? '';
+      const i = role.lastIndexOf(title);
+      return i >= 0 && prefix(role.slice(0, i)) === prefix(ref[1]);
+    });
+    if (holders.length === 1) return holders[0];
+    if (holders.length > 1) return undefined;
+    const recent = new Set(before.filter((m) => m.paragraph >= paragraph - 1).map((m) => m.key));
+    const [only] = recent;
+    return recent.size === 1 && !personByKey.get(only)?.role?.toLowerCase().includes(title)
+      ? only
+      : undefined;
+  };
   let lastSpeaker: { key: string; paragraph: number } | undefined;
 
   const resolveSpeaker = (
@@ -125,7 +179,7 @@ export const extractQuotes = (scene: QuoteScene) => {
     text: string,
     att: Attribution,
     quoteStart: number
-  ): string | undefined => {
+  ): { key: string; by: 'name' | 'role' | 'pronoun' | 'post' } | undefined => {
     const skip = asides(text, att.from, att.to);
     const inRange = scene.personMentions.filter(
       (m) =>
@@ -136,8 +190,17 @@ export const extractQuotes = (scene: QuoteScene) => {
     );
     const before = inRange.filter((m) => m.start < att.verbAt).at(-1);
     const after = inRange.find((m) => m.start > att.verbAt);
-    if (before ?? after) return (before ?? after)?.key;
+    const named = before ?? after;
+    if (named) return { key: named.key, by: 'name' };
+    if (att.needsName) return undefined;
     const segment = text.slice(att.from, att.to).toLowerCase();
+    // "«…,» the post reads": the author of the post just mentioned ("X said this on Facebook").
+    if (WRITTEN.test(segment)) {
+      const post = said
+        .filter((w) => w.channel && w.paragraph <= paragraph && w.paragraph >= paragraph - 1)
+        .at(-1);
+      return post ? { key: post.key, by: 'post' } : undefined;
+    }
     // A role alone ("the UN High Commissioner for Human Rights said"): the person holding it.
     const byRole = scene.people.filter((p) => {
       const role = p.role?.toLowerCase().replace(/^the\s+/, '');
@@ -147,7 +210,9 @@ export const extractQuotes = (scene: QuoteScene) => {
       const shared = words(segment).filter((w) => roleWords.has(w));
       return shared.length >= 2 && shared.some((w) => TITLE_WORDS.has(w));
     });
-    if (byRole.length === 1) return byRole[0].key;
+    if (byRole.length === 1) return { key: byRole[0].key, by: 'role' };
+    const byTitle = roleReference(segment.slice(0, att.verbAt - att.from), paragraph, quoteStart);
+    if (byTitle) return { key: byTitle, by: 'role' };
     const subject =
       words(text.slice(att.from, att.verbAt)).at(-1) ?? words(text.slice(att.verbAt)).at(1) ?? '';
     if (PRONOUN.test(subject)) {
@@ -157,7 +222,7 @@ export const extractQuotes = (scene: QuoteScene) => {
           (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)
         )
         .at(-1);
-      if (named && named.paragraph === paragraph) return named.key;
+      if (named && named.paragraph === paragraph) return { key: named.key, by: 'pronoun' };
       // Across paragraphs only when no unrecognised name stands in between ("…, Yury Ambrazevich, …").
       if (
         /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(
@@ -165,8 +230,9 @@ export const extractQuotes = (scene: QuoteScene) => {
         )
       )
         return undefined;
-      if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1) return lastSpeaker.key;
-      if (named && named.paragraph >= paragraph - 1) return named.key;
+      if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1)
+        return { key: lastSpeaker.key, by: 'pronoun' };
+      if (named && named.paragraph >= paragraph - 1) return { key: named.key, by: 'pronoun' };
     }
     return undefined;
   };
@@ -178,7 +244,8 @@ export const extractQuotes = (scene: QuoteScene) => {
     att: Attribution,
     speaker?: string
   ) => {
-    const channel = OWN_CHANNEL.exec(text.slice(att.from, att.to));
+    const segment = text.slice(att.from, att.to);
+    const channel = OWN_CHANNEL.exec(segment);
     const person = speaker ? personByKey.get(speaker) : undefined;
     if (channel && person) {
       const platform = channel.slice(1).find(Boolean) ?? 'Telegram';
@@ -195,13 +262,49 @@ export const extractQuotes = (scene: QuoteScene) => {
       );
       return source.key;
     }
+    const atVenue = venueSource(venueIn(segment), person);
+    if (atVenue) return atVenue;
     const from = Math.min(range.start, att.from);
     const to = Math.max(range.end, att.to);
     const named = scene.sources.mentions.filter(
       (m) => m.paragraph === paragraph && m.start >= from && m.end <= to
     );
-    const earlier = backReference(scene.sources, text.slice(att.from, att.to), paragraph);
-    return named[0]?.key ?? earlier?.key ?? scene.storyAgency?.key;
+    const earlier = backReference(scene.sources, segment, paragraph);
+    return named[0]?.key ?? earlier?.key ?? carried(paragraph, person) ?? scene.storyAgency?.key;
+  };
+
+  /** A venue as a source: a named one as it is, a news conference as the speaker's institution. */
+  const venueSource = (venue: Venue | undefined, person: ProposedPerson | undefined) => {
+    if (!venue) return undefined;
+    if (venue.institutional) {
+      const institution = person
+        ? institutionOf(person.key, person.role, scene.paragraphs, scene.personMentions)
+        : undefined;
+      return institution ? scene.sources.add(institution, 'official', institution).key : undefined;
+    }
+    // "told Putin" names a person, not a place the words were published.
+    if (!venue.name || scene.people.some((p) => p.mentions.includes(venue.name))) return undefined;
+    const type = typeOf(venue.name) === 'other' ? venue.type : typeOf(venue.name);
+    return scene.sources.add(canonical(venue.name), type, venue.name).key;
+  };
+
+  /** The speaker's venue or own channel from a sentence just before that named no quotation. */
+  const carried = (paragraph: number, person: ProposedPerson | undefined) => {
+    const last = person
+      ? said
+          .filter(
+            (w) => w.key === person.key && w.paragraph <= paragraph && w.paragraph >= paragraph - 2
+          )
+          .at(-1)
+      : undefined;
+    if (!last || !person) return undefined;
+    if (last.channel)
+      return scene.sources.add(
+        ownChannelName(person.name, last.channel),
+        'social_media',
+        last.channel
+      ).key;
+    return venueSource(last.venue, person);
   };
 
   let previousAtt: Attribution | undefined;
@@ -218,11 +321,14 @@ export const extractQuotes = (scene: QuoteScene) => {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'name' });
         continue;
       }
-      if (!isSpeechLike(inner)) {
+      let att = attribution(text, span, sentence, starts);
+      // A short phrase is a partial quotation only in reported speech by someone named ("Lagarde
+      // said inflation was «going in the right direction»"), never two words ("«buying time»").
+      const partial = !isSpeechLike(inner) || words(inner).length < 5;
+      if (!isSpeechLike(inner) && !(att?.reported && words(inner).length >= 3)) {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'scare-quotes' });
         continue;
       }
-      let att = attribution(text, span, sentence, starts);
       const previous = quotes.at(-1);
       let inherited: ExtractedQuote | undefined;
       if (
@@ -240,10 +346,17 @@ export const extractQuotes = (scene: QuoteScene) => {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'no-speaker' });
         continue;
       }
+      const resolved = inherited ? undefined : resolveSpeaker(paragraph, text, att, span.start);
+      if (!inherited && (att.needsName || (partial && att.reported)) && resolved?.by !== 'name') {
+        flagged.push({
+          text: text.slice(span.start, span.end),
+          paragraph,
+          reason: partial ? 'scare-quotes' : 'no-speaker',
+        });
+        continue;
+      }
       previousAtt = att;
-      const speaker = inherited
-        ? inherited.speaker
-        : resolveSpeaker(paragraph, text, att, span.start);
+      const speaker = inherited ? inherited.speaker : resolved?.key;
       if (speaker) lastSpeaker = { key: speaker, paragraph };
       const from = Math.min(sentence.start, att.from);
       const to = Math.max(sentence.end, att.to);
