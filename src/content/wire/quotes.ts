@@ -3,6 +3,7 @@
 // and names in quotation marks are flagged, and a speaker is never guessed: it comes from a person
 // named in the attribution, a role held by a person named elsewhere, or a pronoun after a named
 // speaker.
+import { asides, attribution, type Attribution, words, WRITTEN } from './attribution';
 import { detectLanguage } from './language';
 import type { PersonMention } from './people';
 import { TITLE_WORDS } from './people';
@@ -16,17 +17,9 @@ import {
   typeOf,
   type SourceRegistry,
 } from './sources';
-import { quoteSpans, sentenceAround, sentenceStarts, type Span } from './spans';
+import { quoteSpans, sentenceAround, sentenceStarts } from './spans';
 import type { ExtractedQuote, FlaggedPhrase, ProposedPerson, ProposedSource } from './types';
 
-const VERBS =
-  'said|says|say|told|tells|wrote|writes|added|adds|stated|declared|noted|stressed|emphasi[sz]ed|' +
-  'announced|explained|warned|insisted|replied|answered|asked|continued|recalled|tweeted|posted|' +
-  'commented|argued|concluded|заявил[аои]?|сказал[аои]?|написал[аои]?|отметил[аои]?|подчеркнул[аои]?|' +
-  'добавил[аои]?|сообщил[аои]?|пояснил[аои]?|заявляет|говорит|пишет|считает|уточнил[аои]?|ответил[аои]?|' +
-  'reads|read';
-const VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, 'iu');
-const ACCORDING = /(?:according to|in the words of|по словам|как заявил[аи]?)\s+/iu;
 const PRONOUN = /^(?:he|she|they|он|она|они)$/i;
 const NAME_NOUNS =
   /(?:agency|newspaper|channel|party|company|movement|operation|exercises?|festival|magazine|outlet|group|bloc|coalition|campaign|project|programme|program|plan|law|bill|film|book|song|album|show|brand|slogan|service|station|station|organi[sz]ation|called|named|dubbed|titled|агентств\p{L}*|газет\p{L}*|телеканал\p{L}*|парти\p{L}*|компани\p{L}*|движени\p{L}*|операци\p{L}*|учени\p{L}*|издани\p{L}*|под названием)\s*$/iu;
@@ -42,8 +35,6 @@ export interface QuoteScene {
   language: string;
 }
 
-const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-
 const isNameLike = (inner: string, before: string) => {
   const w = inner.trim().split(/\s+/);
   if (NAME_NOUNS.test(before)) return w.length <= 8 && !/[.!?…]$/.test(inner.trim());
@@ -55,88 +46,6 @@ const isNameLike = (inner: string, before: string) => {
 };
 
 const isSpeechLike = (inner: string) => words(inner).length >= 5 || /[.!?…]\s*$/.test(inner.trim());
-
-/** Ranges of relative clauses and parentheses, whose people are not the subject ("…, who was X's rival,"). */
-const asides = (text: string, from: number, to: number): [number, number][] => {
-  const segment = text.slice(from, to);
-  const out: [number, number][] = [];
-  for (const m of segment.matchAll(
-    /,\s+(?:who|whom|whose|which|кто|который|которая|которые)\b[^,]*,|\([^)]*\)/giu
-  ))
-    out.push([from + m.index, from + m.index + m[0].length]);
-  return out;
-};
-
-interface Attribution {
-  /** Where the attribution's words are, in the paragraph. */
-  from: number;
-  to: number;
-  /** The speech verb's offset: the subject is the person nearest before it (or first after it). */
-  verbAt: number;
-  /** Only a colon attributes it ("X defended the law at a briefing: «…»"): a person must be named. */
-  needsName?: boolean;
-  /** Reported speech ("X said inflation was «…»"): a partial quotation may stand here. */
-  reported?: boolean;
-}
-
-// A partial quotation's lead-in: a speech verb (or "accused … of") and then no sentence break; names
-// in quotation marks may stand between ("wrote that the party «Georgian Dream» had «…»").
-const REPORTED = new RegExp(
-  `(?<![\\p{L}])(?:${VERBS}|accused|accuses|обвинил[аи]?)(?![\\p{L}])(?:[^«».!?]|«[^«»]{1,40}»)*$`,
-  'iu'
-);
-/** Inanimate subjects of "reads"/"says": the post, the statement — their author wrote the words. */
-const WRITTEN =
-  /\bthe\s+(?:post|message|statement|letter|tweet|entry)\s+(?:reads|read|says|said)\b/iu;
-
-/** The attribution of a quotation: its own sentence before the quote, or the words after it. */
-const attribution = (
-  text: string,
-  span: Span,
-  sentence: { start: number; end: number },
-  starts: number[]
-): Attribution | undefined => {
-  const prefix = text.slice(sentence.start, span.start);
-  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
-    const verb = [...prefix.matchAll(new RegExp(VERB.source, 'giu'))].at(-1);
-    const according = ACCORDING.exec(prefix);
-    if (verb) return { from: sentence.start, to: span.start, verbAt: sentence.start + verb.index };
-    if (according)
-      return {
-        from: sentence.start,
-        to: span.start,
-        verbAt: sentence.start + according.index + according[0].length - 1,
-      };
-  }
-  // "Makei told BelTA that Kyiv was «…»", "Lagarde said inflation was «…»": reported speech.
-  const reported = REPORTED.exec(prefix);
-  if (reported)
-    return {
-      from: sentence.start,
-      to: span.start,
-      verbAt: sentence.start + reported.index,
-      reported: true,
-    };
-  // "Bachelet: «…»", "Kobakhidze defended the law at a briefing: «…»" — a person before a colon.
-  if (/:\s*[—–-]?\s*$/.test(prefix))
-    return { from: sentence.start, to: span.start, verbAt: span.start, needsName: true };
-  let suffixEnd = sentence.end;
-  let suffixStart = span.end;
-  if (suffixEnd <= span.end + 1 && /[.!?…]$/.test(span.inner.trim())) {
-    // The quotation ended its sentence: a short next sentence may be the attribution ("He said.").
-    const next = sentenceAround(text, starts, span.end + 1, span.end + 1);
-    if (next.end - next.start > 120) return undefined;
-    suffixStart = next.start;
-    suffixEnd = next.end;
-  }
-  const suffix = text.slice(suffixStart, suffixEnd);
-  const verb = VERB.exec(suffix);
-  if (!verb) return undefined;
-  const lead = suffix.slice(0, verb.index);
-  // "«…», X said", "«…», — заявил X", "«…», said X": only short words may stand before the verb.
-  if (words(lead).length > 12 || /[.!?]\s/.test(lead)) return undefined;
-  return { from: suffixStart, to: suffixEnd, verbAt: suffixStart + verb.index };
-};
 
 export const extractQuotes = (scene: QuoteScene) => {
   const quotes: ExtractedQuote[] = [];
@@ -347,7 +256,8 @@ export const extractQuotes = (scene: QuoteScene) => {
         continue;
       }
       const resolved = inherited ? undefined : resolveSpeaker(paragraph, text, att, span.start);
-      if (!inherited && (att.needsName || (partial && att.reported)) && resolved?.by !== 'name') {
+      // Reported speech and a bare colon attribute words to someone only when the copy names them.
+      if (!inherited && (att.needsName || att.reported) && resolved?.by !== 'name') {
         flagged.push({
           text: text.slice(span.start, span.end),
           paragraph,
