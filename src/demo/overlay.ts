@@ -1,3 +1,5 @@
+import type { WireSourceType } from '../content/wire/types';
+
 // What the demo knows that wire copy does not carry: who the people are (roles, countries, Wikidata
 // ids, other spellings), how far each source is trusted, and the fact-checker's notes. The stories
 // themselves come from raw copy through the importer (src/demo/wire, load-demo.ts). The people and
@@ -15,15 +17,7 @@ export interface DemoPerson {
 
 export interface DemoSource {
   name: string;
-  type:
-    | 'news_agency'
-    | 'newspaper'
-    | 'broadcaster'
-    | 'social_media'
-    | 'official'
-    | 'document'
-    | 'ngo'
-    | 'other';
+  type: WireSourceType;
   url?: string;
   reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
   description: string;
