@@ -10,6 +10,7 @@ import { registerChecklist, sourceWarningMode } from './newsroom/checklist';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
+import { registerGraphQLGuards } from './newsroom/graphql';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import {
   DEMO_AUTHOR,
@@ -31,6 +32,7 @@ export default {
     sourceWarningMode(strapi);
     registerChecklist(strapi);
     guardLiveMedia(strapi);
+    registerGraphQLGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
