@@ -743,6 +743,7 @@ describe('the response cache', () => {
     ]) {
       expect(res.status).toBe(200);
       expect(res.headers['x-cache']).toBeUndefined();
+      expect(res.headers['cache-control']).toBe('no-store');
     }
 
     // A person no live story shows: a token may rename them, and the REST answer changes at once.
