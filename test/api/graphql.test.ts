@@ -10,12 +10,9 @@ import {
   createReader,
   publishThroughWorkflow,
 } from '../helpers/identities';
+import { ARTICLE, PERSON, QUOTE, SOURCE } from '../../src/content/types';
 
 const SECRET = 'EMBARGOED';
-const ARTICLE = 'api::article.article';
-const QUOTE = 'api::quote.quote';
-const PERSON = 'api::person.person';
-const SOURCE = 'api::source.source';
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64'

@@ -258,7 +258,14 @@ class LiveStory extends Command {
   }
 }
 
-const move = async (w: World, actor: Actor, documentId: string, transition: string) => {
+/** The workflow routes, or (`graphql`) the `editorialTransition` mutation (API tokens only). */
+const move = async (
+  w: World,
+  actor: Actor,
+  documentId: string,
+  transition: string,
+  api: 'rest' | 'graphql' = 'rest'
+) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
     transition,
@@ -267,12 +274,22 @@ const move = async (w: World, actor: Actor, documentId: string, transition: stri
         ? `why ${w.marker()}`
         : undefined,
   };
+  const graphql = api === 'graphql';
   const { res } = await step(
     w,
     actor,
-    `move ${transition}`,
-    `move ${transition} ${documentId}`,
-    () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
+    `${graphql ? 'gql-' : ''}move ${transition}`,
+    `${graphql ? 'GraphQL ' : ''}move ${transition} ${documentId}`,
+    () =>
+      graphql
+        ? w.gql(
+            actor,
+            `mutation($id: ID!, $transition: String!, $comment: String) {
+              editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment) { stage }
+            }`,
+            { id: documentId, ...body }
+          )
+        : w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
   if (res.status === 200 && story) await w.moved(story, transition, actor);
@@ -373,8 +390,8 @@ class CmWrite extends Command {
   }
 }
 
-/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
-class RestWrite extends Command {
+/** A content-API write drawn from a WriteSpec, as a draft or not (REST and GraphQL below). */
+abstract class ApiWrite extends Command {
   constructor(
     readonly actor: ActorName,
     readonly spec: WriteSpec,
@@ -385,11 +402,19 @@ class RestWrite extends Command {
   check(w: Readonly<World>) {
     return this.spec.create || hasTarget(w, this.spec.type);
   }
+  /** The document to update, null to create one, undefined when there is nothing to update. */
+  target(w: World): string | null | undefined {
+    return this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
+  }
+}
+
+/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
+class RestWrite extends ApiWrite {
   async run(w: World) {
     const actor = w.actors[this.actor];
     const uid = this.spec.type === 'article' ? ARTICLE : QUOTE;
-    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
-    if (!this.spec.create && !id) return;
+    const id = this.target(w);
+    if (id === undefined) return;
     const data = writeBody(w, this.spec);
     const query = `?locale=en${this.draft ? '&status=draft' : ''}`;
     const url = id ? `/api/${REST[uid]}/${id}${query}` : `/api/${REST[uid]}${query}`;
@@ -902,7 +927,8 @@ class Move extends Command {
   constructor(
     readonly actor: ActorName,
     readonly target: number,
-    readonly transition: string
+    readonly transition: string,
+    readonly api: 'rest' | 'graphql' = 'rest'
   ) {
     super();
   }
@@ -912,11 +938,11 @@ class Move extends Command {
   async run(w: World) {
     const id = targetOf(w, 'article', this.target);
     if (!id) return;
-    await move(w, w.actors[this.actor], id, this.transition);
+    await move(w, w.actors[this.actor], id, this.transition, this.api);
     await afterCommand(w);
   }
   toString() {
-    return `Move(${this.actor}, ${this.transition} story #${this.target})`;
+    return `Move(${this.actor}, ${this.transition} story #${this.target}${this.api === 'graphql' ? ', over GraphQL' : ''})`;
   }
 }
 
@@ -1254,21 +1280,11 @@ const GQL_INPUT: Record<string, string> = { article: 'ArticleInput', quote: 'Quo
  * without it the write would publish and must be refused; readers and the read-only token are
  * refused everything. Relations are plain documentId lists, the only form GraphQL inputs take.
  */
-class GraphQLWrite extends Command {
-  constructor(
-    readonly actor: ActorName,
-    readonly spec: WriteSpec,
-    readonly draft: boolean
-  ) {
-    super();
-  }
-  check(w: Readonly<World>) {
-    return this.spec.create || hasTarget(w, this.spec.type);
-  }
+class GraphQLWrite extends ApiWrite {
   async run(w: World) {
     const actor = w.actors[this.actor];
-    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
-    if (!this.spec.create && !id) return;
+    const id = this.target(w);
+    if (id === undefined) return;
     const data = writeBody(w, {
       ...this.spec,
       rels: this.spec.rels.map((rel) => ({ ...rel, form: 'plain' as const })),
@@ -1289,48 +1305,6 @@ class GraphQLWrite extends Command {
   }
   toString() {
     return `GraphQLWrite(${this.actor}, draft=${this.draft}, ${JSON.stringify(this.spec)})`;
-  }
-}
-
-/** A workflow move over GraphQL (`editorialTransition`): API tokens with the permission only. */
-class GraphQLMove extends Command {
-  constructor(
-    readonly actor: ActorName,
-    readonly target: number,
-    readonly transition: string
-  ) {
-    super();
-  }
-  check(w: Readonly<World>) {
-    return hasTarget(w, 'article');
-  }
-  async run(w: World) {
-    const documentId = targetOf(w, 'article', this.target);
-    if (!documentId) return;
-    const actor = w.actors[this.actor];
-    const comment = ['request_changes', 'retract'].includes(this.transition)
-      ? `why ${w.marker()}`
-      : null;
-    const { res } = await step(
-      w,
-      actor,
-      `gql-move ${this.transition}`,
-      `GraphQL editorialTransition ${this.transition} ${documentId}`,
-      () =>
-        w.gql(
-          actor,
-          `mutation($id: ID!, $transition: String!, $comment: String) {
-            editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment) { stage }
-          }`,
-          { id: documentId, transition: this.transition, comment }
-        )
-    );
-    const story = w.story(documentId);
-    if (res.status === 200 && story) await w.moved(story, this.transition, actor);
-    await afterCommand(w);
-  }
-  toString() {
-    return `GraphQLMove(${this.actor}, ${this.transition} story #${this.target})`;
   }
 }
 
@@ -1575,5 +1549,5 @@ export const commandArbs = [
       fc.nat(),
       fc.constantFrom(...TRANSITIONS)
     )
-    .map(([a, n, t]) => new GraphQLMove(a, n, t)),
+    .map(([a, n, t]) => new Move(a, n, t, 'graphql')),
 ];
