@@ -238,10 +238,10 @@ describe('PUBLIC_VERIFIER', () => {
       const res = await read(auth);
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
-      expect(verifiers(res.body)).toEqual(Array(7).fill(null));
+      expect(verifiers(res.body)).toEqual(Array(10).fill(null));
     }
     const token = await createApiToken(app, 'read-only');
-    expect(verifiers((await read(token.auth)).body)).toEqual(Array(7).fill(FIONA));
+    expect(verifiers((await read(token.auth)).body)).toEqual(Array(10).fill(FIONA));
 
     for (const refused of [
       `{ quotes(filters: { verifiedBy: { eq: "${FIONA}" } }) { text } }`,
