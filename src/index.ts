@@ -11,6 +11,7 @@ import { registerWireImport } from './newsroom/wire-import';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
+import { registerGraphQLGuards } from './newsroom/graphql';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import {
   DEMO_AUTHOR,
@@ -33,6 +34,7 @@ export default {
     registerChecklist(strapi);
     registerWireImport(strapi);
     guardLiveMedia(strapi);
+    registerGraphQLGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

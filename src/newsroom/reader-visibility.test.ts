@@ -5,6 +5,7 @@ import {
   parsePublicVerifier,
   pinPopulateFiltersToPublished,
   pinRelationFiltersToPublished,
+  GRAPHQL_FILTERS,
 } from './reader-visibility';
 
 const MODELS: Record<string, any> = {
@@ -34,6 +35,21 @@ describe('pinRelationFiltersToPublished', () => {
   it('walks $and/$or/$not and nested relations', () => {
     expect(pin({ $or: [{ name: 'a' }, { quotes: { speaker: { name: 'b' } } }] })).toEqual({
       $or: [{ name: 'a' }, { quotes: { $and: [{ speaker: { name: 'b' } }, published] } }],
+    });
+  });
+  it('speaks GraphQL`s filter words when asked', () => {
+    expect(
+      pinRelationFiltersToPublished(
+        (uid) => MODELS[uid],
+        'person',
+        { or: [{ name: { eq: 'a' } }, { quotes: { text: { contains: 'x' } } }] },
+        GRAPHQL_FILTERS
+      )
+    ).toEqual({
+      or: [
+        { name: { eq: 'a' } },
+        { quotes: { and: [{ text: { contains: 'x' } }, { publishedAt: { notNull: true } }] } },
+      ],
     });
   });
   it('leaves relations without Draft & Publish and plain fields alone', () => {

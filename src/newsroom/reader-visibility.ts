@@ -61,36 +61,60 @@ export const omitHiddenFields = (
 
 const hasDraftAndPublish = (model: any) => Boolean(model?.options?.draftAndPublish);
 
+/** How a filter object spells its logical operators and `$notNull`: REST and Document Service, or GraphQL. */
+export interface FilterSpelling {
+  and: string;
+  or: string;
+  not: string;
+  notNull: string;
+}
+export const STRAPI_FILTERS: FilterSpelling = {
+  and: '$and',
+  or: '$or',
+  not: '$not',
+  notNull: '$notNull',
+};
+export const GRAPHQL_FILTERS: FilterSpelling = {
+  and: 'and',
+  or: 'or',
+  not: 'not',
+  notNull: 'notNull',
+};
+
 /**
  * A type without Draft & Publish links to both the draft and the published rows of a type with it,
  * so `filters[quotes][text][$contains]=…` on people would match draft text. Pin every such nested
- * filter to published rows.
+ * filter to published rows. `spelling`: GraphQL arguments (`{ quotes: { text: { contains } } }`)
+ * take the same rule in their own words.
  */
 export const pinRelationFiltersToPublished = (
   getModel: (uid: string) => any,
   uid: string,
-  filters: unknown
+  filters: unknown,
+  spelling: FilterSpelling = STRAPI_FILTERS
 ): unknown => {
   if (Array.isArray(filters))
-    return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f));
+    return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f, spelling));
   if (!filters || typeof filters !== 'object') return filters;
   const model = getModel(uid);
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
-    if (key === '$and' || key === '$or' || key === '$not') {
-      result[key] = pinRelationFiltersToPublished(getModel, uid, value);
+    if (key === spelling.and || key === spelling.or || key === spelling.not) {
+      result[key] = pinRelationFiltersToPublished(getModel, uid, value, spelling);
       continue;
     }
     const attribute = model?.attributes?.[key];
     if (attribute?.type === 'relation' && attribute.target && value && typeof value === 'object') {
-      const nested = pinRelationFiltersToPublished(getModel, attribute.target, value) as Record<
-        string,
-        unknown
-      >;
+      const nested = pinRelationFiltersToPublished(
+        getModel,
+        attribute.target,
+        value,
+        spelling
+      ) as Record<string, unknown>;
       const target = getModel(attribute.target);
       result[key] =
         hasDraftAndPublish(target) && !Array.isArray(nested)
-          ? { $and: [nested, { publishedAt: { $notNull: true } }] }
+          ? { [spelling.and]: [nested, { publishedAt: { [spelling.notNull]: true } }] }
           : nested;
       continue;
     }

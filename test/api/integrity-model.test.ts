@@ -11,6 +11,10 @@
 // what frontends read (front page, story by id and by slug, people, sources, quotes) anonymously:
 //   (h) every answer served from the cache (HIT) equals a fresh read of the same request (the store
 //       emptied, the request read again), and shows no unapproved text (b).
+// GraphQL (issue 11) is judged the same way: a story read over /graphql equals its last approval
+// (a), GraphQL probes (drafts by argument, nested paths, relation-filter oracles) show no unapproved
+// text (b) and never answer INTERNAL_SERVER_ERROR (c), and token mutations and editorialTransition
+// are steps like any other (a refused one changes nothing).
 //
 // CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 310 commands and some
 // 4,000 HTTP requests with the checks), ~60 s on SQLite on 2 shared cores, plus ~15 s boot.

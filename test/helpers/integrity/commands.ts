@@ -129,6 +129,11 @@ export const afterCommand = async (w: World) => {
   const all = probes(w);
   const probe = all[w.log.length % all.length];
   await runProbe(w, w.actors.public, probe, what);
+  // The same promise over GraphQL: one probe and one story's projection, rotating.
+  const graph = graphqlProbes(w);
+  await runGraphQLProbe(w, w.actors.public, graph[w.log.length % graph.length], what);
+  const story = pick(w.stories, w.log.length);
+  if (story) await w.checkGraphQLProjection(story, w.actors.public, what);
 };
 
 const actorArb = (names: readonly ActorName[]) => fc.constantFrom(...names);
@@ -261,12 +266,13 @@ class LiveStory extends Command {
   }
 }
 
+/** The workflow routes, or (`api: 'graphql'`) the `editorialTransition` mutation (API tokens only). */
 const move = async (
   w: World,
   actor: Actor,
   documentId: string,
   transition: string,
-  extra: { publishAt?: string } = {}
+  { api = 'rest', ...extra }: { publishAt?: string; api?: 'rest' | 'graphql' } = {}
 ) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
@@ -276,12 +282,22 @@ const move = async (
       : undefined,
     ...extra,
   };
+  const graphql = api === 'graphql';
   const { res } = await step(
     w,
     actor,
-    `move ${transition}${extra.publishAt ? '+publishAt' : ''}`,
-    `move ${transition}${extra.publishAt ? ' with publishAt' : ''} ${documentId}`,
-    () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
+    `${graphql ? 'gql-' : ''}move ${transition}${extra.publishAt ? '+publishAt' : ''}`,
+    `${graphql ? 'GraphQL ' : ''}move ${transition}${extra.publishAt ? ' with publishAt' : ''} ${documentId}`,
+    () =>
+      graphql
+        ? w.gql(
+            actor,
+            `mutation($id: ID!, $transition: String!, $comment: String) {
+              editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment) { stage }
+            }`,
+            { id: documentId, transition: body.transition, comment: body.comment }
+          )
+        : w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
   if (res.status !== 200 || !story) return;
@@ -437,8 +453,8 @@ class CmWrite extends Command {
   }
 }
 
-/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
-class RestWrite extends Command {
+/** A content-API write drawn from a WriteSpec, as a draft or not (REST and GraphQL below). */
+abstract class ApiWrite extends Command {
   constructor(
     readonly actor: ActorName,
     readonly spec: WriteSpec,
@@ -449,11 +465,19 @@ class RestWrite extends Command {
   check(w: Readonly<World>) {
     return this.spec.create || hasTarget(w, this.spec.type);
   }
+  /** The document to update, null to create one, undefined when there is nothing to update. */
+  target(w: World): string | null | undefined {
+    return this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
+  }
+}
+
+/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
+class RestWrite extends ApiWrite {
   async run(w: World) {
     const actor = w.actors[this.actor];
     const uid = this.spec.type === 'article' ? ARTICLE : QUOTE;
-    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
-    if (!this.spec.create && !id) return;
+    const id = this.target(w);
+    if (id === undefined) return;
     const data = writeBody(w, this.spec);
     const query = `?locale=en${this.draft ? '&status=draft' : ''}`;
     const url = id ? `/api/${REST[uid]}/${id}${query}` : `/api/${REST[uid]}${query}`;
@@ -966,7 +990,8 @@ class Move extends Command {
   constructor(
     readonly actor: ActorName,
     readonly target: number,
-    readonly transition: string
+    readonly transition: string,
+    readonly api: 'rest' | 'graphql' = 'rest'
   ) {
     super();
   }
@@ -976,11 +1001,11 @@ class Move extends Command {
   async run(w: World) {
     const id = targetOf(w, 'article', this.target);
     if (!id) return;
-    await move(w, w.actors[this.actor], id, this.transition);
+    await move(w, w.actors[this.actor], id, this.transition, { api: this.api });
     await afterCommand(w);
   }
   toString() {
-    return `Move(${this.actor}, ${this.transition} story #${this.target})`;
+    return `Move(${this.actor}, ${this.transition} story #${this.target}${this.api === 'graphql' ? ', over GraphQL' : ''})`;
   }
 }
 
@@ -1148,6 +1173,10 @@ export const sweep = async (w: World) => {
     // A reader role refused every read (403) sees nothing: one answer says so.
     if ((await w.send(reader, 'get', '/api/articles')).status === 403) continue;
     for (const probe of all) await runProbe(w, reader, probe, 'the end-of-run sweep');
+    for (const probe of graphqlProbes(w))
+      await runGraphQLProbe(w, reader, probe, 'the end-of-run sweep');
+    for (const story of w.stories)
+      await w.checkGraphQLProjection(story, reader, 'the end-of-run sweep');
   }
   await readPublic(w, 0, 'the end-of-run sweep');
 };
@@ -1167,6 +1196,178 @@ class ProbeCmd extends Command {
   }
   toString() {
     return `Probe(${this.reader}, #${this.n})`;
+  }
+}
+
+// ---------------------------------------------------------------- GraphQL (issue 11)
+
+export interface GraphQLProbe {
+  query: string;
+  /** An oracle: the rows this returns (from the answer's data) name only unapproved text, so any is a leak. */
+  found?: (data: any) => unknown[];
+}
+
+const ALL = 'pagination: { limit: 100 }';
+const listed = (field: string) => (data: any) => data?.[field] ?? [];
+
+/**
+ * What a reader may try over GraphQL: drafts by argument (refused), every nested path back and
+ * forth between stories, quotes and reference data, filters through relations with unapproved
+ * text (oracles), sorts through relations, the cover's polymorphic `related`, malformed filters.
+ */
+export const graphqlProbes = (w: World): GraphQLProbe[] => {
+  const list: GraphQLProbe[] = [
+    { query: `{ articles(status: DRAFT, ${ALL}) { title standfirst quotes { text } } }` },
+    {
+      query: `{ people(status: DRAFT, ${ALL}) { quotes { text article { title standfirst } } articles { title standfirst } } }`,
+    },
+    {
+      query: `{ sources(publicationFilter: NEVER_PUBLISHED_DOCUMENT) { quotes { text } articles { title } } }`,
+    },
+    { query: `{ quotes(hasPublishedVersion: false) { text } }` },
+    {
+      query: `{ articles(${ALL}) { title standfirst quotes(${ALL}) { text speaker { quotes(${ALL}) { text article { title standfirst } } } } people { articles { title standfirst } } } }`,
+    },
+    {
+      query: `{ people(${ALL}) { name quotes(${ALL}) { text article { title standfirst quotes { text } } } articles(${ALL}) { title standfirst } } }`,
+    },
+    {
+      query: `{ sources(${ALL}) { quotes(${ALL}) { text article { title } } articles(${ALL}) { title standfirst quotes { text } } } }`,
+    },
+    { query: `{ quotes(${ALL}) { text originalText article { title standfirst } } }` },
+    { query: `{ articles(${ALL}) { cover { related { ... on Article { title standfirst } } } } }` },
+    { query: `{ people(sort: ["quotes.text:desc"]) { name } }` },
+    { query: `{ articles { quotes(sort: ["speaker.name:asc"]) { text } } }` },
+    { query: `{ articles(filters: { title: { between: ["a"] } }) { title } }` },
+    { query: `{ people(filters: { aliases: { contains: "x" } }) { name } }` },
+  ];
+  for (const story of w.stories.slice(-3)) {
+    list.push(
+      {
+        query: `{ article(documentId: "${story.documentId}") { title standfirst quotes { text } } }`,
+      },
+      {
+        query: `{ article(documentId: "${story.documentId}", status: DRAFT) { title standfirst } }`,
+      }
+    );
+  }
+  for (const marker of w.unapprovedMarkers().slice(-2)) {
+    list.push(
+      {
+        query: `{ people(filters: { quotes: { text: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('people'),
+      },
+      {
+        query: `{ sources(filters: { articles: { title: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('sources'),
+      },
+      {
+        query: `{ articles(${ALL}) { people(filters: { or: [{ quotes: { text: { contains: "${marker}" } } }, { articles: { standfirst: { contains: "${marker}" } } }] }) { documentId } } }`,
+        found: (data) => (data?.articles ?? []).flatMap((a: any) => a.people ?? []),
+      },
+      {
+        query: `{ articles(filters: { quotes: { text: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('articles'),
+      }
+    );
+  }
+  return list;
+};
+
+export const runGraphQLProbe = async (
+  w: World,
+  reader: Actor,
+  probe: GraphQLProbe,
+  what: string
+) => {
+  const res = await w.gql(reader, probe.query);
+  w.count(`gql-probe(${reader.name})`, res.status);
+  // A refusal is fine (w.gql already failed on an internal error); whatever is answered must be clean.
+  w.checkMarkers(w.approvedMarkers(), res.body, `${reader.name} GraphQL ${probe.query}`, what);
+  const found = probe.found && res.status === 200 ? probe.found(res.body.data) : [];
+  if (found.length > 0) {
+    w.fail(
+      '8: oracle',
+      `after ${what}, ${reader.name} GraphQL ${probe.query} names unapproved rows: ${JSON.stringify(found).slice(0, 300)}`
+    );
+  }
+};
+
+class GraphQLProbeCmd extends Command {
+  constructor(
+    readonly reader: ActorName,
+    readonly n: number
+  ) {
+    super();
+  }
+  async run(w: World) {
+    const probe = pick(graphqlProbes(w), this.n)!;
+    w.log.push(`${this.reader}: GraphQL probe ${probe.query}`);
+    await runGraphQLProbe(w, w.actors[this.reader], probe, `GraphQL probe ${probe.query}`);
+  }
+  toString() {
+    return `GraphQLProbe(${this.reader}, #${this.n})`;
+  }
+}
+
+/** A reader's GraphQL read of one story: the model's expected public view (a), no unapproved text (b). */
+class GraphQLRead extends Command {
+  constructor(
+    readonly reader: ActorName,
+    readonly n: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return w.stories.length > 0;
+  }
+  async run(w: World) {
+    const story = pick(w.stories, this.n);
+    if (!story) return;
+    w.count('GraphQLRead', 'commands');
+    await w.checkGraphQLProjection(
+      story,
+      w.actors[this.reader],
+      w.log[w.log.length - 1] ?? 'start'
+    );
+  }
+  toString() {
+    return `GraphQLRead(${this.reader}, story #${this.n})`;
+  }
+}
+
+const GQL_INPUT: Record<string, string> = { article: 'ArticleInput', quote: 'QuoteInput' };
+
+/**
+ * GraphQL writes (createArticle, updateQuote, ...): tokens may write drafts (`status: DRAFT`);
+ * without it the write would publish and must be refused; readers and the read-only token are
+ * refused everything. Relations are plain documentId lists, the only form GraphQL inputs take.
+ */
+class GraphQLWrite extends ApiWrite {
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const id = this.target(w);
+    if (id === undefined) return;
+    const data = writeBody(w, {
+      ...this.spec,
+      rels: this.spec.rels.map((rel) => ({ ...rel, form: 'plain' as const })),
+    });
+    const Type = this.spec.type === 'article' ? 'Article' : 'Quote';
+    const status = this.draft ? ', status: DRAFT' : '';
+    const query = id
+      ? `mutation($id: ID!, $data: ${GQL_INPUT[this.spec.type]}!) { update${Type}(documentId: $id, locale: "en"${status}, data: $data) { documentId } }`
+      : `mutation($data: ${GQL_INPUT[this.spec.type]}!) { create${Type}(locale: "en"${status}, data: $data) { documentId } }`;
+    await step(
+      w,
+      actor,
+      `gql-${id ? 'update' : 'create'} ${this.spec.type}${this.draft ? ' draft' : ''}`,
+      `GraphQL ${id ? 'update' : 'create'}${Type}${id ? ` ${id}` : ''}${status} ${JSON.stringify(data)}`,
+      () => w.gql(actor, query, { ...(id ? { id } : {}), data })
+    );
+    await afterCommand(w);
+  }
+  toString() {
+    return `GraphQLWrite(${this.actor}, draft=${this.draft}, ${JSON.stringify(this.spec)})`;
   }
 }
 
@@ -1490,4 +1691,24 @@ export const commandArbs = [
       fc.option(fc.nat(), { nil: null })
     )
     .map(([a, d, m]) => new ImportWire(a, d, m)),
+  // GraphQL: reads and probes by readers, token writes (drafts, or refused), the workflow move.
+  fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new GraphQLRead(r, n)),
+  fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new GraphQLProbeCmd(r, n)),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb(['fullToken', 'fullToken', 'fullToken', ...TOKENS, ...READERS]),
+        writeSpecArb,
+        fc.boolean()
+      )
+      .map(([a, s, d]) => new GraphQLWrite(a, s, d))
+  ),
+  fc
+    .tuple(
+      actorArb(['fullToken', 'fullToken', 'readToken', ...READERS]),
+      fc.nat(),
+      fc.constantFrom(...TRANSITIONS)
+    )
+    .map(([a, n, t]) => new Move(a, n, t, 'graphql')),
 ];
