@@ -626,8 +626,8 @@ describe('the workflow for API tokens', () => {
       history { transition from to actor { type name } comment }
     }
   }`;
-  const MOVE = `mutation($id: ID!, $transition: String!, $comment: String) {
-    editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment) {
+  const MOVE = `mutation($id: ID!, $transition: String!, $comment: String, $publishAt: String) {
+    editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment, publishAt: $publishAt) {
       stage version live history { transition actor { type name } comment }
     }
   }`;
@@ -662,9 +662,9 @@ describe('the workflow for API tokens', () => {
 
   it('bad moves are clear errors', async () => {
     expectRefused(
-      await gql(MOVE, { id: ids.draft, transition: 'publish_now' }, auths.full),
+      await gql(MOVE, { id: ids.draft, transition: 'teleport' }, auths.full),
       'BAD_USER_INPUT',
-      /Unknown transition "publish_now"/
+      /Unknown transition "teleport"/
     );
     expectRefused(
       await gql(MOVE, { id: ids.draft, transition: 'approve' }, auths.full),
@@ -690,15 +690,20 @@ describe('the workflow for API tokens', () => {
       'STRAPI_NOT_FOUND_ERROR',
       /Unknown locale "zz"/
     );
+    expectRefused(
+      await gql(MOVE, { id: ids.draft, transition: 'submit', publishAt: 'tomorrow' }, auths.full),
+      'BAD_USER_INPUT',
+      /publishAt/
+    );
     const missing = await gql(MOVE, { id: ids.draft }, auths.full);
     expect(missing.status).toBe(400);
     expect(body(missing).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(missing.body.errors[0].message).toMatch(/\$transition/);
   });
 
-  it('submit, request changes (comment required), submit, approve by another token: readers see it', async () => {
-    const move = (who: string, transition: string, comment?: string) =>
-      gql(MOVE, { id: ids.draft, transition, comment }, auths[who]);
+  it('submit, request changes (comment required), submit, approve with an embargo by another token: readers see it at its time', async () => {
+    const move = (who: string, transition: string, comment?: string, publishAt?: string) =>
+      gql(MOVE, { id: ids.draft, transition, comment, publishAt }, auths[who]);
     expect(expectData(await move('full', 'submit')).editorialTransition.stage).toBe('fact_check');
     expectRefused(await move('second', 'request_changes'), 'BAD_USER_INPUT', /./);
     const back = expectData(await move('second', 'request_changes', 'Source the second claim'));
@@ -710,8 +715,22 @@ describe('the workflow for API tokens', () => {
     expectData(await move('full', 'submit'));
     // Separation of duties holds between tokens: the one that submitted does not approve.
     expectRefused(await move('full', 'approve'), 'STRAPI_FORBIDDEN_ERROR', /./);
-    const approved = expectData(await move('second', 'approve')).editorialTransition;
-    expect(approved).toMatchObject({ stage: 'published', live: true });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = expectData(
+      await move('second', 'approve', undefined, inAnHour)
+    ).editorialTransition;
+    expect(scheduled).toMatchObject({ stage: 'scheduled', live: false });
+    expect(
+      expectData(await gql(`{ article(documentId: "${ids.draft}") { title } }`)).article
+    ).toBeNull();
+
+    const ran = await app.strapi
+      .plugin('editorial-workflow')
+      .service('scheduler')
+      .run(new Date(Date.now() + 2 * 3_600_000));
+    expect(ran.published).toBe(1);
+    const { editorialState } = expectData(await gql(STATE, { id: ids.draft }, auths.full));
+    expect(editorialState).toMatchObject({ stage: 'published', live: true });
 
     const { article } = expectData(
       await gql(`{ article(documentId: "${ids.draft}") { title quotes { text } } }`)
