@@ -290,6 +290,8 @@ describe('preferences', () => {
       'submit',
       'request_changes',
       'approve',
+      'unschedule',
+      'publish_now',
       'retract',
       'assigned',
       'mentioned',

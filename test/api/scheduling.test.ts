@@ -298,7 +298,7 @@ describe('the scheduler', () => {
     await app.strapi.documents(QUOTE).update({
       documentId: story.quoteIds[0],
       locale: 'en',
-      data: { verification: 'disputed' },
+      data: { verification: 'disputed', verificationNote: 'The recording says otherwise' },
     });
     expect((await stateRow(story.documentId)).stage).toBe('scheduled');
     expect(await scheduler().run(inMinutes(11))).toMatchObject({ published: 0, unscheduled: 1 });

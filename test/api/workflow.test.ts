@@ -290,6 +290,7 @@ describe('each default role × each transition', () => {
         'plugin::editorial-workflow.assign',
         'plugin::editorial-workflow.cache-purge',
         'plugin::editorial-workflow.cache-read',
+        'plugin::editorial-workflow.import',
         'plugin::editorial-workflow.read',
         'plugin::editorial-workflow.transition.approve',
         'plugin::editorial-workflow.transition.publish-now',
