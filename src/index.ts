@@ -10,6 +10,7 @@ import { registerChecklist, sourceWarningMode } from './newsroom/checklist';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
+import { guardPreviewUrl, warnIfPreviewOff } from './newsroom/preview';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import {
   DEMO_AUTHOR,
@@ -31,6 +32,8 @@ export default {
     sourceWarningMode(strapi);
     registerChecklist(strapi);
     guardLiveMedia(strapi);
+    guardPreviewUrl(strapi);
+    warnIfPreviewOff(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
