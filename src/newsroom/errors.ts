@@ -16,3 +16,7 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 
 export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
   createHttpError(403, message, { details, expose: true });
+
+/** A 401 that keeps its message (Strapi's route wrapper answers its own UnauthorizedError with a bare "Unauthorized"). */
+export const unauthorized = (message: string, details: Record<string, unknown> = {}) =>
+  createHttpError(401, message, { details, expose: true });

@@ -11,7 +11,7 @@ import {
   type PreviewSettings,
   type PreviewTarget,
 } from '../content/preview-token';
-import { forbidden } from './errors';
+import { forbidden, unauthorized } from './errors';
 import { isLocalized } from './locales';
 import { PREVIEW_GRANT } from './reader-visibility';
 import { currentRequest } from './request-actor';
@@ -120,12 +120,14 @@ export const previewAccessPolicy = async (
   _config: unknown,
   { strapi }: { strapi: Core.Strapi }
 ) => {
+  // A policy gets a copy of the Koa context's own properties: `query` (a getter) is on `request`.
+  const query = ctx.request?.query ?? {};
   const uid = ctx.params?.contentType;
-  const documentId = ctx.query?.documentId;
+  const documentId = query.documentId;
   // Strapi's own validation refuses what is not a document of a type; other types get no URL.
   if ((uid !== ARTICLE && uid !== QUOTE) || typeof documentId !== 'string' || !documentId)
     return true;
-  const locale = await localeOf(strapi, uid, ctx.query?.locale);
+  const locale = await localeOf(strapi, uid, query.locale);
   const asked = { uid, documentId, locale };
   const userAbility = ctx.state?.userAbility;
   if (!(await draftRow(strapi, uid, documentId, locale)))
@@ -170,9 +172,6 @@ export const warnIfPreviewOff = (strapi: Core.Strapi) => {
 
 // ---------------------------------------------------------------------------------------------
 // The read
-
-const unauthorized = (message: string, details: Record<string, unknown> = {}) =>
-  new errors.UnauthorizedError(message, details);
 
 const ALLOWED_QUERY = new Set(['locale']);
 
