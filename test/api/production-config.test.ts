@@ -139,7 +139,8 @@ describe('production with editors’ preview', () => {
       undefined,
       'create'
     );
-    expect(result.status).toBe(3);
+    // Thrown while the config loads, before the script's own handler: Node's exit code for it.
+    expect(result.status).toBe(1);
     expect(result.output).toContain('PREVIEW_URL must be an http(s) URL, got "www.example.org"');
   });
 });
