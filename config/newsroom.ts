@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { parsePreviewSettings } from '../src/content/preview-token';
 
 // The app's own settings (strapi.config.get('newsroom.…')).
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -8,6 +9,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Source warnings in the quote checklist: `warn` shows them, `block` also refuses approval.
   // Checked at boot (src/content/source-warnings.ts).
   sourceWarnings: env('SOURCE_WARNINGS', 'warn'),
+  // Editors' preview (src/newsroom/preview.ts): the frontend's URL, the token's secret and
+  // lifetime. A malformed URL or TTL stops here, naming the variable; config/admin.ts reads the same.
+  preview: parsePreviewSettings({
+    PREVIEW_URL: env('PREVIEW_URL', ''),
+    PREVIEW_SECRET: env('PREVIEW_SECRET', ''),
+    PREVIEW_TOKEN_TTL_SECONDS: env('PREVIEW_TOKEN_TTL_SECONDS', ''),
+  }),
 });
 
 export default config;

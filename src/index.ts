@@ -12,6 +12,7 @@ import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
 import { registerGraphQLGuards } from './newsroom/graphql';
+import { guardPreviewUrl, warnIfPreviewOff } from './newsroom/preview';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import {
   DEMO_AUTHOR,
@@ -35,6 +36,8 @@ export default {
     registerWireImport(strapi);
     guardLiveMedia(strapi);
     registerGraphQLGuards(strapi);
+    guardPreviewUrl(strapi);
+    warnIfPreviewOff(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

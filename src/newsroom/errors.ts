@@ -35,3 +35,6 @@ export const queryRefusal = (problems: QueryProblem[], field?: string) =>
       })),
     }
   );
+/** A 401 that keeps its message (Strapi's route wrapper answers its own UnauthorizedError with a bare "Unauthorized"). */
+export const unauthorized = (message: string, details: Record<string, unknown> = {}) =>
+  createHttpError(401, message, { details, expose: true });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { currentRequest, isReaderRequest } from './request-actor';
 import { QUOTE } from '../content/types';
+import type { PreviewTarget } from '../content/preview-token';
 
 // Stock Strapi 5 serves drafts to anyone allowed to `find` who asks `?status=draft`. Readers (the
 // public and logged-in end users) only ever see published content; API tokens may preview drafts.
@@ -154,6 +155,28 @@ export const pinPopulateFiltersToPublished = (
   return result;
 };
 
+/** Where the preview route (src/newsroom/preview.ts) puts the story locale a verified token opens. */
+export const PREVIEW_GRANT = 'newsroomPreviewGrant';
+
+/**
+ * The one read a verified preview token allows (src/newsroom/preview.ts): `findOne` of the working
+ * copy of exactly the story locale it names, unfiltered. Every other read in that request, and
+ * every read in any other request, stays on published rows. Pure.
+ */
+export const isPreviewRead = (
+  grant: PreviewTarget | undefined,
+  action: string,
+  uid: string,
+  params: any
+): boolean =>
+  Boolean(grant) &&
+  action === 'findOne' &&
+  uid === grant!.uid &&
+  params?.documentId === grant!.documentId &&
+  (params?.locale ?? '') === grant!.locale &&
+  params?.status === 'draft' &&
+  params?.filters === undefined;
+
 export const registerReaderVisibility = (strapi: Core.Strapi) => {
   // A misspelt setting stops the boot rather than showing names the newsroom meant to hide.
   const hidden = readerHiddenFields(strapi);
@@ -161,15 +184,18 @@ export const registerReaderVisibility = (strapi: Core.Strapi) => {
 
   strapi.documents.use(async (ctx, next) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
-    if (!isReaderRequest(currentRequest(strapi))) return next();
+    const request = currentRequest(strapi);
+    if (!isReaderRequest(request)) return next();
 
     const params = ctx.params as any;
-    params.status = 'published';
     const getModel = (uid: string) => strapi.getModel(uid as any);
-    if (params.filters)
-      params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
-    if (params.populate)
-      params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
+    if (!isPreviewRead(request.state?.[PREVIEW_GRANT], ctx.action, ctx.uid, params)) {
+      params.status = 'published';
+      if (params.filters)
+        params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
+      if (params.populate)
+        params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
+    }
     const result = await next();
     return hides && ctx.action !== 'count'
       ? (omitHiddenFields(getModel, ctx.uid, result, hidden) as typeof result)

@@ -4,7 +4,18 @@
 // resolved at run time against what the run created, so shrinking keeps commands meaningful.
 import fc from 'fast-check';
 import { ADMINS, APPROVERS, READERS, TOKENS, type Actor, type ActorName } from './actors';
-import { ARTICLE, PERSON, QUOTE, SOURCE, publicStoryUrl } from './projection';
+import { signPreviewToken } from '../../../src/content/preview-token';
+import {
+  ARTICLE,
+  PERSON,
+  QUOTE,
+  SOURCE,
+  markersIn,
+  publicStoryUrl,
+  readStored,
+  storyContent,
+  toStoryView,
+} from './projection';
 import { World, type Response } from './world';
 
 const CM = '/content-manager/collection-types';
@@ -1503,6 +1514,194 @@ class ImportWire extends Command {
   }
 }
 
+// ---------------------------------------------------------------- editors' preview (issue 11)
+
+/** The preview secret of the model's app (integrity-model.test.ts boots with it and PREVIEW_URL). */
+export const MODEL_PREVIEW_SECRET = 'integrity-model-preview-secret-0123456789abcdef';
+
+const PREVIEW_ATTACKS = [
+  'other-story',
+  'other-locale',
+  'extra-populate',
+  'rest-draft-list',
+  'rest-draft-one',
+  'quotes-draft',
+  'people-populate',
+  'expired',
+  'tampered',
+] as const;
+
+/**
+ * An admin user asks the Content Manager for a story's preview URL: an Author gets none for a
+ * story they did not create. With a URL, its token must open exactly that story's working copy
+ * (equal to the stored draft, no other unapproved text), uncached; then the same token is tried
+ * somewhere else (`attack`), where it must open nothing: another story or locale is refused, and
+ * reads elsewhere stay published-only (b).
+ */
+class PreviewRead extends Command {
+  constructor(
+    readonly actor: 'editor' | 'checker1' | 'author1' | 'author2',
+    readonly target: number,
+    readonly attack: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const story = pick(w.stories, this.target);
+    if (!story) return;
+    const id = story.documentId;
+    const actor = w.actors[this.actor];
+    const asked = await w.send(
+      actor,
+      'get',
+      `/content-manager/preview/url/${ARTICLE}?documentId=${id}&locale=en&status=draft`
+    );
+    w.count('preview-url', asked.status);
+    w.log.push(`${actor.name}: preview URL of story ${id} → ${asked.status}`);
+    const mayRead = !this.actor.startsWith('author') || story.creator === actor.name;
+    const url: string | undefined = asked.body?.data?.url;
+    if (asked.status === 200 && url && !mayRead)
+      w.fail(
+        '12: preview',
+        `${actor.name} got a preview URL for ${story.creator}'s story ${id}, which they may not read: ${url}`
+      );
+    if (asked.status !== 200 || !url) return afterCommand(w);
+
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const holder = {
+      name: 'preview token',
+      kind: 'reader' as const,
+      headers: { Authorization: `Preview ${token}` },
+      canVerify: false,
+    };
+    const read = await w.send(holder, 'get', `/api/articles/${id}/preview?locale=en`);
+    w.count('preview-read', `${read.status} ${read.cache ?? '-'}`);
+    w.log.push(`preview token: read story ${id} → ${read.status}`);
+    const stored = await readStored(w.app);
+    const copy = stored.stories.get(id);
+    if (read.status !== 200 || !copy) {
+      w.fail(
+        '12: preview',
+        `a fresh token for story ${id} did not open it: ${read.status} ${read.text.slice(0, 300)}`
+      );
+      return afterCommand(w);
+    }
+    if (read.cache !== undefined)
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} went through the response cache (X-Cache: ${read.cache})`
+      );
+    const view = toStoryView(read.body.data);
+    if (storyContent(view) !== storyContent(copy))
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} is not its working copy:\n      ${JSON.stringify(view)}\n    stored:\n      ${JSON.stringify(copy)}`
+      );
+    // Only this story's own words (its quotes' every field, its cover file's name and texts: media
+    // has no drafts) and approved text may appear.
+    const cover = copy.cover
+      ? await w.app.strapi.db.query('plugin::upload.file').findOne({ where: { id: copy.cover } })
+      : null;
+    const own = new Set([
+      ...markersIn(copy),
+      ...copy.quotes.flatMap((q) => markersIn(stored.quotes.get(q.documentId) ?? null)),
+      ...markersIn(cover),
+      ...w.approvedMarkers(),
+    ]);
+    const foreign = markersIn(read.body).filter((m) => !own.has(m));
+    if (foreign.length > 0)
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} shows text of other documents: ${[...new Set(foreign)].join(', ')}`
+      );
+
+    const attack = PREVIEW_ATTACKS[this.attack % PREVIEW_ATTACKS.length];
+    const other = w.stories.find((s) => s.documentId !== id)?.documentId;
+    const mustRefuse = async (path: string, as = holder) => {
+      const res = await w.send(as, 'get', path);
+      w.count(`preview-attack ${attack}`, res.status);
+      w.log.push(`preview token: ${attack} GET ${path} → ${res.status}`);
+      if (res.status === 200)
+        w.fail(
+          '12: preview',
+          `the token for story ${id} opened GET ${path}: ${res.text.slice(0, 300)}`
+        );
+    };
+    const mustStayPublished = async (path: string) => {
+      const res = await w.send(holder, 'get', path);
+      w.count(`preview-attack ${attack}`, res.status);
+      w.log.push(`preview token: ${attack} GET ${path} → ${res.status}`);
+      if (res.status === 200)
+        w.checkMarkers(
+          w.approvedMarkers(),
+          res.body,
+          `preview token GET ${path}`,
+          `preview ${attack}`
+        );
+    };
+    const LIST = 'pagination[pageSize]=100';
+    switch (attack) {
+      case 'other-story':
+        if (other) await mustRefuse(`/api/articles/${other}/preview?locale=en`);
+        break;
+      case 'other-locale':
+        await mustRefuse(`/api/articles/${id}/preview?locale=ru`);
+        break;
+      case 'extra-populate':
+        await mustRefuse(
+          `/api/articles/${id}/preview?locale=en&populate[people][populate][articles]=true`
+        );
+        break;
+      case 'rest-draft-list':
+        await mustStayPublished(`/api/articles?status=draft&populate=*&${LIST}`);
+        break;
+      case 'rest-draft-one':
+        await mustStayPublished(`/api/articles/${id}?status=draft&locale=en&populate=*`);
+        break;
+      case 'quotes-draft':
+        await mustStayPublished(`/api/quotes?status=draft&populate=*&${LIST}`);
+        break;
+      case 'people-populate':
+        await mustStayPublished(
+          `/api/people?populate[quotes][populate]=*&populate[articles][populate]=*&${LIST}`
+        );
+        break;
+      case 'expired': {
+        const expired = signPreviewToken(
+          { uid: ARTICLE, documentId: id, locale: 'en' },
+          MODEL_PREVIEW_SECRET,
+          { ttlSeconds: 1, now: Date.now() - 5_000 }
+        ).token;
+        await mustRefuse(`/api/articles/${id}/preview?locale=en`, {
+          ...holder,
+          headers: { Authorization: `Preview ${expired}` },
+        });
+        break;
+      }
+      case 'tampered': {
+        if (!other) break;
+        const [payload, signature] = token.split('.');
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+        const forged = Buffer.from(JSON.stringify({ ...claims, documentId: other })).toString(
+          'base64url'
+        );
+        await mustRefuse(`/api/articles/${other}/preview?locale=en`, {
+          ...holder,
+          headers: { Authorization: `Preview ${forged}.${signature}` },
+        });
+        break;
+      }
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return `PreviewRead(${this.actor}, story #${this.target}, then ${PREVIEW_ATTACKS[this.attack % PREVIEW_ATTACKS.length]})`;
+  }
+}
+
 // ---------------------------------------------------------------- the arbitrary
 
 const WRITERS: ActorName[] = [...ADMINS];
@@ -1711,4 +1910,19 @@ export const commandArbs = [
       fc.constantFrom(...TRANSITIONS)
     )
     .map(([a, n, t]) => new Move(a, n, t, 'graphql')),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        fc.constantFrom(
+          'editor' as const,
+          'checker1' as const,
+          'author1' as const,
+          'author2' as const
+        ),
+        fc.nat(),
+        fc.nat()
+      )
+      .map(([a, n, k]) => new PreviewRead(a, n, k))
+  ),
 ];
