@@ -1619,7 +1619,9 @@ class PreviewRead extends Command {
       );
 
     const attack = PREVIEW_ATTACKS[this.attack % PREVIEW_ATTACKS.length];
-    const other = w.stories.find((s) => s.documentId !== id)?.documentId;
+    // Another story of the run, or (alone in its run) an id no story has: either must stay shut.
+    const other =
+      w.stories.find((s) => s.documentId !== id)?.documentId ?? `${id.slice(0, -4)}zzzz`;
     const mustRefuse = async (path: string, as = holder) => {
       const res = await w.send(as, 'get', path);
       w.count(`preview-attack ${attack}`, res.status);
@@ -1645,7 +1647,7 @@ class PreviewRead extends Command {
     const LIST = 'pagination[pageSize]=100';
     switch (attack) {
       case 'other-story':
-        if (other) await mustRefuse(`/api/articles/${other}/preview?locale=en`);
+        await mustRefuse(`/api/articles/${other}/preview?locale=en`);
         break;
       case 'other-locale':
         await mustRefuse(`/api/articles/${id}/preview?locale=ru`);
@@ -1682,7 +1684,6 @@ class PreviewRead extends Command {
         break;
       }
       case 'tampered': {
-        if (!other) break;
         const [payload, signature] = token.split('.');
         const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
         const forged = Buffer.from(JSON.stringify({ ...claims, documentId: other })).toString(
