@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { parsePreviewSettings } from '../src/content/preview-token';
 
 // The app's own settings (strapi.config.get('newsroom.…')).
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -16,6 +17,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     logoUrl: env('PUBLISHER_LOGO_URL', ''),
     articleUrlTemplate: env('ARTICLE_URL_TEMPLATE', '{publisherUrl}/{locale}/articles/{slug}'),
   },
+  // Editors' preview (src/newsroom/preview.ts): the frontend's URL, the token's secret and
+  // lifetime. A malformed URL or TTL stops here, naming the variable; config/admin.ts reads the same.
+  preview: parsePreviewSettings({
+    PREVIEW_URL: env('PREVIEW_URL', ''),
+    PREVIEW_SECRET: env('PREVIEW_SECRET', ''),
+    PREVIEW_TOKEN_TTL_SECONDS: env('PREVIEW_TOKEN_TTL_SECONDS', ''),
+  }),
 });
 
 export default config;

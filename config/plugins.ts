@@ -1,4 +1,5 @@
 import { ARTICLE, PERSON, QUOTE, SOURCE } from '../src/content/types';
+import { hideInternalErrors } from '../src/newsroom/graphql-errors';
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
@@ -28,6 +29,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
+    },
+  },
+  // GraphQL at /graphql, with the REST content API's guarantees (src/newsroom/graphql.ts): readers
+  // get published rows only, at every depth. Limits are deliberate (README, "GraphQL"):
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      // The playground (and schema introspection) only where someone develops; never in production.
+      landingPage: env('NODE_ENV', 'development') === 'development',
+      // A story page is 4 deep (articles → quotes → speaker → name); 7 leaves room for a connection
+      // wrapper and one way back (speaker → quotes → article) and stops cycles there.
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      // Same page sizes as REST (config/api.ts), for every list, nested ones included.
+      defaultLimit: 25,
+      maxLimit: 100,
+      shadowCRUD: true,
+      apolloServer: {
+        introspection: env('NODE_ENV', 'development') !== 'production',
+        plugins: [hideInternalErrors],
+      },
     },
   },
   'editorial-workflow': {

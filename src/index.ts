@@ -11,6 +11,8 @@ import { registerWireImport } from './newsroom/wire-import';
 import { applyFirstBootDefaults } from './newsroom/first-boot';
 import { keepRoleLocalesComplete } from './newsroom/role-locales';
 import { guardLiveMedia } from './newsroom/live-media';
+import { registerGraphQLGuards } from './newsroom/graphql';
+import { guardPreviewUrl, warnIfPreviewOff } from './newsroom/preview';
 import { assertPluginServersLoaded } from './newsroom/plugin-builds';
 import { publisherSettings } from './newsroom/public-record';
 import {
@@ -36,6 +38,9 @@ export default {
     registerChecklist(strapi);
     registerWireImport(strapi);
     guardLiveMedia(strapi);
+    registerGraphQLGuards(strapi);
+    guardPreviewUrl(strapi);
+    warnIfPreviewOff(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

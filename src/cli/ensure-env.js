@@ -30,6 +30,8 @@ const generateSecrets = () =>
 
 const GENERATED = {
   ...Object.fromEntries(SECRET_NAMES.map((name) => [name, () => generateSecret(name)])),
+  // Signs editors' preview tokens (README, "Preview for editors"); used once PREVIEW_URL is set.
+  PREVIEW_SECRET: () => random(),
   // Meets the admin password rules (length, upper, lower, digit).
   DEMO_PASSWORD: () => `Demo-${crypto.randomBytes(6).toString('hex')}-Aa1`,
 };

@@ -1,6 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVE_OF_TALKS, SOCHI_TALKS } from '../demo/sample-story';
+import { extractWire } from './wire';
 import { quoteProblems, type VerifierIdentity } from './quote-checks';
+
+// The demo's stories, as the importer extracts them from their raw copy.
+const demoStory = (file: string) =>
+  extractWire({
+    content: readFileSync(path.join(__dirname, '..', 'demo', 'wire', file), 'utf8'),
+    locale: 'en',
+  }).story;
+const SOCHI_TALKS = demoStory('belarus-sochi-talks.txt');
+const EVE_OF_TALKS = demoStory('belarus-eve-of-talks.txt');
 
 describe('quoteProblems', () => {
   it('passes verified quotes with a speaker, and a story without quotes', () => {

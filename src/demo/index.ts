@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, QUOTE } from '../content/types';
 import { actAs } from './act-as';
-import { DEMO_STORIES, loadDemoDrafts } from './load-demo';
+import { loadDemoDrafts } from './load-demo';
 
 const LOCALE = 'en';
 
@@ -17,10 +17,10 @@ const actorOf = (user: any, fallback: string): Actor =>
     : { type: 'system', id: null, name: fallback };
 
 /**
- * The demo newsroom, through the editorial workflow: the sample story written and submitted by
+ * The demo newsroom, through the editorial workflow: the sample wire copy imported and submitted by
  * the author, its quotes verified and the story approved by the fact-checker, so it is live; the
- * second story submitted and waiting in fact-check with an unverified quote. Running it again
- * changes nothing that is already there.
+ * second story imported, submitted and waiting in fact-check with an unverified quote. Running it
+ * again changes nothing that is already there.
  */
 export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = {}) => {
   const author = actorOf(people.author, 'Demo author');
@@ -35,19 +35,19 @@ export const loadDemoContent = async (strapi: Core.Strapi, people: DemoPeople = 
       anyMove
     );
 
-  const content = await actAs(strapi, people.author, () => loadDemoDrafts(strapi));
+  const content = await actAs(strapi, people.author, () =>
+    loadDemoDrafts(strapi, { actor: author, user: people.author })
+  );
 
   if (content.live.created) {
     await move(content.live.documentId, author, 'submit');
     await actAs(strapi, people.factChecker, async () => {
-      for (const [i, documentId] of content.live.quoteIds.entries()) {
+      for (const { documentId, facts } of content.live.quotes) {
+        if (!facts.verificationNote) continue;
         await strapi.documents(QUOTE).update({
           documentId,
           locale: LOCALE,
-          data: {
-            verification: 'verified',
-            verificationNote: DEMO_STORIES.live.quotes[i].verificationNote,
-          } as any,
+          data: { verification: 'verified', verificationNote: facts.verificationNote } as any,
         });
       }
     });

@@ -1,14 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, PERSON, QUOTE, SOURCE } from '../content/types';
-import { EVE_OF_TALKS, PEOPLE, SOCHI_TALKS, SOURCES, type DemoStory } from './sample-story';
+import type { AdminUser } from './act-as';
+import {
+  LIVE_STORY,
+  PEOPLE,
+  SOURCES,
+  WAITING_STORY,
+  type DemoQuoteFacts,
+  type DemoStory,
+} from './overlay';
 
-// Loads the sample story as demo content through the Document Service, so every newsroom rule
-// applies to it. Safe to run again: what exists (matched by name or title) is left as it is.
+// The demo's stories come from raw wire copy (src/demo/wire) through the workflow plugin's importer,
+// the service behind the admin's Import wire copy page: the same extraction, permission checks,
+// duplicate check and single transaction. The people and sources of the overlay exist first, so the
+// import matches them; what the copy does not say is applied after. Safe to run again: people and
+// sources are matched by name, and copy imported before is found by the importer's duplicate check.
 
 const LOCALE = 'en';
 
-const paragraphsToBlocks = (paragraphs: string[]) =>
-  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+type Actor = { type: 'admin' | 'system'; id: number | null; name: string };
 
 const upsertByName = async (
   strapi: Core.Strapi,
@@ -19,85 +31,102 @@ const upsertByName = async (
   return existing ?? strapi.documents(uid).create({ data: data as any });
 };
 
+/** The raw copy the demo imports; read from the app's source tree (a build copies no .txt). */
+export const readDemoWire = (strapi: Core.Strapi, file: string) =>
+  readFile(path.join(strapi.dirs.app.root, 'src', 'demo', 'wire', file), 'utf8');
+
+export interface LoadedQuote {
+  documentId: string;
+  facts: DemoQuoteFacts;
+}
+
 export interface LoadedStory {
   documentId: string;
-  quoteIds: string[];
+  quotes: LoadedQuote[];
   created: boolean;
 }
 
-const loadStory = async (
+/** The imported story's quotes, each with the overlay's facts (found by its opening words). */
+const quotesOf = async (strapi: Core.Strapi, documentId: string, demo: DemoStory) => {
+  const story = await strapi.db.query(ARTICLE as any).findOne({
+    where: { documentId, locale: LOCALE, publishedAt: null },
+    populate: { quotes: { select: ['documentId', 'text'], orderBy: { id: 'asc' } } },
+  });
+  return demo.quotes.map((facts) => {
+    const quote = (story?.quotes ?? []).find((q: any) => q.text?.startsWith(facts.opening));
+    if (!quote) throw new Error(`demo: no imported quote of ${demo.file} opens «${facts.opening}»`);
+    return { documentId: quote.documentId as string, facts };
+  });
+};
+
+const importStory = async (
   strapi: Core.Strapi,
-  story: DemoStory,
-  people: Record<string, string>,
+  demo: DemoStory,
+  importer: { actor: Actor; user?: AdminUser },
   sources: Record<string, string>
 ): Promise<LoadedStory> => {
-  const existing = await strapi.documents(ARTICLE).findFirst({
-    filters: { title: story.title },
-    locale: LOCALE,
-    status: 'draft',
-    populate: ['quotes'],
-  });
-  if (existing) {
-    return {
-      documentId: existing.documentId,
-      quoteIds: (existing as any).quotes.map((q: any) => q.documentId),
-      created: false,
-    };
+  const service = strapi.plugin('editorial-workflow').service('importer');
+  const request = { content: await readDemoWire(strapi, demo.file), locale: LOCALE };
+  const { duplicates } = await service.preview(ARTICLE, request);
+  const before = duplicates.find((d: any) => d.locale === LOCALE);
+  if (before) {
+    const quotes = await quotesOf(strapi, before.documentId, demo);
+    return { documentId: before.documentId, quotes, created: false };
   }
 
-  const article = await strapi.documents(ARTICLE).create({
+  // As the admin page would for this user: their Content Manager rights decide what is created.
+  const userAbility = importer.user
+    ? await strapi.service('admin::permission').engine.generateUserAbility(importer.user)
+    : undefined;
+  const result = await service.create(ARTICLE, request, {
+    actor: importer.actor,
+    adminUserId: importer.user?.id ?? null,
+    userAbility,
+  });
+  const { documentId } = result.stories[0];
+  await strapi.documents(ARTICLE).update({
+    documentId,
     locale: LOCALE,
     data: {
-      title: story.title,
-      standfirst: story.standfirst,
-      dateline: story.dateline,
-      byline: story.byline,
-      section: story.section,
-      body: paragraphsToBlocks(story.paragraphs) as any,
-      people: story.people.map((key) => people[key]),
-      sources: story.sources.map((key) => sources[key]),
+      ...demo.story,
+      sources: { connect: demo.alsoSources.map((name) => sources[name]) },
     } as any,
   });
-
-  const quoteIds: string[] = [];
-  for (const quote of story.quotes) {
-    const created = await strapi.documents(QUOTE).create({
-      locale: LOCALE,
-      data: {
-        text: quote.text,
-        context: quote.context,
-        saidAt: quote.saidAt,
-        originalLanguage: quote.speaker === 'tikhanovskaya' ? 'ru' : 'en',
-        speaker: people[quote.speaker],
-        source: sources[quote.source],
-        article: { connect: [{ documentId: article.documentId, locale: LOCALE }] },
-      } as any,
-    });
-    quoteIds.push(created.documentId);
+  const quotes = await quotesOf(strapi, documentId, demo);
+  for (const { documentId: quote, facts } of quotes) {
+    if (facts.saidAt)
+      await strapi
+        .documents(QUOTE)
+        .update({ documentId: quote, locale: LOCALE, data: { saidAt: facts.saidAt } as any });
   }
-  return { documentId: article.documentId, quoteIds, created: true };
+  return { documentId, quotes, created: true };
 };
 
 export interface DemoContent {
+  /** documentIds by name. */
   people: Record<string, string>;
   sources: Record<string, string>;
   live: LoadedStory;
   waiting: LoadedStory;
 }
 
-/** People, sources and both stories with their quotes, all as drafts; returns their documentIds. */
-export const loadDemoDrafts = async (strapi: Core.Strapi): Promise<DemoContent> => {
+/**
+ * The overlay's people and sources, then both stories imported from their copy as drafts. Call it
+ * inside `actAs(importer.user)`, so the writes are the importer's as in the admin.
+ */
+export const loadDemoDrafts = async (
+  strapi: Core.Strapi,
+  importer: { actor: Actor; user?: AdminUser }
+): Promise<DemoContent> => {
   const people: Record<string, string> = {};
-  for (const { key, ...person } of PEOPLE) {
-    people[key] = (await upsertByName(strapi, PERSON, person)).documentId;
+  for (const person of PEOPLE) {
+    people[person.name] = (await upsertByName(strapi, PERSON, person)).documentId;
   }
   const sources: Record<string, string> = {};
-  for (const { key, ...source } of SOURCES) {
-    sources[key] = (await upsertByName(strapi, SOURCE, source)).documentId;
+  for (const source of SOURCES) {
+    sources[source.name] = (await upsertByName(strapi, SOURCE, source)).documentId;
   }
-  const live = await loadStory(strapi, SOCHI_TALKS, people, sources);
-  const waiting = await loadStory(strapi, EVE_OF_TALKS, people, sources);
+  const live = await importStory(strapi, LIVE_STORY, importer, sources);
+  const waiting = await importStory(strapi, WAITING_STORY, importer, sources);
   return { people, sources, live, waiting };
 };
-
-export const DEMO_STORIES = { live: SOCHI_TALKS, waiting: EVE_OF_TALKS };

@@ -20,4 +20,26 @@ describe('production secrets', () => {
       missingSecrets({ NODE_ENV: 'production', ...generateSecrets(), JWT_SECRET: '' })
     ).toEqual(['JWT_SECRET']);
   });
+
+  it('include PREVIEW_SECRET once PREVIEW_URL turns preview on, named with the reason', () => {
+    const base = { NODE_ENV: 'production', ...generateSecrets() };
+    expect(missingSecrets(base)).toEqual([]);
+    expect(missingSecrets({ ...base, PREVIEW_URL: 'https://news.example' })).toEqual([
+      'PREVIEW_SECRET is missing (PREVIEW_URL turns preview on)',
+    ]);
+    expect(
+      missingSecrets({ ...base, PREVIEW_URL: 'https://news.example', PREVIEW_SECRET: 'short' })
+    ).toEqual(['PREVIEW_SECRET is shorter than 32 characters']);
+    expect(
+      missingSecrets({
+        ...base,
+        PREVIEW_URL: 'https://news.example',
+        PREVIEW_SECRET: 'x'.repeat(32),
+      })
+    ).toEqual([]);
+    // Development generates it (src/cli/ensure-env.js) and never refuses.
+    expect(
+      missingSecrets({ NODE_ENV: 'development', PREVIEW_URL: 'https://news.example' })
+    ).toEqual([]);
+  });
 });

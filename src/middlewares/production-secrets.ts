@@ -6,6 +6,8 @@
 // strapi::session refuses empty APP_KEYS with a message naming only that one.
 // Pinned by test/api/production-config.test.ts.
 
+import { previewSecretProblem } from '../content/preview-token';
+
 export const REQUIRED_SECRETS = [
   'APP_KEYS',
   'API_TOKEN_SALT',
@@ -15,8 +17,12 @@ export const REQUIRED_SECRETS = [
   'ENCRYPTION_KEY',
 ];
 
-export const missingSecrets = (env: NodeJS.ProcessEnv): string[] =>
-  env.NODE_ENV === 'production' ? REQUIRED_SECRETS.filter((name) => !env[name]) : [];
+/** Strapi's secrets, then the preview's when PREVIEW_URL turns preview on (src/content/preview-token.ts). */
+export const missingSecrets = (env: NodeJS.ProcessEnv): string[] => {
+  if (env.NODE_ENV !== 'production') return [];
+  const preview = previewSecretProblem(env);
+  return [...REQUIRED_SECRETS.filter((name) => !env[name]), ...(preview ? [preview] : [])];
+};
 
 export default () => {
   const missing = missingSecrets(process.env);

@@ -1,11 +1,11 @@
 // Route middleware on the content-API `find`/`findOne` of the newsroom types (see src/api/*/routes):
 // runs after authentication, so it knows whether the caller is a reader, and before Strapi turns the
 // query into SQL. The rules are in src/newsroom/reader-query.ts.
-import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { readQueryProblems } from '../newsroom/reader-query';
 import { readerHiddenFields } from '../newsroom/reader-visibility';
 import { isReaderRequest } from '../newsroom/request-actor';
+import { queryRefusal } from '../newsroom/errors';
 
 export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
   if (!config?.uid) throw new Error('global::reader-query needs { uid } in its route config');
@@ -20,15 +20,7 @@ export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) =>
         hidden: reader ? readerHiddenFields(strapi) : {},
       }
     );
-    if (problems.length > 0) {
-      throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
-        errors: problems.map((p) => ({
-          path: p.path.split('.'),
-          message: p.message,
-          name: 'ValidationError',
-        })),
-      });
-    }
+    if (problems.length > 0) throw queryRefusal(problems);
     return next();
   };
 };

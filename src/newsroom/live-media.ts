@@ -79,21 +79,15 @@ const liveStoriesUsingFiles = async (strapi: Core.Strapi, fileIds: number[]) => 
 
 const named = (titles: string[]) => titles.map((t) => `«${t}»`).join(', ');
 
-export const liveMediaPolicy = async (
-  ctx: any,
-  _config: unknown,
-  { strapi }: { strapi: Core.Strapi }
-) => {
-  const route = FILE_ROUTES.find(
-    (r) =>
-      r.method === ctx.request.method &&
-      r.path === ctx.state?.route?.path &&
-      r.type === ctx.state?.route?.info?.type
-  );
-  if (!route) return true;
-  const live = await liveStoriesUsingFiles(strapi, await filesNamed(strapi, ctx));
-  if (live.length === 0) return true;
-  if (route.change === 'delete') {
+/** Throws when changing (or deleting) these files would change a live story past the workflow. */
+export const assertFilesMayChange = async (
+  strapi: Core.Strapi,
+  fileIds: number[],
+  change: Change
+): Promise<void> => {
+  const live = await liveStoriesUsingFiles(strapi, fileIds);
+  if (live.length === 0) return;
+  if (change === 'delete') {
     throw conflict(
       `This file is shown by live stories (${named(live)}): take it out of them and approve them again before deleting it`,
       {
@@ -107,8 +101,34 @@ export const liveMediaPolicy = async (
       { stories: live }
     );
   }
+};
+
+export const liveMediaPolicy = async (
+  ctx: any,
+  _config: unknown,
+  { strapi }: { strapi: Core.Strapi }
+) => {
+  const route = FILE_ROUTES.find(
+    (r) =>
+      r.method === ctx.request.method &&
+      r.path === ctx.state?.route?.path &&
+      r.type === ctx.state?.route?.info?.type
+  );
+  if (!route) return true;
+  await assertFilesMayChange(strapi, await filesNamed(strapi, ctx), route.change);
   return true;
 };
+
+/**
+ * The same rule on the GraphQL plugin's file mutations (`updateUploadFile`, `deleteUploadFile`),
+ * which call the upload service directly: a resolver middleware (src/newsroom/graphql.ts).
+ */
+export const liveMediaResolverGuard =
+  (strapi: Core.Strapi, change: Change) =>
+  async (resolve: any, parent: unknown, args: any, context: unknown, info: unknown) => {
+    await assertFilesMayChange(strapi, ids([args?.id]), change);
+    return resolve(parent, args, context, info);
+  };
 
 /** Puts the policy on the upload plugin's routes that change or delete files (app register phase). */
 export const guardLiveMedia = (strapi: Core.Strapi) => {

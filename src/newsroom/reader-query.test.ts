@@ -195,6 +195,26 @@ describe('sort', () => {
     );
     expect(paths('article', { populate: { people: { sort: 'name:asc' } } }, false)).toEqual([]);
   });
+  it('refuses relation sorts of a nested list for everybody (GraphQL `Article.quotes(sort:)`)', () => {
+    for (const reader of [true, false]) {
+      const found = readQueryProblems(
+        getModel,
+        'quote',
+        { sort: ['speaker.name:asc'] },
+        { reader, nested: true }
+      );
+      expect(found).toEqual([
+        {
+          path: 'sort.0',
+          message:
+            "`sort.0` of a nested list may name only the listed type's own fields (speaker.name goes through a relation).",
+        },
+      ]);
+    }
+    expect(
+      readQueryProblems(getModel, 'quote', { sort: ['text:asc'] }, { reader: false, nested: true })
+    ).toEqual([]);
+  });
 });
 
 describe('populate', () => {

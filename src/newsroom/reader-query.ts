@@ -36,6 +36,11 @@ export interface Caller {
   reader: boolean;
   /** Fields this caller never gets, by model uid: naming them anywhere is naming no field. */
   hidden?: Record<string, readonly string[]>;
+  /**
+   * The arguments of a nested list (GraphQL `Article.quotes(filters:, sort:)`), which Strapi loads
+   * like a populate: its sort names the listed type's own fields only, for everybody.
+   */
+  nested?: boolean;
 }
 
 const MEDIA_TARGET = 'plugin::upload.file';
@@ -135,7 +140,8 @@ class Checker {
   constructor(
     private readonly getModel: GetModel,
     private readonly reader: boolean,
-    private readonly hidden: Record<string, readonly string[]> = {}
+    private readonly hidden: Record<string, readonly string[]> = {},
+    private readonly nested = false
   ) {}
 
   problem(path: string, message: string) {
@@ -420,9 +426,11 @@ class Checker {
   refuseRelationSort(path: string, field: string) {
     this.problem(
       path,
-      this.reader
-        ? `\`${path}\` may name only this type's own fields (${field} goes through a relation).`
-        : `\`${path}\` inside populate may name only the populated type's own fields (${field} goes through a relation).`
+      this.nested
+        ? `\`${path}\` of a nested list may name only the listed type's own fields (${field} goes through a relation).`
+        : this.reader
+          ? `\`${path}\` may name only this type's own fields (${field} goes through a relation).`
+          : `\`${path}\` inside populate may name only the populated type's own fields (${field} goes through a relation).`
     );
   }
 
@@ -514,13 +522,13 @@ export const readQueryProblems = (
   getModel: GetModel,
   uid: string,
   query: unknown,
-  { reader, hidden }: Caller
+  { reader, hidden, nested = false }: Caller
 ): QueryProblem[] => {
   const model = getModel(uid);
   if (!model || !isObject(query)) return [];
-  const check = new Checker(getModel, reader, hidden);
+  const check = new Checker(getModel, reader, hidden, nested);
   if (query.filters !== undefined) check.where(model, query.filters, 'filters');
-  if (query.sort !== undefined) check.sort(model, query.sort, 'sort', !reader);
+  if (query.sort !== undefined) check.sort(model, query.sort, 'sort', !reader && !nested);
   if (query.populate !== undefined) check.populate(model, query.populate, 'populate');
   if (query.fields !== undefined) check.fields(query.fields, 'fields');
   const scalars = SCALAR_PARAMETERS.safeParse(query);

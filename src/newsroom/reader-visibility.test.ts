@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   hiddenFieldsFor,
+  isPreviewRead,
   omitHiddenFields,
   parsePublicVerifier,
   pinPopulateFiltersToPublished,
   pinRelationFiltersToPublished,
+  GRAPHQL_FILTERS,
 } from './reader-visibility';
 
 const MODELS: Record<string, any> = {
@@ -34,6 +36,21 @@ describe('pinRelationFiltersToPublished', () => {
   it('walks $and/$or/$not and nested relations', () => {
     expect(pin({ $or: [{ name: 'a' }, { quotes: { speaker: { name: 'b' } } }] })).toEqual({
       $or: [{ name: 'a' }, { quotes: { $and: [{ speaker: { name: 'b' } }, published] } }],
+    });
+  });
+  it('speaks GraphQL`s filter words when asked', () => {
+    expect(
+      pinRelationFiltersToPublished(
+        (uid) => MODELS[uid],
+        'person',
+        { or: [{ name: { eq: 'a' } }, { quotes: { text: { contains: 'x' } } }] },
+        GRAPHQL_FILTERS
+      )
+    ).toEqual({
+      or: [
+        { name: { eq: 'a' } },
+        { quotes: { and: [{ text: { contains: 'x' } }, { publishedAt: { notNull: true } }] } },
+      ],
     });
   });
   it('leaves relations without Draft & Publish and plain fields alone', () => {
@@ -138,5 +155,28 @@ describe('omitHiddenFields', () => {
     });
     expect(omit('api::quote.quote', 3)).toBe(3);
     expect(omit('api::quote.quote', null)).toBeNull();
+  });
+});
+
+describe('isPreviewRead', () => {
+  const grant = { uid: 'api::article.article', documentId: 'doc1', locale: 'en' };
+  const read = { documentId: 'doc1', locale: 'en', status: 'draft', populate: { quotes: true } };
+
+  it('allows the one working copy the token names', () => {
+    expect(isPreviewRead(grant, 'findOne', grant.uid, read)).toBe(true);
+  });
+
+  it.each([
+    ['no grant', undefined, 'findOne', grant.uid, read],
+    ['a list', grant, 'findMany', grant.uid, read],
+    ['a first match', grant, 'findFirst', grant.uid, read],
+    ['another type', grant, 'findOne', 'api::quote.quote', read],
+    ['another document', grant, 'findOne', grant.uid, { ...read, documentId: 'doc2' }],
+    ['another locale', grant, 'findOne', grant.uid, { ...read, locale: 'ru' }],
+    ['no locale', grant, 'findOne', grant.uid, { ...read, locale: undefined }],
+    ['the published version', grant, 'findOne', grant.uid, { ...read, status: 'published' }],
+    ['a filtered read', grant, 'findOne', grant.uid, { ...read, filters: { title: 'x' } }],
+  ])('refuses %s', (_name, g, action, uid, params) => {
+    expect(isPreviewRead(g as any, action as string, uid as string, params)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { currentRequest, isReaderRequest } from './request-actor';
 import { QUOTE } from '../content/types';
+import type { PreviewTarget } from '../content/preview-token';
 
 // Stock Strapi 5 serves drafts to anyone allowed to `find` who asks `?status=draft`. Readers (the
 // public and logged-in end users) only ever see published content; API tokens may preview drafts.
@@ -61,36 +62,60 @@ export const omitHiddenFields = (
 
 const hasDraftAndPublish = (model: any) => Boolean(model?.options?.draftAndPublish);
 
+/** How a filter object spells its logical operators and `$notNull`: REST and Document Service, or GraphQL. */
+export interface FilterSpelling {
+  and: string;
+  or: string;
+  not: string;
+  notNull: string;
+}
+export const STRAPI_FILTERS: FilterSpelling = {
+  and: '$and',
+  or: '$or',
+  not: '$not',
+  notNull: '$notNull',
+};
+export const GRAPHQL_FILTERS: FilterSpelling = {
+  and: 'and',
+  or: 'or',
+  not: 'not',
+  notNull: 'notNull',
+};
+
 /**
  * A type without Draft & Publish links to both the draft and the published rows of a type with it,
  * so `filters[quotes][text][$contains]=…` on people would match draft text. Pin every such nested
- * filter to published rows.
+ * filter to published rows. `spelling`: GraphQL arguments (`{ quotes: { text: { contains } } }`)
+ * take the same rule in their own words.
  */
 export const pinRelationFiltersToPublished = (
   getModel: (uid: string) => any,
   uid: string,
-  filters: unknown
+  filters: unknown,
+  spelling: FilterSpelling = STRAPI_FILTERS
 ): unknown => {
   if (Array.isArray(filters))
-    return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f));
+    return filters.map((f) => pinRelationFiltersToPublished(getModel, uid, f, spelling));
   if (!filters || typeof filters !== 'object') return filters;
   const model = getModel(uid);
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
-    if (key === '$and' || key === '$or' || key === '$not') {
-      result[key] = pinRelationFiltersToPublished(getModel, uid, value);
+    if (key === spelling.and || key === spelling.or || key === spelling.not) {
+      result[key] = pinRelationFiltersToPublished(getModel, uid, value, spelling);
       continue;
     }
     const attribute = model?.attributes?.[key];
     if (attribute?.type === 'relation' && attribute.target && value && typeof value === 'object') {
-      const nested = pinRelationFiltersToPublished(getModel, attribute.target, value) as Record<
-        string,
-        unknown
-      >;
+      const nested = pinRelationFiltersToPublished(
+        getModel,
+        attribute.target,
+        value,
+        spelling
+      ) as Record<string, unknown>;
       const target = getModel(attribute.target);
       result[key] =
         hasDraftAndPublish(target) && !Array.isArray(nested)
-          ? { $and: [nested, { publishedAt: { $notNull: true } }] }
+          ? { [spelling.and]: [nested, { publishedAt: { [spelling.notNull]: true } }] }
           : nested;
       continue;
     }
@@ -130,6 +155,28 @@ export const pinPopulateFiltersToPublished = (
   return result;
 };
 
+/** Where the preview route (src/newsroom/preview.ts) puts the story locale a verified token opens. */
+export const PREVIEW_GRANT = 'newsroomPreviewGrant';
+
+/**
+ * The one read a verified preview token allows (src/newsroom/preview.ts): `findOne` of the working
+ * copy of exactly the story locale it names, unfiltered. Every other read in that request, and
+ * every read in any other request, stays on published rows. Pure.
+ */
+export const isPreviewRead = (
+  grant: PreviewTarget | undefined,
+  action: string,
+  uid: string,
+  params: any
+): boolean =>
+  Boolean(grant) &&
+  action === 'findOne' &&
+  uid === grant!.uid &&
+  params?.documentId === grant!.documentId &&
+  (params?.locale ?? '') === grant!.locale &&
+  params?.status === 'draft' &&
+  params?.filters === undefined;
+
 export const registerReaderVisibility = (strapi: Core.Strapi) => {
   // A misspelt setting stops the boot rather than showing names the newsroom meant to hide.
   const hidden = readerHiddenFields(strapi);
@@ -137,15 +184,18 @@ export const registerReaderVisibility = (strapi: Core.Strapi) => {
 
   strapi.documents.use(async (ctx, next) => {
     if (!READ_ACTIONS.has(ctx.action)) return next();
-    if (!isReaderRequest(currentRequest(strapi))) return next();
+    const request = currentRequest(strapi);
+    if (!isReaderRequest(request)) return next();
 
     const params = ctx.params as any;
-    params.status = 'published';
     const getModel = (uid: string) => strapi.getModel(uid as any);
-    if (params.filters)
-      params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
-    if (params.populate)
-      params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
+    if (!isPreviewRead(request.state?.[PREVIEW_GRANT], ctx.action, ctx.uid, params)) {
+      params.status = 'published';
+      if (params.filters)
+        params.filters = pinRelationFiltersToPublished(getModel, ctx.uid, params.filters);
+      if (params.populate)
+        params.populate = pinPopulateFiltersToPublished(getModel, ctx.uid, params.populate);
+    }
     const result = await next();
     return hides && ctx.action !== 'count'
       ? (omitHiddenFields(getModel, ctx.uid, result, hidden) as typeof result)

@@ -24,8 +24,10 @@ type Request = ImportRequest & { locale: string };
 const ORIGINAL_FIELDS = ['wireOriginal', 'wireHash'];
 // Set while the importer writes, so that the guard below lets its own writes of ORIGINAL_FIELDS through.
 const importing = new AsyncLocalStorage<true>();
+/** The plugin's `ProviderCaller`: who imports, and the Content Manager's check of what they may create. */
 interface Caller {
   adminUserId: number | null;
+  assertMayCreate(creates: { uid: string; locale: string }[]): void;
 }
 
 const invalid = (path: string, message: string) =>
@@ -113,13 +115,6 @@ export const createWireImporter = (strapi: Core.Strapi) => {
 
     async create(request: Request, caller: Caller): Promise<ImportResult> {
       const { extraction, matched, hash, duplicates } = await prepare(request);
-      if (duplicates.length > 0 && !request.allowDuplicate) {
-        const named = duplicates.map((d) => `«${d.title}» (${d.locale}, ${d.documentId})`);
-        throw conflict(
-          `This copy was imported before: ${named.join(', ')}. Send allowDuplicate: true to import it again`,
-          { duplicates }
-        );
-      }
       let plan;
       try {
         plan = planImport(extraction, matched, request.review);
@@ -130,6 +125,21 @@ export const createWireImporter = (strapi: Core.Strapi) => {
       await checkExisting(strapi, plan.existing);
 
       const { locale } = request;
+      // What the plan creates, as the Content Manager would have to allow it (people and sources
+      // only when new ones are created): a 403 naming the permission, before anything is written.
+      caller.assertMayCreate([
+        { uid: ARTICLE, locale },
+        ...(plan.stories.some((s) => s.quotes.length > 0) ? [{ uid: QUOTE, locale }] : []),
+        ...(plan.people.length > 0 ? [{ uid: PERSON, locale }] : []),
+        ...(plan.sources.length > 0 ? [{ uid: SOURCE, locale }] : []),
+      ]);
+      if (duplicates.length > 0 && !request.allowDuplicate) {
+        const named = duplicates.map((d) => `«${d.title}» (${d.locale}, ${d.documentId})`);
+        throw conflict(
+          `This copy was imported before: ${named.join(', ')}. Send allowDuplicate: true to import it again`,
+          { duplicates }
+        );
+      }
       // The Content Manager's "own stories" (Authors) read createdBy; the workflow records its
       // creator from the request, which is this admin user's (or the token's).
       const creator =

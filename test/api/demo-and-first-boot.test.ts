@@ -1,9 +1,11 @@
 // Demo content, demo accounts and the defaults set on first boot, across restarts of one database.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bootStrapi,
+  APP_DIR,
   createTestDatabase,
   DIST_DIR,
   type TestApp,
@@ -89,15 +91,68 @@ describe('a development boot on an empty database', () => {
     expect(text).not.toMatch(/&#|\.\.|Subscribe|Similar articles/);
   });
 
+  it('was imported from the raw sample by the importer, as the demo author; the overlay people and sources were matched, not created', async () => {
+    const strapi = app!.strapi;
+    const raw = readFileSync(
+      path.join(APP_DIR, 'src', 'demo', 'wire', 'belarus-sochi-talks.txt'),
+      'utf8'
+    );
+    const alex = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'author@newsroom.example' } });
+    const draft = await strapi.db.query('api::article.article').findOne({
+      where: { title: STORY, publishedAt: null },
+      populate: { createdBy: { select: ['id'] }, quotes: { orderBy: { id: 'asc' } } },
+    });
+    // Only the importer writes the original copy.
+    expect(draft.wireOriginal).toBe(raw);
+    expect(draft.wireHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(draft.createdBy.id).toBe(alex.id);
+    // The importer's context (the sentence around the quote); the overlay's date and notes.
+    expect(draft.quotes.map((q: any) => [q.context, String(q.saidAt), q.verificationNote])).toEqual(
+      [
+        [
+          'Speaking at a meeting of the Human Rights Council, Bachelet said: «…»',
+          '2020-09-14',
+          'Matches the High Commissioner’s statement to the Council.',
+        ],
+        [
+          'The leader of the Belarusian opposition Svetlana Tikhanovskaya, who was Lukashenko’s main rival in the elections, wrote in her Telegram channel: «…»',
+          '2020-09-14',
+          'Checked against the post in her Telegram channel.',
+        ],
+      ]
+    );
+    // One record each, with the overlay's facts: "Lukashenka" in the copy matched an alias.
+    const people = await strapi.db.query('api::person.person').findMany({ orderBy: { id: 'asc' } });
+    expect(people).toHaveLength(6);
+    const lukashenko = people.find((p: any) => p.name === 'Alexander Lukashenko');
+    expect(lukashenko).toMatchObject({ role: 'President of Belarus', country: 'BY' });
+    expect(lukashenko.aliases).toContain('Lukashenka');
+    expect(people.find((p: any) => p.name === 'Vladimir Putin').wikidataId).toBe('Q7747');
+    const telegram = await strapi.db
+      .query('api::source.source')
+      .findOne({ where: { name: "Svetlana Tikhanovskaya's Telegram channel" } });
+    expect(telegram).toMatchObject({ type: 'social_media', reliability: 'B' });
+  });
+
   it('the second story is not public', async () => {
     const res = await app!.request.get(
       `/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(WAITING)}`
     );
     expect(res.body.data).toEqual([]);
-    const draft = await app!.strapi
-      .documents('api::article.article')
-      .findFirst({ filters: { title: WAITING }, populate: ['quotes'] });
-    expect(draft.quotes.map((q: any) => q.verification)).toEqual(['unverified']);
+    const draft = await app!.strapi.documents('api::article.article').findFirst({
+      filters: { title: WAITING },
+      fields: ['title', 'wireOriginal'],
+      populate: { quotes: { populate: ['speaker', 'source'] } },
+    });
+    expect(draft.quotes.map((q: any) => [q.verification, q.speaker.name, q.source.name])).toEqual([
+      ['unverified', 'Svetlana Tikhanovskaya', "Svetlana Tikhanovskaya's Telegram channel"],
+    ]);
+    // Imported from its own raw copy.
+    expect(draft.wireOriginal).toBe(
+      readFileSync(path.join(APP_DIR, 'src', 'demo', 'wire', 'belarus-eve-of-talks.txt'), 'utf8')
+    );
   });
 
   it('went through the workflow: submitted by the demo author, approved by the demo fact-checker', async () => {
@@ -190,7 +245,7 @@ describe('the demo acts as its people (src/demo/act-as.ts)', () => {
 });
 
 describe('loading the demo again', () => {
-  it('creates no duplicates (seed script path and restarts alike)', async () => {
+  it('creates no duplicates (seed script path and restarts alike): the importer finds the copy it imported', async () => {
     const before = await counts(app!);
     expect(before).toEqual({
       // en draft + published rows: 2 stories → 3 rows; 3 quotes → 5 rows.

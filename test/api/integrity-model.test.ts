@@ -11,6 +11,13 @@
 // what frontends read (front page, story by id and by slug, people, sources, quotes) anonymously:
 //   (h) every answer served from the cache (HIT) equals a fresh read of the same request (the store
 //       emptied, the request read again), and shows no unapproved text (b).
+// GraphQL (issue 11) is judged the same way: a story read over /graphql equals its last approval
+// (a), GraphQL probes (drafts by argument, nested paths, relation-filter oracles) show no unapproved
+// text (b) and never answer INTERNAL_SERVER_ERROR (c), and token mutations and editorialTransition
+// are steps like any other (a refused one changes nothing).
+// Preview is on (issue 11), and PreviewRead checks (12): an admin user gets a story's preview URL
+// only if they may read it; its token opens exactly that story's working copy, uncached, and
+// nothing else (another story or locale, tampered or expired, published-only reads elsewhere).
 //
 // CI budget (fixed seed 72026): 30 runs × up to 40 commands each (about 310 commands and some
 // 4,000 HTTP requests with the checks), ~60 s on SQLite on 2 shared cores, plus ~15 s boot.
@@ -22,7 +29,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/strapi';
 import { createActors, type Actors } from '../helpers/integrity/actors';
-import { afterCommand, commandArbs, sweep } from '../helpers/integrity/commands';
+import {
+  afterCommand,
+  commandArbs,
+  MODEL_PREVIEW_SECRET,
+  sweep,
+} from '../helpers/integrity/commands';
 import { resetContent } from '../helpers/integrity/projection';
 import { seenExamples, World } from '../helpers/integrity/world';
 
@@ -41,7 +53,12 @@ const stats = new Map<string, Map<string, number>>();
 
 beforeAll(async () => {
   // On by default already; said here so that the model keeps judging the cached read path.
-  app = await startTestApp({ RESPONSE_CACHE_ENABLED: 'true' });
+  // Preview on (issue 11): PreviewRead asks for URLs and uses and misuses their tokens.
+  app = await startTestApp({
+    RESPONSE_CACHE_ENABLED: 'true',
+    PREVIEW_URL: 'https://frontend.example',
+    PREVIEW_SECRET: MODEL_PREVIEW_SECRET,
+  });
   actors = await createActors(app);
 });
 const cache = () => app.strapi.plugin('editorial-workflow').service('cache');

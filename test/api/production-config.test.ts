@@ -104,3 +104,43 @@ describe('production without SMTP', () => {
     expect(test.output).not.toContain('no SMTP server configured');
   });
 });
+
+describe('production with editors’ preview', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('PREVIEW_URL without PREVIEW_SECRET refuses to boot, saying why; with one it boots', () => {
+    const env = {
+      ...database.env,
+      ...testSecrets(),
+      NODE_ENV: 'production',
+      PREVIEW_URL: 'https://www.example.org',
+    };
+    const refused = bootInChildProcess({ ...env, PREVIEW_SECRET: '' });
+    expect(refused.status).toBe(3);
+    expect(refused.output).toContain(
+      'Refusing to start in production without these secrets: PREVIEW_SECRET is missing (PREVIEW_URL turns preview on)'
+    );
+    const short = bootInChildProcess({ ...env, PREVIEW_SECRET: 'too-short' });
+    expect(short.status).toBe(3);
+    expect(short.output).toContain('PREVIEW_SECRET is shorter than 32 characters');
+    const booted = bootInChildProcess({ ...env, PREVIEW_SECRET: 'x'.repeat(44) });
+    expect(booted.status, booted.output).toBe(0);
+  });
+
+  it('a malformed PREVIEW_URL stops even the config read, naming it', () => {
+    const result = bootInChildProcess(
+      { ...database.env, ...testSecrets(), NODE_ENV: 'production', PREVIEW_URL: 'www.example.org' },
+      undefined,
+      'create'
+    );
+    // Thrown while the config loads, before the script's own handler: Node's exit code for it.
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('PREVIEW_URL must be an http(s) URL, got "www.example.org"');
+  });
+});

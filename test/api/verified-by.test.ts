@@ -217,6 +217,43 @@ describe('PUBLIC_VERIFIER', () => {
     expect((await app.request.get('/api/quotes?_q=Second')).body.data).toHaveLength(1);
   });
 
+  it('none: over GraphQL too, at every depth; API tokens still get it', async () => {
+    const query = `{
+      quotes { verifiedBy }
+      quote(documentId: "${quoteIds[0]}") { verifiedBy }
+      articles { quotes { verifiedBy } }
+      people { quotes { verifiedBy } }
+    }`;
+    const read = (auth: Record<string, string> = {}) =>
+      app.request.post('/graphql').set(auth).send({ query });
+    const verifiers = (body: any) =>
+      [
+        ...body.data.quotes,
+        body.data.quote,
+        ...body.data.articles.flatMap((a: any) => a.quotes),
+        ...body.data.people.flatMap((p: any) => p.quotes),
+      ].map((q: any) => q.verifiedBy);
+    const reader = await createReader(app);
+    for (const auth of [{}, reader.auth]) {
+      const res = await read(auth);
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(verifiers(res.body)).toEqual(Array(10).fill(null));
+    }
+    const token = await createApiToken(app, 'read-only');
+    expect(verifiers((await read(token.auth)).body)).toEqual(Array(10).fill(FIONA));
+
+    for (const refused of [
+      `{ quotes(filters: { verifiedBy: { eq: "${FIONA}" } }) { text } }`,
+      '{ quotes(sort: "verifiedBy") { text } }',
+      `{ articles { quotes(filters: { verifiedBy: { startsWith: "F" } }) { text } } }`,
+    ]) {
+      const res = await app.request.post('/graphql').send({ query: refused });
+      expect(res.body.errors[0].extensions.code, refused).toBe('BAD_USER_INPUT');
+      expect(res.body.errors[0].message, refused).toMatch(/verifiedBy/);
+    }
+  });
+
   it('a value other than name or none stops the boot, naming the setting', () => {
     const result = bootInChildProcess(
       { ...database.env, PUBLIC_VERIFIER: 'initials' },

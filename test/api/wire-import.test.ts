@@ -146,6 +146,88 @@ describe('the import permission', () => {
   });
 });
 
+describe('what an import creates, the Content Manager must allow', () => {
+  const CM_CREATE = 'plugin::content-manager.explorer.create';
+  // Copy whose only person and source exist already (Lukashenka, Reuters): it creates a story and a quote.
+  const knownOnlyCopy = (tag: string) => `Lukashenka speaks in Minsk ${tag}
+
+President Alexander Lukashenka spoke to reporters in Minsk on Tuesday.
+According to Reuters, Lukashenka said: «We will not hand our sovereignty to anyone ${tag}.».
+`;
+  let roleSerial = 0;
+  /** A role with the import permission and the given Content Manager create rights (uid → locales). */
+  const importerWith = async (creates: Record<string, string[] | null>) => {
+    const name = `Importer ${++roleSerial}`;
+    const roles = app.strapi.service('admin::role');
+    const role = await roles.create({
+      name,
+      description: 'imports; creates only what it is given',
+    });
+    await roles.addPermissions(role.id, [
+      { action: IMPORT_ACTION, properties: {}, conditions: [] },
+      ...Object.entries(creates).map(([subject, locales]) => ({
+        action: CM_CREATE,
+        subject,
+        properties: locales ? { fields: null, locales } : { fields: null },
+        conditions: [],
+      })),
+    ]);
+    return createAdmin(app, name, `Imogen ${roleSerial}`);
+  };
+  const refusedCreate = async (who: Admin, body: object, uid: string, locale: string) => {
+    const before = await counts();
+    const res = await create(who, body);
+    const where = locale ? `${uid}, locale ${locale}` : uid;
+    expectError(
+      res,
+      403,
+      'ForbiddenError',
+      `This import creates ${uid} documents, which you may not create (permission ${CM_CREATE} on ${where})`
+    );
+    expect(res.body.error.details).toEqual({ permission: CM_CREATE, uid, locale });
+    expect(await counts()).toEqual(before);
+  };
+
+  it('import alone: the preview answers, creating is refused naming the Article create permission', async () => {
+    const imogen = await importerWith({});
+    const body = { content: wireCopy(), locale: 'en' };
+    const seen = await preview(imogen, body);
+    expect(seen.status).toBe(200);
+    await refusedCreate(imogen, body, ARTICLE, 'en');
+  });
+
+  it('create in another locale only: refused in this one', async () => {
+    const imogen = await importerWith({ [ARTICLE]: ['ru'], [QUOTE]: ['ru'] });
+    await refusedCreate(imogen, { content: knownOnlyCopy('ru-only'), locale: 'en' }, ARTICLE, 'en');
+  });
+
+  it('stories but not quotes: refused naming the Quote create permission', async () => {
+    const imogen = await importerWith({ [ARTICLE]: ['en'] });
+    await refusedCreate(imogen, { content: knownOnlyCopy('no-quotes'), locale: 'en' }, QUOTE, 'en');
+  });
+
+  it('stories and quotes, no people or sources: refused when the copy brings new ones, allowed when all match', async () => {
+    const imogen = await importerWith({ [ARTICLE]: ['en'], [QUOTE]: ['en'] });
+    // Maria Novak and Pavel Zhuk are new people.
+    await refusedCreate(imogen, { content: wireCopy(), locale: 'en' }, PERSON, '');
+
+    const imported = await create(imogen, { content: knownOnlyCopy('known'), locale: 'en' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.data.people).toEqual([]);
+    expect(imported.body.data.sources).toEqual([]);
+    const row = await draftRow(imported.body.data.stories[0].documentId);
+    expect(row.createdBy.id).toBe(imogen.user.id);
+    expect(row.quotes.map((q: any) => [q.speaker.documentId, q.source.documentId])).toEqual([
+      [lukashenko, reuters],
+    ]);
+  });
+
+  it('people but not sources: refused naming the Source create permission', async () => {
+    const imogen = await importerWith({ [ARTICLE]: ['en'], [QUOTE]: ['en'], [PERSON]: null });
+    await refusedCreate(imogen, { content: wireCopy(), locale: 'en' }, SOURCE, '');
+  });
+});
+
 describe('preview: the review screen’s proposal', () => {
   it('cleans the copy, proposes quotes with speakers and sources, matched or new; saves nothing', async () => {
     const before = await counts();
@@ -478,12 +560,12 @@ describe('bad input: a clear 4xx, nothing created', () => {
     await refused(() => preview(editor, body), 400, 'ValidationError', message, path);
   });
 
-  it('a text longer than 1,000,000 characters', async () => {
+  it('a text longer than 200,000 characters', async () => {
     await refused(
-      () => create(editor, { content: 'a'.repeat(1_000_001), locale: 'en' }),
+      () => create(editor, { content: 'a'.repeat(200_001), locale: 'en' }),
       400,
       'ValidationError',
-      /longer than 1000000 characters/,
+      /longer than 200000 characters/,
       ['content']
     );
   });

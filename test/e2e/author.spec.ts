@@ -3,7 +3,7 @@
 import { ARTICLE, QUOTE, seedStory } from './newsroom-api';
 import { editViewUrl, escapeRegExp, expect, test, workflowPanel } from './fixtures';
 
-// From ../shared/samples/belarus-sochi-talks.txt, like the demo content.
+// From the sample wire copy (src/demo/wire/belarus-sochi-talks.txt), like the demo content.
 const TITLE = 'Lukashenko and Putin: negotiations amid protests';
 const STANDFIRST = 'This is the first meeting of the two presidents after the elections in Belarus';
 const QUOTE_TEXT =

@@ -8,7 +8,7 @@ import { ARTICLE } from './newsroom-api';
 import { editViewUrl, escapeRegExp, expect, SCREENSHOTS, test, workflowPanel } from './fixtures';
 import { baseUrl, storageStatePath, USERS, type Role } from './users';
 
-// From ../shared/samples/belarus-sochi-talks.txt, like the demo content.
+// From the sample wire copy (src/demo/wire/belarus-sochi-talks.txt), like the demo content.
 const TITLE = 'Tens of thousands of Belarus protesters rally on eve of Putin-Lukashenko talks';
 const QUOTES = [
   '«Given their scale and number, all reports of torture and other forms of ill-treatment by security forces must be documented and investigated.»',

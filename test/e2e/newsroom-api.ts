@@ -106,6 +106,16 @@ export class AdminApi {
     return (await expectStatus(await this.request.get(`/admin/webhooks/${id}`), 200)).data;
   }
 
+  /** Imports wire copy as this user (the admin's import route); what it created. */
+  async importWire(data: { content: string; allowDuplicate?: boolean }) {
+    const res = await this.request.post(`/editorial-workflow/import/${ARTICLE}`, {
+      data: { locale: LOCALE, ...data },
+    });
+    return (await expectStatus(res, 201)).data as {
+      stories: { documentId: string; title: string; quotes: string[] }[];
+    };
+  }
+
   /** Settings → Response cache's figures, as this user reads them. */
   async cacheStats(): Promise<{ entries: number; hits: number }> {
     return (await expectStatus(await this.request.get('/editorial-workflow/cache'), 200)).data;

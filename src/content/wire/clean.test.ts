@@ -24,6 +24,14 @@ describe('normaliseQuotes', () => {
     ['“a "b" c”', '«a „b“ c»'],
     ['«a «b» c»', '«a „b“ c»'],
     ['Lukashenka’s re-election', 'Lukashenka’s re-election'],
+    ['”Ice is thin,” says the skipper.', '«Ice is thin,» says the skipper.'],
+    ['a ”Blue Line” plan and ”go now”', 'a «Blue Line» plan and «go now»'],
+    [
+      `"They call it 'the big one,' and it isn't," she said`,
+      "«They call it „the big one,“ and it isn't,» she said",
+    ],
+    ['“a ‘b’ c”', '«a „b“ c»'],
+    ["the farmers' union and 'scare' marks", "the farmers' union and 'scare' marks"],
   ])('%j → %j', (input, output) => expect(normaliseQuotes(input)).toBe(output));
 
   it('leaves a mark that pairs with nothing as it is', () => {

@@ -1,6 +1,9 @@
 // Cleaning of one line of wire copy: entities, invisible characters, quotation marks, punctuation.
 // Every function here is idempotent: cleaning cleaned text changes nothing.
 import he from 'he';
+import { normaliseQuotes } from './marks';
+
+export { normaliseQuotes };
 
 // Scrapes break numeric references apart (`&# 171;`); he decodes only well-formed ones.
 const BROKEN_NUMERIC = /&#\s*(x\s*[0-9a-f]+|\d+)\s*;/gi;
@@ -23,45 +26,6 @@ export const decodeEntities = (text: string): string => {
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-
-/**
- * Quotation marks normalised to the house style: « » outside, „ “ inside (Russian typography, which
- * the wire's translations already use). Marks are paired with a stack; a mark that pairs with
- * nothing is left as it is, so no text is lost.
- */
-export const normaliseQuotes = (line: string): string => {
-  const chars = Array.from(line);
-  const stack: { mark: string; at: number }[] = [];
-  const pairs: [number, number, number][] = [];
-  const closeTo = (accepts: string[], at: number): boolean => {
-    for (let i = stack.length - 1; i >= 0; i -= 1) {
-      if (accepts.includes(stack[i].mark)) {
-        pairs.push([stack[i].at, at, i]);
-        stack.length = i;
-        return true;
-      }
-    }
-    return false;
-  };
-  chars.forEach((c, at) => {
-    const top = stack.at(-1)?.mark;
-    if (c === '«' || c === '„') stack.push({ mark: c, at });
-    else if (c === '»') closeTo(['«'], at);
-    else if (c === '“') {
-      if (top === '„' || top === '“') closeTo([top], at);
-      else stack.push({ mark: c, at });
-    } else if (c === '”') closeTo(['“', '„'], at);
-    else if (c === '"') {
-      if (top === '"') closeTo(['"'], at);
-      else stack.push({ mark: c, at });
-    }
-  });
-  for (const [open, close, depth] of pairs) {
-    chars[open] = depth === 0 ? '«' : '„';
-    chars[close] = depth === 0 ? '»' : '“';
-  }
-  return chars.join('');
-};
 
 /** Doubled full stops, a full stop after a closing quote that already ends the sentence, spacing. */
 export const fixPunctuation = (line: string): string =>

@@ -122,7 +122,7 @@ describe('extractWire refuses unusable copy with WireInputError', () => {
   });
   it('names the limit in the message', () => {
     expect(() => extractWire({ content: 'a'.repeat(MAX_WIRE_CHARS + 1) })).toThrow(
-      /at most 1000000/
+      /at most 200000/
     );
   });
   it('malformed feeds only when the format is given', () => {

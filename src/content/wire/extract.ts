@@ -55,8 +55,13 @@ export const extractWire = (input: WireInput): WireExtraction => {
   const agencyName = doc.agency ?? layout.agency;
   const agency = agencyName ? cleanLine(agencyName) : '';
   // The agency whose copy this is: a known name keeps its type (VOA is a broadcaster), else an agency.
+  // A press release has no agency: its issuer publishes the quotes.
   const agencyType = typeOf(agency) === 'other' ? 'news_agency' : typeOf(agency);
-  const storyAgency = agency ? registry.add(canonical(agency), agencyType, agency) : undefined;
+  const storyAgency = agency
+    ? registry.add(canonical(agency), agencyType, agency)
+    : layout.issuer
+      ? registry.add(layout.issuer, 'official', layout.issuer)
+      : undefined;
   findSources(paragraphs, registry, (paragraph, start) =>
     mentions.some((m) => m.paragraph === paragraph && m.start === start)
   );

@@ -1,5 +1,6 @@
 // The shape of a story in cleaned lines: headline, standfirst, byline, dateline, paragraphs, a second
 // story's headline run into the copy, and page furniture, which is removed but reported.
+import { DATE_LINE, readRelease } from './release';
 import type { RemovedText } from './types';
 
 export interface StoryLayout {
@@ -9,6 +10,8 @@ export interface StoryLayout {
   dateline?: string;
   /** Agency named in a dateline such as `MINSK, Sept 14 (Reuters) -`. */
   agency?: string;
+  /** The body issuing a press release ("Ministry of the Environment"). */
+  issuer?: string;
   paragraphs: string[];
   secondStory?: { title: string; fromParagraph: number };
   removed: RemovedText[];
@@ -20,6 +23,7 @@ const FURNITURE_WORDS = new Set(
     'like i will follow subscribe share tweet email print comment comments similar related articles ' +
     'article read more also see advertisement ad tags tag topics newsletter sign up login log in ' +
     'facebook twitter telegram whatsapp vk copy link back to top next previous photo video ' +
+    'news stories story latest more privacy policy cookies terms of use contact us home ' +
     'нравится подписаться поделиться читайте также похожие статьи материалы реклама'
   ).split(' ')
 );
@@ -55,8 +59,13 @@ const BYLINE =
 // "VILNIUS — …": a city in capitals and a dash, no agency.
 const BARE_DATELINE =
   /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.\s]{1,30})?)\s+[—–-]+\s+/u;
+// "MINSK, Sept 14 (Reuters) -", "ATHENS, July 24, 2023 (AFP) -", "Berlin (dpa) -", "Geneva (EFE).-",
+// "МОСКВА, 5 декабря. /ТАСС/.": a place, maybe a date, and the agency in brackets or slashes.
 const DATELINE =
-  /^(\p{Lu}[\p{Lu}\s.'-]{1,40}(?:,\s*\p{Lu}[\p{L}.\s]{1,30})?)(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\(([\p{L}\s-]{2,30})\)\s*[-–—]+\s*/u;
+  /^(\p{Lu}[\p{L}\s.'-]{1,40}?(?:,\s*\p{Lu}[\p{L}.\s]{1,30}?)?)(?:,\s*([\p{L}\d][\p{L}\d.,\s]{2,24}?))?\s*(?:\(([\p{L}\s-]{2,30})\)\s*\.?\s*[-–—]+|\/([\p{L}\s-]{2,30})\/\s*\.)\s*/u;
+
+/** A line that ends a sentence and is long enough to be a paragraph of the story. */
+const isBody = (line: string) => TERMINAL.test(line) && words(line).length >= 8;
 
 export const layoutStory = (
   cleaned: string[],
@@ -71,8 +80,12 @@ export const layoutStory = (
     else if (CREDIT.test(line)) {
       removed.push({ text: line, reason: 'page-furniture' });
       byline ??= /reporting by ([^;)]+)/i.exec(line)?.[1]?.trim();
-    } else lines.push(line);
+    } else if (DATE_LINE.test(line)) removed.push({ text: line, reason: 'page-furniture' });
+    else lines.push(line);
   }
+  const release = readRelease(lines);
+  lines.splice(0, lines.length, ...release.lines);
+  removed.push(...release.removed);
 
   let title = known.headline ?? '';
   // A web page repeats its <h1> in the body, after the site's menus: those go, reported.
@@ -102,18 +115,20 @@ export const layoutStory = (
 
   const paragraphs: string[] = [];
   let secondStory: StoryLayout['secondStory'];
-  for (const line of lines) {
+  // After the last paragraph of the story, headline-like lines are a page's related links.
+  let lastBody = -1;
+  lines.forEach((line, at) => {
+    if (isBody(line)) lastBody = at;
+  });
+  lines.forEach((line, at) => {
     if (title && key(line) === key(title))
       removed.push({ text: line, reason: 'repeated-headline' });
+    else if (at > lastBody && paragraphs.length > 0 && isHeadlineLike(line))
+      removed.push({ text: line, reason: 'page-furniture' });
     else if (!secondStory && paragraphs.length > 0 && isHeadlineLike(line)) {
       secondStory = { title: line, fromParagraph: paragraphs.length };
     } else paragraphs.push(line);
-  }
-  if (secondStory && secondStory.fromParagraph >= paragraphs.length) {
-    // A headline with nothing after it is a leftover link, not a story.
-    paragraphs.push(secondStory.title);
-    secondStory = undefined;
-  }
+  });
 
   let dateline: string | undefined;
   let agency: string | undefined;
@@ -122,9 +137,19 @@ export const layoutStory = (
   const found = datelineMatch ?? bare;
   if (found && paragraphs[0].length > found[0].length) {
     dateline = found[1].trim();
-    agency = datelineMatch?.[3]?.trim();
+    agency = (datelineMatch?.[3] ?? datelineMatch?.[4])?.trim();
     paragraphs[0] = paragraphs[0].slice(found[0].length);
   }
   if (!title) title = paragraphs[0]?.split(/(?<=[.!?])\s/)[0]?.slice(0, 160) ?? '';
-  return { title, standfirst, byline, dateline, agency, paragraphs, secondStory, removed };
+  return {
+    title,
+    standfirst,
+    byline,
+    dateline,
+    agency,
+    issuer: release.issuer,
+    paragraphs,
+    secondStory,
+    removed,
+  };
 };

@@ -2,7 +2,11 @@
 // a title or role ("US Secretary of State Mike Pompeo"), or as the subject of a speech verb; a surname
 // alone counts only where the full name is in the story (or a title stands before it).
 import { nameTokens, sameToken } from './normalise';
+import { isTitle, NOT_NAMES } from './lexicon';
+import { sameSurnameInflected } from './russian';
 import type { ProposedPerson } from './types';
+
+export { TITLE_WORDS } from './lexicon';
 
 export interface PersonMention {
   key: string;
@@ -16,50 +20,27 @@ export interface PeopleFound {
   mentions: PersonMention[];
 }
 
-export const TITLE_WORDS = new Set(
-  (
-    'president presidents premier minister secretary secretary-general commissioner chancellor spokesman ' +
-    'spokeswoman spokesperson leader head chief director chairman chairwoman chair governor mayor ' +
-    'ambassador senator envoy counterpart king queen prince pope patriarch ceo founder deputy speaker ' +
-    'adviser advisor aide prosecutor judge commander general colonel lawyer activist analyst ' +
-    'correspondent journalist editor blogger candidate rapporteur representative coordinator ' +
-    'президент премьер премьер-министр министр глава лидер председатель пресс-секретарь представитель ' +
-    'спикер губернатор мэр посол генсек секретарь директор депутат советник кандидат комиссар ' +
-    'member верховный правозащитник оппозиционер политик командующий'
-  ).split(' ')
-);
 const SPEECH_VERBS =
   'said|says|told|wrote|writes|added|stated|declared|noted|stressed|emphasi[sz]ed|announced|explained|' +
   'warned|insisted|replied|asked|continued|recalled|tweeted|posted|commented|argued|urged|demanded|' +
   'called|заявил[аи]?|сказал[аи]?|написал[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|' +
   'пояснил[аи]?|призвал[аи]?|заявляет|говорит|пишет';
+// "X said", "X has also said", "Лихачев ранее заявил", and "X, a 34-year-old tourist, told": the
+// verb after the name, past adverbs and an apposition between commas.
 const SPEECH_AFTER = new RegExp(
-  `^[\\s,]*(?:also\\s+|has\\s+|had\\s+|также\\s+)?(?:${SPEECH_VERBS})(?![\\p{L}])`,
+  `^(?:,\\s+[^,.;:«»]{2,80},)?[\\s,]*(?:(?:also|has|had|earlier|later|then|также|ранее|позже|затем)\\s+)*(?:${SPEECH_VERBS})(?![\\p{L}])`,
   'u'
 );
 const SPEECH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_VERBS})\\s*$`, 'u');
 
-// Capitalised words that are never part of a personal name.
-const NOT_NAMES = new Set(
-  (
-    'the a an this that these those it he she they we i in on at of for to and but or as by from with ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
-    'august september october november december earlier later meanwhile however according speaking ' +
-    'russian belarusian ukrainian french german american british chinese polish european lithuanian ' +
-    'latvian estonian georgian kazakh armenian italian spanish turkish iranian israeli english ' +
-    'federation council union republic ministry committee sea agency service party court office states ' +
-    'nations kingdom government parliament assembly department bank fund organization organisation ' +
-    'house city square street news media press state human rights black white west east north south ' +
-    'un us uk eu nato kremlin telegram twitter facebook interfax reuters tass minsk moscow kyiv sochi ' +
-    'paris geneva washington london berlin brussels belarus russia ukraine france germany poland ' +
-    'в на и о об от по из за с к для при это'
-  ).split(' ')
-);
-
 const CAP_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
-const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase());
 const PATRONYMIC = /(?:ovich|evich|ovna|evna|ич|вна)$/i;
 const stripPossessive = (word: string) => word.replace(/['’]s$/, '').replace(/['’]$/, '');
+/** The word right before `at` (punctuation dropped), '' at a clause break. */
+const wordBefore = (text: string, at: number) => {
+  const m = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  return m?.[1] ?? '';
+};
 const isNameWord = (word: string) =>
   /^\p{Lu}\p{Ll}/u.test(word) &&
   !NOT_NAMES.has(word.toLowerCase()) &&
@@ -69,8 +50,10 @@ const isNameWord = (word: string) =>
 /** Words before `at` in the same clause (no comma, colon or quote in between), nearest last. */
 const clauseBefore = (text: string, at: number) => {
   const before = text.slice(0, at);
+  // A short name in quotation marks belongs to the role ("глава «Росатома» Алексей Лихачев").
+  const unquoted = before.replace(/«[^«»,.:;]{1,40}»/gu, (m) => '_'.repeat(m.length));
   const cut = Math.max(
-    ...[',', ';', ':', '«', '»', '(', '. ', '—'].map((c) => before.lastIndexOf(c))
+    ...[',', ';', ':', '«', '»', '(', '. ', '—'].map((c) => unquoted.lastIndexOf(c))
   );
   return before.slice(cut + 1).trim();
 };
@@ -134,10 +117,18 @@ export const findPeople = (paragraphs: string[]): PeopleFound => {
         if (!isNameWord(w) && !(size > 0 && PATRONYMIC.test(w))) break;
         size += 1;
       }
-      if (size === 3 && !PATRONYMIC.test(words[words.length - 2])) size = 2;
+      // Three names only with a patronymic between or a title right before ("Director-General
+      // Tedros Adhanom Ghebreyesus"); else the first is a qualifier ("Infrastructure Development X").
+      // (Russian three-word names are with a patronymic: "президента России Дмитрий Песков" is two.)
+      const titleBefore = words.length > 3 ? words[words.length - 4] : wordBefore(text, run.index);
+      const titledThree = isTitle(titleBefore) && !/\p{Script=Cyrillic}/u.test(titleBefore);
+      if (size === 3 && !PATRONYMIC.test(words[words.length - 2]) && !titledThree) size = 2;
       if (size === 0) continue;
       const first = words.length - size;
       const start = offsets[first];
+      // "Minister of Climate", "for Disease Control", "the Bundestag": a name never follows these.
+      if (first === 0 && /(?:^|\s)(?:of|for|the|по|для)\s+$/u.test(text.slice(0, start))) continue;
+      const directTitle = isTitle(first > 0 ? words[first - 1] : wordBefore(text, start));
       const lastWord = words[words.length - 1];
       const end = offsets[words.length - 1] + stripPossessive(lastWord).length;
       const name = text.slice(start, end);
@@ -155,7 +146,7 @@ export const findPeople = (paragraphs: string[]): PeopleFound => {
       const speaks = SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before);
       const candidate = { name, role, paragraph, start, end };
       if (size >= 2 && (titled || speaks)) full.push(candidate);
-      else single.push({ ...candidate, titled });
+      else single.push({ ...candidate, titled: titled && directTitle });
     }
   });
 
@@ -181,7 +172,17 @@ export const findPeople = (paragraphs: string[]): PeopleFound => {
     // Within a longer run only the last word can be a surname ("President Putin").
     const surname = stripPossessive(words.at(-1) ?? '');
     const start = c.end - surname.length;
-    const matches = bySurname(nameTokens(surname).join(''));
+    let matches = bySurname(nameTokens(surname).join(''));
+    // "Путина" is Путин in the genitive; "Tedros" alone is Tedros Adhanom Ghebreyesus's given name.
+    if (matches.length === 0)
+      matches = people.filter((p) =>
+        sameSurnameInflected(p.name.split(/\s+/).at(-1) ?? '', surname)
+      );
+    if (matches.length === 0 && words.length === 1)
+      matches = people.filter((p) => {
+        const given = p.name.split(/\s+/);
+        return given.length > 1 && given[0] === surname;
+      });
     let person: ProposedPerson | undefined = matches.length === 1 ? matches[0] : undefined;
     if (!person && matches.length === 0 && c.titled && words.length === 1 && isNameWord(surname)) {
       // A titled surname with no full name anywhere ("President Putin"): a person known by surname.

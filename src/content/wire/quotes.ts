@@ -3,20 +3,23 @@
 // and names in quotation marks are flagged, and a speaker is never guessed: it comes from a person
 // named in the attribution, a role held by a person named elsewhere, or a pronoun after a named
 // speaker.
+import { asides, attribution, type Attribution, words, WRITTEN } from './attribution';
 import { detectLanguage } from './language';
 import type { PersonMention } from './people';
 import { TITLE_WORDS } from './people';
-import { backReference, OWN_CHANNEL, ownChannelName, type SourceRegistry } from './sources';
-import { quoteSpans, sentenceAround, sentenceStarts, type Span } from './spans';
+import { venueIn, type Venue } from './venues';
+import { institutionOf, saidWhere } from './said-where';
+import {
+  backReference,
+  canonical,
+  OWN_CHANNEL,
+  ownChannelName,
+  typeOf,
+  type SourceRegistry,
+} from './sources';
+import { quoteSpans, sentenceAround, sentenceStarts } from './spans';
 import type { ExtractedQuote, FlaggedPhrase, ProposedPerson, ProposedSource } from './types';
 
-const VERBS =
-  'said|says|say|told|tells|wrote|writes|added|adds|stated|declared|noted|stressed|emphasi[sz]ed|' +
-  'announced|explained|warned|insisted|replied|answered|asked|continued|recalled|tweeted|posted|' +
-  'commented|argued|concluded|заявил[аои]?|сказал[аои]?|написал[аои]?|отметил[аои]?|подчеркнул[аои]?|' +
-  'добавил[аои]?|сообщил[аои]?|пояснил[аои]?|заявляет|говорит|пишет|считает|уточнил[аои]?|ответил[аои]?';
-const VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, 'iu');
-const ACCORDING = /(?:according to|in the words of|по словам|как заявил[аи]?)\s+/iu;
 const PRONOUN = /^(?:he|she|they|он|она|они)$/i;
 const NAME_NOUNS =
   /(?:agency|newspaper|channel|party|company|movement|operation|exercises?|festival|magazine|outlet|group|bloc|coalition|campaign|project|programme|program|plan|law|bill|film|book|song|album|show|brand|slogan|service|station|station|organi[sz]ation|called|named|dubbed|titled|агентств\p{L}*|газет\p{L}*|телеканал\p{L}*|парти\p{L}*|компани\p{L}*|движени\p{L}*|операци\p{L}*|учени\p{L}*|издани\p{L}*|под названием)\s*$/iu;
@@ -32,8 +35,6 @@ export interface QuoteScene {
   language: string;
 }
 
-const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-
 const isNameLike = (inner: string, before: string) => {
   const w = inner.trim().split(/\s+/);
   if (NAME_NOUNS.test(before)) return w.length <= 8 && !/[.!?…]$/.test(inner.trim());
@@ -46,78 +47,40 @@ const isNameLike = (inner: string, before: string) => {
 
 const isSpeechLike = (inner: string) => words(inner).length >= 5 || /[.!?…]\s*$/.test(inner.trim());
 
-/** Ranges of relative clauses and parentheses, whose people are not the subject ("…, who was X's rival,"). */
-const asides = (text: string, from: number, to: number): [number, number][] => {
-  const segment = text.slice(from, to);
-  const out: [number, number][] = [];
-  for (const m of segment.matchAll(
-    /,\s+(?:who|whom|whose|which|кто|который|которая|которые)\b[^,]*,|\([^)]*\)/giu
-  ))
-    out.push([from + m.index, from + m.index + m[0].length]);
-  return out;
-};
-
-interface Attribution {
-  /** Where the attribution's words are, in the paragraph. */
-  from: number;
-  to: number;
-  /** The speech verb's offset: the subject is the person nearest before it (or first after it). */
-  verbAt: number;
-}
-
-/** The attribution of a quotation: its own sentence before the quote, or the words after it. */
-const attribution = (
-  text: string,
-  span: Span,
-  sentence: { start: number; end: number },
-  starts: number[]
-): Attribution | undefined => {
-  const prefix = text.slice(sentence.start, span.start);
-  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
-    const verb = [...prefix.matchAll(new RegExp(VERB.source, 'giu'))].at(-1);
-    const according = ACCORDING.exec(prefix);
-    if (verb) return { from: sentence.start, to: span.start, verbAt: sentence.start + verb.index };
-    if (according)
-      return {
-        from: sentence.start,
-        to: span.start,
-        verbAt: sentence.start + according.index + according[0].length - 1,
-      };
-  }
-  // "Makei told BelTA that Kyiv was «…»": a partial quotation inside reported speech.
-  const reported = new RegExp(
-    `(?:${VERB.source})[^«»]*?(?:\\bthat\\b|,\\s*что(?![\\p{L}]))[^«»]*$`,
-    'iu'
-  ).exec(prefix);
-  if (reported)
-    return { from: sentence.start, to: span.start, verbAt: sentence.start + reported.index };
-  if (/[:,]\s*[—–-]?\s*$/.test(prefix)) {
-    // "Bachelet: «…»" — a name right before a colon.
-    if (/\p{Lu}[\p{L}'’-]+\s*:\s*$/u.test(prefix))
-      return { from: sentence.start, to: span.start, verbAt: span.start };
-  }
-  let suffixEnd = sentence.end;
-  let suffixStart = span.end;
-  if (suffixEnd <= span.end + 1 && /[.!?…]$/.test(span.inner.trim())) {
-    // The quotation ended its sentence: a short next sentence may be the attribution ("He said.").
-    const next = sentenceAround(text, starts, span.end + 1, span.end + 1);
-    if (next.end - next.start > 120) return undefined;
-    suffixStart = next.start;
-    suffixEnd = next.end;
-  }
-  const suffix = text.slice(suffixStart, suffixEnd);
-  const verb = VERB.exec(suffix);
-  if (!verb) return undefined;
-  const lead = suffix.slice(0, verb.index);
-  // "«…», X said", "«…», — заявил X", "«…», said X": only short words may stand before the verb.
-  if (words(lead).length > 12 || /[.!?]\s/.test(lead)) return undefined;
-  return { from: suffixStart, to: suffixEnd, verbAt: suffixStart + verb.index };
-};
-
 export const extractQuotes = (scene: QuoteScene) => {
   const quotes: ExtractedQuote[] = [];
   const flagged: FlaggedPhrase[] = [];
   const personByKey = new Map(scene.people.map((p) => [p.key, p]));
+  const said = saidWhere(scene.paragraphs, scene.personMentions);
+  const mentionedBefore = (paragraph: number, at: number) =>
+    scene.personMentions.filter(
+      (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < at)
+    );
+
+  /**
+   * "the minister told", "The CDU chairman said": the one person introduced before with that title
+   * ("Prime Minister" is not "the minister"); with none, the only person named since the paragraph
+   * before — agency copy varies a name with a role its reader is told nowhere else.
+   */
+  const roleReference = (subject: string, paragraph: number, at: number) => {
+    const ref = /(?:^|\s)the\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)\s*$/iu.exec(subject);
+    if (!ref || !TITLE_WORDS.has(ref[2].toLowerCase())) return undefined;
+    const title = ref[2].toLowerCase();
+    const prefix = (s: string) => /\b(prime|vice|deputy)\s*-?\s*$/i.exec(s)?.[1]?.toLowerCase();
+    const before = mentionedBefore(paragraph, at);
+    const holders = [...new Set(before.map((m) => m.key))].filter((key) => {
+      const role = personByKey.get(key)?.role?.toLowerCase() ?? '';
+      const i = role.lastIndexOf(title);
+      return i >= 0 && prefix(role.slice(0, i)) === prefix(ref[1]);
+    });
+    if (holders.length === 1) return holders[0];
+    if (holders.length > 1) return undefined;
+    const recent = new Set(before.filter((m) => m.paragraph >= paragraph - 1).map((m) => m.key));
+    const [only] = recent;
+    return recent.size === 1 && !personByKey.get(only)?.role?.toLowerCase().includes(title)
+      ? only
+      : undefined;
+  };
   let lastSpeaker: { key: string; paragraph: number } | undefined;
 
   const resolveSpeaker = (
@@ -125,7 +88,7 @@ export const extractQuotes = (scene: QuoteScene) => {
     text: string,
     att: Attribution,
     quoteStart: number
-  ): string | undefined => {
+  ): { key: string; by: 'name' | 'role' | 'pronoun' | 'post' } | undefined => {
     const skip = asides(text, att.from, att.to);
     const inRange = scene.personMentions.filter(
       (m) =>
@@ -136,8 +99,17 @@ export const extractQuotes = (scene: QuoteScene) => {
     );
     const before = inRange.filter((m) => m.start < att.verbAt).at(-1);
     const after = inRange.find((m) => m.start > att.verbAt);
-    if (before ?? after) return (before ?? after)?.key;
+    const named = before ?? after;
+    if (named) return { key: named.key, by: 'name' };
+    if (att.needsName) return undefined;
     const segment = text.slice(att.from, att.to).toLowerCase();
+    // "«…,» the post reads": the author of the post just mentioned ("X said this on Facebook").
+    if (WRITTEN.test(segment)) {
+      const post = said
+        .filter((w) => w.channel && w.paragraph <= paragraph && w.paragraph >= paragraph - 1)
+        .at(-1);
+      return post ? { key: post.key, by: 'post' } : undefined;
+    }
     // A role alone ("the UN High Commissioner for Human Rights said"): the person holding it.
     const byRole = scene.people.filter((p) => {
       const role = p.role?.toLowerCase().replace(/^the\s+/, '');
@@ -147,7 +119,9 @@ export const extractQuotes = (scene: QuoteScene) => {
       const shared = words(segment).filter((w) => roleWords.has(w));
       return shared.length >= 2 && shared.some((w) => TITLE_WORDS.has(w));
     });
-    if (byRole.length === 1) return byRole[0].key;
+    if (byRole.length === 1) return { key: byRole[0].key, by: 'role' };
+    const byTitle = roleReference(segment.slice(0, att.verbAt - att.from), paragraph, quoteStart);
+    if (byTitle) return { key: byTitle, by: 'role' };
     const subject =
       words(text.slice(att.from, att.verbAt)).at(-1) ?? words(text.slice(att.verbAt)).at(1) ?? '';
     if (PRONOUN.test(subject)) {
@@ -157,7 +131,7 @@ export const extractQuotes = (scene: QuoteScene) => {
           (m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < quoteStart)
         )
         .at(-1);
-      if (named && named.paragraph === paragraph) return named.key;
+      if (named && named.paragraph === paragraph) return { key: named.key, by: 'pronoun' };
       // Across paragraphs only when no unrecognised name stands in between ("…, Yury Ambrazevich, …").
       if (
         /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(
@@ -165,8 +139,9 @@ export const extractQuotes = (scene: QuoteScene) => {
         )
       )
         return undefined;
-      if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1) return lastSpeaker.key;
-      if (named && named.paragraph >= paragraph - 1) return named.key;
+      if (lastSpeaker && lastSpeaker.paragraph >= paragraph - 1)
+        return { key: lastSpeaker.key, by: 'pronoun' };
+      if (named && named.paragraph >= paragraph - 1) return { key: named.key, by: 'pronoun' };
     }
     return undefined;
   };
@@ -178,7 +153,8 @@ export const extractQuotes = (scene: QuoteScene) => {
     att: Attribution,
     speaker?: string
   ) => {
-    const channel = OWN_CHANNEL.exec(text.slice(att.from, att.to));
+    const segment = text.slice(att.from, att.to);
+    const channel = OWN_CHANNEL.exec(segment);
     const person = speaker ? personByKey.get(speaker) : undefined;
     if (channel && person) {
       const platform = channel.slice(1).find(Boolean) ?? 'Telegram';
@@ -195,13 +171,49 @@ export const extractQuotes = (scene: QuoteScene) => {
       );
       return source.key;
     }
+    const atVenue = venueSource(venueIn(segment), person);
+    if (atVenue) return atVenue;
     const from = Math.min(range.start, att.from);
     const to = Math.max(range.end, att.to);
     const named = scene.sources.mentions.filter(
       (m) => m.paragraph === paragraph && m.start >= from && m.end <= to
     );
-    const earlier = backReference(scene.sources, text.slice(att.from, att.to), paragraph);
-    return named[0]?.key ?? earlier?.key ?? scene.storyAgency?.key;
+    const earlier = backReference(scene.sources, segment, paragraph);
+    return named[0]?.key ?? earlier?.key ?? carried(paragraph, person) ?? scene.storyAgency?.key;
+  };
+
+  /** A venue as a source: a named one as it is, a news conference as the speaker's institution. */
+  const venueSource = (venue: Venue | undefined, person: ProposedPerson | undefined) => {
+    if (!venue) return undefined;
+    if (venue.institutional) {
+      const institution = person
+        ? institutionOf(person.key, person.role, scene.paragraphs, scene.personMentions)
+        : undefined;
+      return institution ? scene.sources.add(institution, 'official', institution).key : undefined;
+    }
+    // "told Putin" names a person, not a place the words were published.
+    if (!venue.name || scene.people.some((p) => p.mentions.includes(venue.name))) return undefined;
+    const type = typeOf(venue.name) === 'other' ? venue.type : typeOf(venue.name);
+    return scene.sources.add(canonical(venue.name), type, venue.name).key;
+  };
+
+  /** The speaker's venue or own channel from a sentence just before that named no quotation. */
+  const carried = (paragraph: number, person: ProposedPerson | undefined) => {
+    const last = person
+      ? said
+          .filter(
+            (w) => w.key === person.key && w.paragraph <= paragraph && w.paragraph >= paragraph - 2
+          )
+          .at(-1)
+      : undefined;
+    if (!last || !person) return undefined;
+    if (last.channel)
+      return scene.sources.add(
+        ownChannelName(person.name, last.channel),
+        'social_media',
+        last.channel
+      ).key;
+    return venueSource(last.venue, person);
   };
 
   let previousAtt: Attribution | undefined;
@@ -218,11 +230,14 @@ export const extractQuotes = (scene: QuoteScene) => {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'name' });
         continue;
       }
-      if (!isSpeechLike(inner)) {
+      let att = attribution(text, span, sentence, starts);
+      // A short phrase is a partial quotation only in reported speech by someone named ("Lagarde
+      // said inflation was «going in the right direction»"), never two words ("«buying time»").
+      const partial = !isSpeechLike(inner) || words(inner).length < 5;
+      if (!isSpeechLike(inner) && !(att?.reported && words(inner).length >= 3)) {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'scare-quotes' });
         continue;
       }
-      let att = attribution(text, span, sentence, starts);
       const previous = quotes.at(-1);
       let inherited: ExtractedQuote | undefined;
       if (
@@ -240,10 +255,18 @@ export const extractQuotes = (scene: QuoteScene) => {
         flagged.push({ text: text.slice(span.start, span.end), paragraph, reason: 'no-speaker' });
         continue;
       }
+      const resolved = inherited ? undefined : resolveSpeaker(paragraph, text, att, span.start);
+      // Reported speech and a bare colon attribute words to someone only when the copy names them.
+      if (!inherited && (att.needsName || att.reported) && resolved?.by !== 'name') {
+        flagged.push({
+          text: text.slice(span.start, span.end),
+          paragraph,
+          reason: partial ? 'scare-quotes' : 'no-speaker',
+        });
+        continue;
+      }
       previousAtt = att;
-      const speaker = inherited
-        ? inherited.speaker
-        : resolveSpeaker(paragraph, text, att, span.start);
+      const speaker = inherited ? inherited.speaker : resolved?.key;
       if (speaker) lastSpeaker = { key: speaker, paragraph };
       const from = Math.min(sentence.start, att.from);
       const to = Math.max(sentence.end, att.to);

@@ -4,7 +4,18 @@
 // resolved at run time against what the run created, so shrinking keeps commands meaningful.
 import fc from 'fast-check';
 import { ADMINS, APPROVERS, READERS, TOKENS, type Actor, type ActorName } from './actors';
-import { ARTICLE, PERSON, QUOTE, SOURCE, publicStoryUrl } from './projection';
+import { signPreviewToken } from '../../../src/content/preview-token';
+import {
+  ARTICLE,
+  PERSON,
+  QUOTE,
+  SOURCE,
+  markersIn,
+  publicStoryUrl,
+  readStored,
+  storyContent,
+  toStoryView,
+} from './projection';
 import { World, type MoveBody, type Response } from './world';
 
 const CM = '/content-manager/collection-types';
@@ -129,6 +140,11 @@ export const afterCommand = async (w: World) => {
   const all = probes(w);
   const probe = all[w.log.length % all.length];
   await runProbe(w, w.actors.public, probe, what);
+  // The same promise over GraphQL: one probe and one story's projection, rotating.
+  const graph = graphqlProbes(w);
+  await runGraphQLProbe(w, w.actors.public, graph[w.log.length % graph.length], what);
+  const story = pick(w.stories, w.log.length);
+  if (story) await w.checkGraphQLProjection(story, w.actors.public, what);
 };
 
 const actorArb = (names: readonly ActorName[]) => fc.constantFrom(...names);
@@ -264,12 +280,13 @@ class LiveStory extends Command {
 /** What a move carries besides its comment: an embargo (publishAt), a correction, a public note. */
 type MoveExtras = MoveBody & { publishAt?: string };
 
+/** The workflow routes, or (`api: 'graphql'`) the `editorialTransition` mutation (API tokens only). */
 const move = async (
   w: World,
   actor: Actor,
   documentId: string,
   transition: string,
-  extras: MoveExtras = {}
+  { api = 'rest', ...extras }: MoveExtras & { api?: 'rest' | 'graphql' } = {}
 ) => {
   const base = actor.kind === 'admin' ? '/editorial-workflow' : '/api/editorial-workflow';
   const body = {
@@ -281,12 +298,22 @@ const move = async (
     ...(transition === 'withdraw' ? { publicNote: `Withdrawn ${w.marker()}` } : {}),
     ...extras,
   };
+  const graphql = api === 'graphql';
   const { res } = await step(
     w,
     actor,
-    `move ${transition}${extras.publishAt ? '+publishAt' : ''}`,
-    `move ${transition}${extras.publishAt ? ' with publishAt' : ''} ${documentId}`,
-    () => w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
+    `${graphql ? 'gql-' : ''}move ${transition}${extras.publishAt ? '+publishAt' : ''}`,
+    `${graphql ? 'GraphQL ' : ''}move ${transition}${extras.publishAt ? ' with publishAt' : ''} ${documentId}`,
+    () =>
+      graphql
+        ? w.gql(
+            actor,
+            `mutation($id: ID!, $transition: String!, $comment: String) {
+              editorialTransition(uid: "${ARTICLE}", documentId: $id, locale: "en", transition: $transition, comment: $comment) { stage }
+            }`,
+            { id: documentId, transition: body.transition, comment: body.comment }
+          )
+        : w.send(actor, 'post', `${base}/state/${ARTICLE}/${documentId}/transition?locale=en`, body)
   );
   const story = w.story(documentId);
   if (res.status !== 200 || !story) return;
@@ -443,8 +470,8 @@ class CmWrite extends Command {
   }
 }
 
-/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
-class RestWrite extends Command {
+/** A content-API write drawn from a WriteSpec, as a draft or not (REST and GraphQL below). */
+abstract class ApiWrite extends Command {
   constructor(
     readonly actor: ActorName,
     readonly spec: WriteSpec,
@@ -455,11 +482,19 @@ class RestWrite extends Command {
   check(w: Readonly<World>) {
     return this.spec.create || hasTarget(w, this.spec.type);
   }
+  /** The document to update, null to create one, undefined when there is nothing to update. */
+  target(w: World): string | null | undefined {
+    return this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
+  }
+}
+
+/** REST writes (tokens; readers too, who must be refused), with and without ?status=draft. */
+class RestWrite extends ApiWrite {
   async run(w: World) {
     const actor = w.actors[this.actor];
     const uid = this.spec.type === 'article' ? ARTICLE : QUOTE;
-    const id = this.spec.create ? null : targetOf(w, this.spec.type, this.spec.target);
-    if (!this.spec.create && !id) return;
+    const id = this.target(w);
+    if (id === undefined) return;
     const data = writeBody(w, this.spec);
     const query = `?locale=en${this.draft ? '&status=draft' : ''}`;
     const url = id ? `/api/${REST[uid]}/${id}${query}` : `/api/${REST[uid]}${query}`;
@@ -1014,7 +1049,8 @@ class Move extends Command {
   constructor(
     readonly actor: ActorName,
     readonly target: number,
-    readonly transition: string
+    readonly transition: string,
+    readonly api: 'rest' | 'graphql' = 'rest'
   ) {
     super();
   }
@@ -1024,11 +1060,11 @@ class Move extends Command {
   async run(w: World) {
     const id = targetOf(w, 'article', this.target);
     if (!id) return;
-    await move(w, w.actors[this.actor], id, this.transition);
+    await move(w, w.actors[this.actor], id, this.transition, { api: this.api });
     await afterCommand(w);
   }
   toString() {
-    return `Move(${this.actor}, ${this.transition} story #${this.target})`;
+    return `Move(${this.actor}, ${this.transition} story #${this.target}${this.api === 'graphql' ? ', over GraphQL' : ''})`;
   }
 }
 
@@ -1196,6 +1232,10 @@ export const sweep = async (w: World) => {
     // A reader role refused every read (403) sees nothing: one answer says so.
     if ((await w.send(reader, 'get', '/api/articles')).status === 403) continue;
     for (const probe of all) await runProbe(w, reader, probe, 'the end-of-run sweep');
+    for (const probe of graphqlProbes(w))
+      await runGraphQLProbe(w, reader, probe, 'the end-of-run sweep');
+    for (const story of w.stories)
+      await w.checkGraphQLProjection(story, reader, 'the end-of-run sweep');
   }
   await readPublic(w, 0, 'the end-of-run sweep');
   await w.checkJsonLd('the end-of-run sweep');
@@ -1216,6 +1256,178 @@ class ProbeCmd extends Command {
   }
   toString() {
     return `Probe(${this.reader}, #${this.n})`;
+  }
+}
+
+// ---------------------------------------------------------------- GraphQL (issue 11)
+
+export interface GraphQLProbe {
+  query: string;
+  /** An oracle: the rows this returns (from the answer's data) name only unapproved text, so any is a leak. */
+  found?: (data: any) => unknown[];
+}
+
+const ALL = 'pagination: { limit: 100 }';
+const listed = (field: string) => (data: any) => data?.[field] ?? [];
+
+/**
+ * What a reader may try over GraphQL: drafts by argument (refused), every nested path back and
+ * forth between stories, quotes and reference data, filters through relations with unapproved
+ * text (oracles), sorts through relations, the cover's polymorphic `related`, malformed filters.
+ */
+export const graphqlProbes = (w: World): GraphQLProbe[] => {
+  const list: GraphQLProbe[] = [
+    { query: `{ articles(status: DRAFT, ${ALL}) { title standfirst quotes { text } } }` },
+    {
+      query: `{ people(status: DRAFT, ${ALL}) { quotes { text article { title standfirst } } articles { title standfirst } } }`,
+    },
+    {
+      query: `{ sources(publicationFilter: NEVER_PUBLISHED_DOCUMENT) { quotes { text } articles { title } } }`,
+    },
+    { query: `{ quotes(hasPublishedVersion: false) { text } }` },
+    {
+      query: `{ articles(${ALL}) { title standfirst quotes(${ALL}) { text speaker { quotes(${ALL}) { text article { title standfirst } } } } people { articles { title standfirst } } } }`,
+    },
+    {
+      query: `{ people(${ALL}) { name quotes(${ALL}) { text article { title standfirst quotes { text } } } articles(${ALL}) { title standfirst } } }`,
+    },
+    {
+      query: `{ sources(${ALL}) { quotes(${ALL}) { text article { title } } articles(${ALL}) { title standfirst quotes { text } } } }`,
+    },
+    { query: `{ quotes(${ALL}) { text originalText article { title standfirst } } }` },
+    { query: `{ articles(${ALL}) { cover { related { ... on Article { title standfirst } } } } }` },
+    { query: `{ people(sort: ["quotes.text:desc"]) { name } }` },
+    { query: `{ articles { quotes(sort: ["speaker.name:asc"]) { text } } }` },
+    { query: `{ articles(filters: { title: { between: ["a"] } }) { title } }` },
+    { query: `{ people(filters: { aliases: { contains: "x" } }) { name } }` },
+  ];
+  for (const story of w.stories.slice(-3)) {
+    list.push(
+      {
+        query: `{ article(documentId: "${story.documentId}") { title standfirst quotes { text } } }`,
+      },
+      {
+        query: `{ article(documentId: "${story.documentId}", status: DRAFT) { title standfirst } }`,
+      }
+    );
+  }
+  for (const marker of w.unapprovedMarkers().slice(-2)) {
+    list.push(
+      {
+        query: `{ people(filters: { quotes: { text: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('people'),
+      },
+      {
+        query: `{ sources(filters: { articles: { title: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('sources'),
+      },
+      {
+        query: `{ articles(${ALL}) { people(filters: { or: [{ quotes: { text: { contains: "${marker}" } } }, { articles: { standfirst: { contains: "${marker}" } } }] }) { documentId } } }`,
+        found: (data) => (data?.articles ?? []).flatMap((a: any) => a.people ?? []),
+      },
+      {
+        query: `{ articles(filters: { quotes: { text: { contains: "${marker}" } } }) { documentId } }`,
+        found: listed('articles'),
+      }
+    );
+  }
+  return list;
+};
+
+export const runGraphQLProbe = async (
+  w: World,
+  reader: Actor,
+  probe: GraphQLProbe,
+  what: string
+) => {
+  const res = await w.gql(reader, probe.query);
+  w.count(`gql-probe(${reader.name})`, res.status);
+  // A refusal is fine (w.gql already failed on an internal error); whatever is answered must be clean.
+  w.checkMarkers(w.approvedMarkers(), res.body, `${reader.name} GraphQL ${probe.query}`, what);
+  const found = probe.found && res.status === 200 ? probe.found(res.body.data) : [];
+  if (found.length > 0) {
+    w.fail(
+      '8: oracle',
+      `after ${what}, ${reader.name} GraphQL ${probe.query} names unapproved rows: ${JSON.stringify(found).slice(0, 300)}`
+    );
+  }
+};
+
+class GraphQLProbeCmd extends Command {
+  constructor(
+    readonly reader: ActorName,
+    readonly n: number
+  ) {
+    super();
+  }
+  async run(w: World) {
+    const probe = pick(graphqlProbes(w), this.n)!;
+    w.log.push(`${this.reader}: GraphQL probe ${probe.query}`);
+    await runGraphQLProbe(w, w.actors[this.reader], probe, `GraphQL probe ${probe.query}`);
+  }
+  toString() {
+    return `GraphQLProbe(${this.reader}, #${this.n})`;
+  }
+}
+
+/** A reader's GraphQL read of one story: the model's expected public view (a), no unapproved text (b). */
+class GraphQLRead extends Command {
+  constructor(
+    readonly reader: ActorName,
+    readonly n: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return w.stories.length > 0;
+  }
+  async run(w: World) {
+    const story = pick(w.stories, this.n);
+    if (!story) return;
+    w.count('GraphQLRead', 'commands');
+    await w.checkGraphQLProjection(
+      story,
+      w.actors[this.reader],
+      w.log[w.log.length - 1] ?? 'start'
+    );
+  }
+  toString() {
+    return `GraphQLRead(${this.reader}, story #${this.n})`;
+  }
+}
+
+const GQL_INPUT: Record<string, string> = { article: 'ArticleInput', quote: 'QuoteInput' };
+
+/**
+ * GraphQL writes (createArticle, updateQuote, ...): tokens may write drafts (`status: DRAFT`);
+ * without it the write would publish and must be refused; readers and the read-only token are
+ * refused everything. Relations are plain documentId lists, the only form GraphQL inputs take.
+ */
+class GraphQLWrite extends ApiWrite {
+  async run(w: World) {
+    const actor = w.actors[this.actor];
+    const id = this.target(w);
+    if (id === undefined) return;
+    const data = writeBody(w, {
+      ...this.spec,
+      rels: this.spec.rels.map((rel) => ({ ...rel, form: 'plain' as const })),
+    });
+    const Type = this.spec.type === 'article' ? 'Article' : 'Quote';
+    const status = this.draft ? ', status: DRAFT' : '';
+    const query = id
+      ? `mutation($id: ID!, $data: ${GQL_INPUT[this.spec.type]}!) { update${Type}(documentId: $id, locale: "en"${status}, data: $data) { documentId } }`
+      : `mutation($data: ${GQL_INPUT[this.spec.type]}!) { create${Type}(locale: "en"${status}, data: $data) { documentId } }`;
+    await step(
+      w,
+      actor,
+      `gql-${id ? 'update' : 'create'} ${this.spec.type}${this.draft ? ' draft' : ''}`,
+      `GraphQL ${id ? 'update' : 'create'}${Type}${id ? ` ${id}` : ''}${status} ${JSON.stringify(data)}`,
+      () => w.gql(actor, query, { ...(id ? { id } : {}), data })
+    );
+    await afterCommand(w);
+  }
+  toString() {
+    return `GraphQLWrite(${this.actor}, draft=${this.draft}, ${JSON.stringify(this.spec)})`;
   }
 }
 
@@ -1351,6 +1563,195 @@ class ImportWire extends Command {
   }
   toString() {
     return `ImportWire(${this.actor}, ${this.dryRun ? 'dry run' : 'create'}${this.merge === null ? '' : `, merge into person #${this.merge}`})`;
+  }
+}
+
+// ---------------------------------------------------------------- editors' preview (issue 11)
+
+/** The preview secret of the model's app (integrity-model.test.ts boots with it and PREVIEW_URL). */
+export const MODEL_PREVIEW_SECRET = 'integrity-model-preview-secret-0123456789abcdef';
+
+const PREVIEW_ATTACKS = [
+  'other-story',
+  'other-locale',
+  'extra-populate',
+  'rest-draft-list',
+  'rest-draft-one',
+  'quotes-draft',
+  'people-populate',
+  'expired',
+  'tampered',
+] as const;
+
+/**
+ * An admin user asks the Content Manager for a story's preview URL: an Author gets none for a
+ * story they did not create. With a URL, its token must open exactly that story's working copy
+ * (equal to the stored draft, no other unapproved text), uncached; then the same token is tried
+ * somewhere else (`attack`), where it must open nothing: another story or locale is refused, and
+ * reads elsewhere stay published-only (b).
+ */
+class PreviewRead extends Command {
+  constructor(
+    readonly actor: 'editor' | 'checker1' | 'author1' | 'author2',
+    readonly target: number,
+    readonly attack: number
+  ) {
+    super();
+  }
+  check(w: Readonly<World>) {
+    return hasTarget(w, 'article');
+  }
+  async run(w: World) {
+    const story = pick(w.stories, this.target);
+    if (!story) return;
+    const id = story.documentId;
+    const actor = w.actors[this.actor];
+    const asked = await w.send(
+      actor,
+      'get',
+      `/content-manager/preview/url/${ARTICLE}?documentId=${id}&locale=en&status=draft`
+    );
+    w.count('preview-url', asked.status);
+    w.log.push(`${actor.name}: preview URL of story ${id} → ${asked.status}`);
+    const mayRead = !this.actor.startsWith('author') || story.creator === actor.name;
+    const url: string | undefined = asked.body?.data?.url;
+    if (asked.status === 200 && url && !mayRead)
+      w.fail(
+        '12: preview',
+        `${actor.name} got a preview URL for ${story.creator}'s story ${id}, which they may not read: ${url}`
+      );
+    if (asked.status !== 200 || !url) return afterCommand(w);
+
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const holder = {
+      name: 'preview token',
+      kind: 'reader' as const,
+      headers: { Authorization: `Preview ${token}` },
+      canVerify: false,
+    };
+    const read = await w.send(holder, 'get', `/api/articles/${id}/preview?locale=en`);
+    w.count('preview-read', `${read.status} ${read.cache ?? '-'}`);
+    w.log.push(`preview token: read story ${id} → ${read.status}`);
+    const stored = await readStored(w.app);
+    const copy = stored.stories.get(id);
+    if (read.status !== 200 || !copy) {
+      w.fail(
+        '12: preview',
+        `a fresh token for story ${id} did not open it: ${read.status} ${read.text.slice(0, 300)}`
+      );
+      return afterCommand(w);
+    }
+    if (read.cache !== undefined)
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} went through the response cache (X-Cache: ${read.cache})`
+      );
+    const view = toStoryView(read.body.data);
+    if (storyContent(view) !== storyContent(copy))
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} is not its working copy:\n      ${JSON.stringify(view)}\n    stored:\n      ${JSON.stringify(copy)}`
+      );
+    // Only this story's own words (its quotes' every field, its cover file's name and texts: media
+    // has no drafts) and approved text may appear.
+    const cover = copy.cover
+      ? await w.app.strapi.db.query('plugin::upload.file').findOne({ where: { id: copy.cover } })
+      : null;
+    const own = new Set([
+      ...markersIn(copy),
+      ...copy.quotes.flatMap((q) => markersIn(stored.quotes.get(q.documentId) ?? null)),
+      ...markersIn(cover),
+      ...w.approvedMarkers(),
+    ]);
+    const foreign = markersIn(read.body).filter((m) => !own.has(m));
+    if (foreign.length > 0)
+      w.fail(
+        '12: preview',
+        `the preview of story ${id} shows text of other documents: ${[...new Set(foreign)].join(', ')}`
+      );
+
+    const attack = PREVIEW_ATTACKS[this.attack % PREVIEW_ATTACKS.length];
+    // Another story of the run, or (alone in its run) an id no story has: either must stay shut.
+    const other =
+      w.stories.find((s) => s.documentId !== id)?.documentId ?? `${id.slice(0, -4)}zzzz`;
+    const mustRefuse = async (path: string, as = holder) => {
+      const res = await w.send(as, 'get', path);
+      w.count(`preview-attack ${attack}`, res.status);
+      w.log.push(`preview token: ${attack} GET ${path} → ${res.status}`);
+      if (res.status === 200)
+        w.fail(
+          '12: preview',
+          `the token for story ${id} opened GET ${path}: ${res.text.slice(0, 300)}`
+        );
+    };
+    const mustStayPublished = async (path: string) => {
+      const res = await w.send(holder, 'get', path);
+      w.count(`preview-attack ${attack}`, res.status);
+      w.log.push(`preview token: ${attack} GET ${path} → ${res.status}`);
+      if (res.status === 200)
+        w.checkMarkers(
+          w.approvedMarkers(),
+          res.body,
+          `preview token GET ${path}`,
+          `preview ${attack}`
+        );
+    };
+    const LIST = 'pagination[pageSize]=100';
+    switch (attack) {
+      case 'other-story':
+        await mustRefuse(`/api/articles/${other}/preview?locale=en`);
+        break;
+      case 'other-locale':
+        await mustRefuse(`/api/articles/${id}/preview?locale=ru`);
+        break;
+      case 'extra-populate':
+        await mustRefuse(
+          `/api/articles/${id}/preview?locale=en&populate[people][populate][articles]=true`
+        );
+        break;
+      case 'rest-draft-list':
+        await mustStayPublished(`/api/articles?status=draft&populate=*&${LIST}`);
+        break;
+      case 'rest-draft-one':
+        await mustStayPublished(`/api/articles/${id}?status=draft&locale=en&populate=*`);
+        break;
+      case 'quotes-draft':
+        await mustStayPublished(`/api/quotes?status=draft&populate=*&${LIST}`);
+        break;
+      case 'people-populate':
+        await mustStayPublished(
+          `/api/people?populate[quotes][populate]=*&populate[articles][populate]=*&${LIST}`
+        );
+        break;
+      case 'expired': {
+        const expired = signPreviewToken(
+          { uid: ARTICLE, documentId: id, locale: 'en' },
+          MODEL_PREVIEW_SECRET,
+          { ttlSeconds: 1, now: Date.now() - 5_000 }
+        ).token;
+        await mustRefuse(`/api/articles/${id}/preview?locale=en`, {
+          ...holder,
+          headers: { Authorization: `Preview ${expired}` },
+        });
+        break;
+      }
+      case 'tampered': {
+        const [payload, signature] = token.split('.');
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+        const forged = Buffer.from(JSON.stringify({ ...claims, documentId: other })).toString(
+          'base64url'
+        );
+        await mustRefuse(`/api/articles/${other}/preview?locale=en`, {
+          ...holder,
+          headers: { Authorization: `Preview ${forged}.${signature}` },
+        });
+        break;
+      }
+    }
+    await afterCommand(w);
+  }
+  toString() {
+    return `PreviewRead(${this.actor}, story #${this.target}, then ${PREVIEW_ATTACKS[this.attack % PREVIEW_ATTACKS.length]})`;
   }
 }
 
@@ -1558,4 +1959,39 @@ export const commandArbs = [
       fc.option(fc.nat(), { nil: null })
     )
     .map(([a, d, m]) => new ImportWire(a, d, m)),
+  // GraphQL: reads and probes by readers, token writes (drafts, or refused), the workflow move.
+  fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new GraphQLRead(r, n)),
+  fc.tuple(actorArb([...READERS]), fc.nat()).map(([r, n]) => new GraphQLProbeCmd(r, n)),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        actorArb(['fullToken', 'fullToken', 'fullToken', ...TOKENS, ...READERS]),
+        writeSpecArb,
+        fc.boolean()
+      )
+      .map(([a, s, d]) => new GraphQLWrite(a, s, d))
+  ),
+  fc
+    .tuple(
+      actorArb(['fullToken', 'fullToken', 'readToken', ...READERS]),
+      fc.nat(),
+      fc.constantFrom(...TRANSITIONS)
+    )
+    .map(([a, n, t]) => new Move(a, n, t, 'graphql')),
+  ...weighted(
+    2,
+    fc
+      .tuple(
+        fc.constantFrom(
+          'editor' as const,
+          'checker1' as const,
+          'author1' as const,
+          'author2' as const
+        ),
+        fc.nat(),
+        fc.nat()
+      )
+      .map(([a, n, k]) => new PreviewRead(a, n, k))
+  ),
 ];

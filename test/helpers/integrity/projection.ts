@@ -69,6 +69,27 @@ export interface NoticeView {
  * What readers get at a story's address: the story (its view and its corrections log, newest
  * first), a retraction notice, or neither (404).
  */
+/** The same story as GraphQL readers ask for it (lists up to 100: REST populates them whole). */
+export const PUBLIC_STORY_GQL = `query($id: ID!) {
+  article(documentId: $id, locale: "en") {
+    title standfirst cover { documentId }
+    quotes(pagination: { limit: 100 }) { documentId text speaker { documentId } source { documentId } }
+    people(pagination: { limit: 100 }) { documentId }
+    sources(pagination: { limit: 100 }) { documentId }
+  }
+}`;
+
+/** A GraphQL answer's story as a view: GraphQL names files by documentId, the view by row id. */
+export const graphqlStoryView = async (app: TestApp, article: any): Promise<StoryView | null> => {
+  if (!article) return null;
+  const cover = article.cover?.documentId
+    ? await app.strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { documentId: article.cover.documentId }, select: ['id'] })
+    : null;
+  return toStoryView({ ...article, cover });
+};
+
 export const readPublicStory = async (app: TestApp, documentId: string) => {
   const res = await app.request.get(publicStoryUrl(documentId));
   const data = res.status === 200 ? res.body?.data : null;

@@ -7,7 +7,9 @@ import type { TestApp } from '../strapi';
 import type { Actor, Actors } from './actors';
 import {
   ARTICLE,
+  PUBLIC_STORY_GQL,
   QUOTE_CONTENT,
+  graphqlStoryView,
   markersIn,
   publicStoryUrl,
   readJsonLd,
@@ -89,6 +91,17 @@ export interface Response {
 }
 
 export const WORKFLOW_STATE = 'plugin::editorial-workflow.workflow-state';
+
+/** GraphQL error codes as the HTTP status REST gives the same refusal. */
+const GRAPHQL_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  FORBIDDEN: 403,
+  STRAPI_FORBIDDEN_ERROR: 403,
+  STRAPI_NOT_FOUND_ERROR: 404,
+  STRAPI_CONFLICT_ERROR: 409,
+};
 
 export class World {
   stories: StoryModel[] = [];
@@ -194,6 +207,36 @@ export class World {
     }
     if (res.headers['x-cache'] === 'HIT') this.hits += 1;
     return { status: res.status, body: res.body, text: res.text, cache: res.headers['x-cache'] };
+  }
+
+  /**
+   * One GraphQL operation as `actor`. GraphQL answers a refused operation with HTTP 200 and an
+   * error code: the answer's `status` is that code's HTTP twin, so a refusal counts as one (4xx)
+   * everywhere. INTERNAL_SERVER_ERROR is a 5xx, a violation (c).
+   */
+  async gql(
+    actor: Actor,
+    query: string,
+    variables: Record<string, unknown> = {}
+  ): Promise<Response> {
+    const res = await this.app.request
+      .post('/graphql')
+      .set(actor.headers)
+      .send({ query, variables });
+    const codes: string[] = (res.body?.errors ?? []).map((e: any) => e?.extensions?.code);
+    const status =
+      res.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')
+        ? 500
+        : codes.length === 0
+          ? res.status
+          : (GRAPHQL_STATUS[codes[0]] ?? 400);
+    if (status >= 500) {
+      this.fail(
+        'c: 5xx',
+        `${actor.name} GraphQL ${query.replace(/\s+/g, ' ').slice(0, 300)} ${JSON.stringify(variables).slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`
+      );
+    }
+    return { status, body: res.body, text: res.text, cache: res.headers['x-cache'] };
   }
 
   async begin() {
@@ -550,6 +593,26 @@ export class World {
       }
       this.checkMarkers(approved, res.body, `GET /api/articles/${story.documentId}`, what);
     }
+  }
+
+  /** (a) over GraphQL: one story as `reader` reads it there equals its last approval. */
+  async checkGraphQLProjection(story: StoryModel, reader: Actor, what: string) {
+    const res = await this.gql(reader, PUBLIC_STORY_GQL, { id: story.documentId });
+    if (res.status !== 200) {
+      this.fail(
+        'a: GraphQL projection',
+        `after ${what}, ${reader.name}'s GraphQL read of story ${story.documentId} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`
+      );
+      return;
+    }
+    const view = await graphqlStoryView(this.app, res.body.data?.article);
+    if (!sameJson(view, story.approved)) {
+      this.fail(
+        'a: GraphQL projection',
+        `after ${what}, ${reader.name} reads story ${story.documentId} over GraphQL as\n      ${JSON.stringify(view)}\n    but the last approval recorded\n      ${JSON.stringify(story.approved)}`
+      );
+    }
+    this.checkMarkers(this.approvedMarkers(), res.body, `GraphQL story ${story.documentId}`, what);
   }
 
   /**

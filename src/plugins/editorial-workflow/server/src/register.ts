@@ -6,6 +6,7 @@ import { registerStageFieldGuard } from './middlewares/stage-field';
 import { registerAssigneeFieldGuard } from './middlewares/assignee-field';
 import { ASSIGNEE_FIELD } from '../../shared/assignment';
 import { permissionActions } from './permissions';
+import { registerGraphQL } from './graphql';
 import { getService } from './utils';
 
 /**
@@ -60,4 +61,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerAssigneeFieldGuard(strapi);
   registerDocumentGuards(strapi);
   registerCacheInvalidation(strapi);
+  registerGraphQL(strapi);
 };

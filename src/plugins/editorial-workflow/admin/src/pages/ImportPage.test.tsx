@@ -207,7 +207,7 @@ describe('ImportPage (Import wire copy)', () => {
     expect(
       screen.getByRole('link', { name: 'Open «Farmers block roads» in the Content Manager' })
     ).toBeInTheDocument();
-  });
+  }, 60_000); // the longest form in the suite, typed key by key: slow on a loaded 2-core machine
 
   it('asks a name for a new speaker before it sends one', async () => {
     server.on('POST', PREVIEW, ok(proposal({ secondStory: null })));

@@ -7,6 +7,8 @@ const callerOf = (ctx: any) => ({
   actor: actorFromRequest(ctx),
   adminUserId: ctx.state.user?.id ?? null,
 });
+// An admin user's import creates only what the Content Manager would let them create.
+const adminCallerOf = (ctx: any) => ({ ...callerOf(ctx), userAbility: ctx.state.userAbility });
 
 // Importing copy (routes/admin-import.ts, content-api.ts): validate, then the `importer` service.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -22,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: any) {
       const request = parseImportRequest(ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await importer().create(ctx.params.uid, request, callerOf(ctx)) };
+      ctx.body = { data: await importer().create(ctx.params.uid, request, adminCallerOf(ctx)) };
     },
 
     /** API tokens: `dryRun` (the default) answers the proposal, `dryRun: false` creates. */

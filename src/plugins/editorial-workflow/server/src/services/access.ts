@@ -14,6 +14,7 @@ import type { Target } from './state-store';
 
 const CM_READ = 'plugin::content-manager.explorer.read';
 const CM_UPDATE = 'plugin::content-manager.explorer.update';
+const CM_CREATE = 'plugin::content-manager.explorer.create';
 
 /** An admin user's CASL ability (`ctx.state.userAbility`). */
 export type UserAbility = unknown;
@@ -150,6 +151,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!cm.requiresEntity.update()) return true;
       const draft = await draftOf(target);
       return Boolean(draft) && !cm.cannot.update(draft);
+    },
+
+    /**
+     * The Content Manager would let the user create a document of `uid` in `locale` (Strapi's own
+     * `cannot.create({ locale })`), shaped as `draft` (its creator, for an `isCreator` condition).
+     */
+    mayCreate(
+      userAbility: UserAbility,
+      uid: string,
+      locale: string,
+      draft: Record<string, unknown> = {}
+    ): boolean {
+      const target = { uid, documentId: '', locale: isLocalized(strapi, uid) ? locale : '' };
+      const decided = access.decidedByScope(userAbility, target, CM_CREATE);
+      if (decided !== null) return decided;
+      const cm = checker(userAbility, uid);
+      if (cm.cannot.create()) return false;
+      if (!cm.requiresEntity.create()) return true;
+      // A fresh object each time: CASL marks an object with the first subject type it is checked as.
+      return !cm.cannot.create(target.locale ? { ...draft, locale: target.locale } : { ...draft });
     },
 
     /** The workflow shows a document locale only to who may read it in the Content Manager. */

@@ -1,13 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor, ImportProposal, ImportRequest, ImportResult } from '../../../shared/contracts';
-import { isLocalized } from '../utils';
-import { invalid, notFound } from './errors';
+import { getService, isLocalized } from '../utils';
+import { forbidden, invalid, notFound } from './errors';
+
+const CM_CREATE = 'plugin::content-manager.explorer.create';
 
 /** Who imports: recorded as the creator (an admin user also owns the story in the Content Manager). */
 export interface ImportCaller {
   actor: Actor;
-  /** The admin user behind the request, or null (an API token). */
+  /** The admin user behind the request, or null (an API token, the system). */
   adminUserId: number | null;
+  /** That admin user's ability (`ctx.state.userAbility`); absent for an API token or the system. */
+  userAbility?: unknown;
+}
+
+/** A kind of document an import is about to create. */
+export interface ImportCreates {
+  uid: string;
+  locale: string;
+}
+
+/** The caller as a provider sees it: it must check what it creates before it writes anything. */
+export interface ProviderCaller extends ImportCaller {
+  /**
+   * A 403 naming the first of these the admin user may not create in the Content Manager (its
+   * `explorer.create`, locales and conditions); passes for an API token (whose import permission is
+   * given for this) and the system.
+   */
+  assertMayCreate(creates: ImportCreates[]): void;
 }
 
 /** A request whose locale the plugin has checked against the configured locales. */
@@ -17,7 +37,7 @@ export type CheckedImportRequest = ImportRequest & { locale: string };
 export interface ImportProvider {
   preview(request: CheckedImportRequest): Promise<Omit<ImportProposal, 'uid'>>;
   /** Creates everything in one transaction, or nothing. */
-  create(request: CheckedImportRequest, caller: ImportCaller): Promise<ImportResult>;
+  create(request: CheckedImportRequest, caller: ProviderCaller): Promise<ImportResult>;
 }
 
 // Importers per content type, registered by the app (`register('api::article.article', provider)`).
@@ -29,6 +49,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!provider) throw notFound(`Nothing imports into "${uid}"`);
     return provider;
   };
+
+  // The import permission says who may bring copy in; what it creates is still the Content
+  // Manager's to allow, as if the user had created each document there.
+  const withCreateCheck = (caller: ImportCaller): ProviderCaller => ({
+    ...caller,
+    assertMayCreate(creates) {
+      const { userAbility } = caller;
+      if (!userAbility) return;
+      const access = getService(strapi, 'access');
+      const draft = caller.adminUserId === null ? {} : { createdBy: { id: caller.adminUserId } };
+      for (const { uid, locale } of creates) {
+        if (access.mayCreate(userAbility, uid, locale, draft)) continue;
+        const where = isLocalized(strapi, uid) ? `${uid}, locale ${locale}` : uid;
+        throw forbidden(
+          `This import creates ${uid} documents, which you may not create (permission ${CM_CREATE} on ${where})`,
+          { permission: CM_CREATE, uid, locale: isLocalized(strapi, uid) ? locale : '' }
+        );
+      }
+    },
+  });
 
   /** The locale named, or the default one; a code that is not configured is refused. */
   const checkLocale = async (
@@ -62,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async create(uid: string, request: ImportRequest, caller: ImportCaller): Promise<ImportResult> {
       const provider = providerOf(uid);
-      return provider.create(await checkLocale(uid, request), caller);
+      return provider.create(await checkLocale(uid, request), withCreateCheck(caller));
     },
   };
 };
