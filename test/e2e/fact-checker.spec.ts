@@ -92,7 +92,9 @@ test('Request changes needs a comment: the box asks for it and the panel refuses
   await expect(ew.stage).toHaveAttribute('data-stage', 'fact_check');
   // The workflow config's commentPrompt: the same words are the box's hint and the refusal.
   const asked = 'Say what needs to change: the author sees this comment.';
-  await expect(ew.panel.locator('[id$="-hint"]')).toHaveText(asked);
+  // The comment box's own hint (the approve form has hints of its own: the embargo fields').
+  const commentField = ew.comment.locator('xpath=ancestor::*[.//*[contains(@id, "-hint")]][1]');
+  await expect(commentField.locator('[id$="-hint"]')).toHaveText(asked);
   await ew.button('Request changes').click();
   await expect(ew.panel.locator('[data-strapi-field-error]')).toHaveText(asked);
   await expect(ew.stage).toHaveAttribute('data-stage', 'fact_check');
